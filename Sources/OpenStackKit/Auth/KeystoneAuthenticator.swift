@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+
+/// Gets and caches the Keystone token of one cloud.
+///
+/// The token is reused until shortly before it expires. Concurrent callers that need a new token
+/// share one request (single flight), and a token the services rejected is replaced only once,
+/// however many callers saw the 401.
+public actor KeystoneAuthenticator {
+    public let configuration: AuthConfiguration
+    private let http: OpenStackHTTPClient
+    private let logger: Logger
+    private let refreshMargin: TimeInterval
+    private var current: AuthToken?
+    private var inFlight: Task<AuthToken, Error>?
+    /// Number of token requests sent to Keystone, for tests and benchmarks.
+    public private(set) var tokenRequests = 0
+
+    public init(
+        configuration: AuthConfiguration, http: OpenStackHTTPClient, refreshMargin: TimeInterval = 120,
+        logger: Logger = Logger(label: "openstack.auth")
+    ) {
+        self.configuration = configuration
+        self.http = http
+        self.refreshMargin = refreshMargin
+        self.logger = logger
+    }
+
+    /// A valid token, from the cache when it has enough life left.
+    public func token() async throws -> AuthToken {
+        if let current, !current.isExpiring(within: refreshMargin) { return current }
+        return try await refresh()
+    }
+
+    /// Drops `rejected` if it is still the cached token, so the next `token()` authenticates again.
+    public func invalidate(_ rejected: AuthToken) {
+        if current?.id == rejected.id { current = nil }
+    }
+
+    private func refresh() async throws -> AuthToken {
+        if let inFlight { return try await inFlight.value }
+        let task = Task { try await self.authenticate() }
+        inFlight = task
+        defer { inFlight = nil }
+        let token = try await task.value
+        current = token
+        return token
+    }
+
+    private func authenticate() async throws -> AuthToken {
+        tokenRequests += 1
+        let url = configuration.authURL.absoluteString + "/auth/tokens"
+        let requestBody = try JSONEncoder().encode(configuration.requestBody())
+        let response = try await http.send(OutgoingRequest(method: .POST, url: url, body: requestBody), service: "Keystone")
+        guard response.status == 201 || response.status == 200 else {
+            let parsed = ErrorBody.parse(response.body)
+            let rejected = response.status == 401
+            throw OpenStackError(
+                kind: rejected ? .authentication : .http, service: "Keystone", method: "POST", url: url,
+                status: response.status, message: parsed ?? "Keystone refused the token request",
+                requestID: response.requestID,
+                nextStep: rejected
+                    ? "check the credentials (user, password or application credential), the project and the domains"
+                    : nil)
+        }
+        guard let tokenID = response.header("x-subject-token"), !tokenID.isEmpty else {
+            throw OpenStackError(
+                kind: .decoding, service: "Keystone", method: "POST", url: url, status: response.status,
+                message: "the answer has no X-Subject-Token header", requestID: response.requestID)
+        }
+        let decoded: TokenResponse
+        do {
+            decoded = try JSONDecoder().decode(TokenResponse.self, from: response.body)
+        } catch {
+            throw OpenStackError(
+                kind: .decoding, service: "Keystone", method: "POST", url: url, status: response.status,
+                message: "the token body could not be read (\(error))", requestID: response.requestID)
+        }
+        let body = decoded.token
+        guard let expires = KeystoneDate.parse(body.expiresAt) else {
+            throw OpenStackError(
+                kind: .decoding, service: "Keystone", method: "POST", url: url,
+                message: "expires_at '\(body.expiresAt)' is not a date")
+        }
+        if expires.timeIntervalSinceNow < refreshMargin {
+            throw OpenStackError(
+                kind: .authentication, service: "Keystone", method: "POST", url: url,
+                message: "the new token expires at \(body.expiresAt), which is already past or about to pass",
+                nextStep: "the clocks of this host and Keystone disagree; fix NTP on both")
+        }
+        logger.debug("authenticated", metadata: ["project": "\(body.project?.name ?? "-")", "expires_at": "\(body.expiresAt)"])
+        return AuthToken(
+            id: tokenID, expiresAt: expires, issuedAt: body.issuedAt.flatMap(KeystoneDate.parse),
+            userID: body.user?.id, userName: body.user?.name, projectID: body.project?.id,
+            projectName: body.project?.name, roles: (body.roles ?? []).compactMap(\.name),
+            catalog: ServiceCatalog(entries: body.catalog ?? []))
+    }
+}

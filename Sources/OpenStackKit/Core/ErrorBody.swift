@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads the message out of the error bodies the services send.
+///
+/// Nova and Cinder: `{"itemNotFound": {"code": 404, "message": "..."}}`; Neutron:
+/// `{"NeutronError": {"type", "message", "detail"}}`; Keystone: `{"error": {"code", "title", "message"}}`;
+/// Glance and Placement: `{"errors": [{"title", "detail"}]}` or a plain/HTML text body.
+enum ErrorBody {
+    static func parse(_ data: Data) -> String? {
+        guard !data.isEmpty else { return nil }
+        if let json = try? JSONValue.parse(data) {
+            if let message = message(in: json) { return message }
+        }
+        let text = String(decoding: data.prefix(2000), as: UTF8.self)
+        let stripped = text.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return stripped.isEmpty ? nil : String(stripped.prefix(300))
+    }
+
+    private static func message(in json: JSONValue) -> String? {
+        if let errors = json["errors"]?.arrayValue, let first = errors.first {
+            return first["detail"]?.stringValue ?? first["title"]?.stringValue
+        }
+        if let members = json.objectValue, members.count == 1, let inner = members.values.first {
+            if let message = inner["message"]?.stringValue { return message }
+            if let text = inner.stringValue { return text }
+        }
+        return json["message"]?.stringValue ?? json["error"]?.stringValue
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+
+/// A connection to one cloud: its HTTP client, token cache and resolved endpoints.
+///
+/// Tools go through `get`, which adds the token, pins the microversion, retries once after a
+/// 401 with a fresh token, and turns every failure into an `OpenStackError`.
+public final class OpenStackCloud: Sendable {
+    public let configuration: CloudConfiguration
+    public let http: OpenStackHTTPClient
+    public let authenticator: KeystoneAuthenticator
+    private let resolver = EndpointResolver()
+    private let logger: Logger
+
+    public init(configuration: CloudConfiguration, logger: Logger = Logger(label: "openstack")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.http = try OpenStackHTTPClient(settings: configuration.http, logger: logger)
+        self.authenticator = KeystoneAuthenticator(configuration: configuration.auth, http: http, logger: logger)
+    }
+
+    public var name: String { configuration.name }
+
+    /// Closes the connection pool.
+    public func shutdown() async { await http.shutdown() }
+
+    /// The current token (cached).
+    public func token() async throws -> AuthToken { try await authenticator.token() }
+
+    /// The region used for a service: the configured one, or the first in the catalog.
+    public func effectiveRegion() async -> String? {
+        if let region = configuration.region { return region }
+        return try? await token().catalog.regions.first
+    }
+
+    /// The versioned endpoint and microversion of a service.
+    public func endpoint(_ service: ServiceType) async throws -> ResolvedEndpoint {
+        let token = try await token()
+        let url = try token.catalog.endpoint(for: service, interface: configuration.interface, region: configuration.region)
+        return try await resolver.endpoint(for: service, region: configuration.region, catalogURL: url) { [self] discoveryURL in
+            try await self.send(service: service, url: discoveryURL, headers: [])
+        }
+    }
+
+    /// GETs a path under a service's versioned endpoint and parses the JSON answer.
+    public func get(_ service: ServiceType, path: String, query: [URLQueryItem] = []) async throws -> ServiceResponse {
+        let endpoint = try await endpoint(service)
+        var url = endpoint.baseURL + (path.hasPrefix("/") ? path : "/" + path)
+        if !query.isEmpty {
+            var components = URLComponents()
+            components.queryItems = query
+            url += "?" + (components.percentEncodedQuery ?? "")
+        }
+        return try await get(service, url: url, endpoint: endpoint)
+    }
+
+    /// GETs an absolute URL (a `next` link) of a service.
+    public func get(_ service: ServiceType, url: String, endpoint: ResolvedEndpoint) async throws -> ServiceResponse {
+        let raw = try await send(service: service, url: url, headers: endpoint.versionHeaders)
+        guard raw.isSuccess else {
+            throw OpenStackError(
+                kind: .http, service: service.projectName, method: "GET", url: Redactor.redactURL(url),
+                status: raw.status, message: ErrorBody.parse(raw.body) ?? "HTTP \(raw.status)",
+                requestID: raw.requestID)
+        }
+        do {
+            return ServiceResponse(json: try JSONValue.parse(raw.body), raw: raw, url: url)
+        } catch {
+            throw OpenStackError(
+                kind: .decoding, service: service.projectName, method: "GET", url: Redactor.redactURL(url),
+                status: raw.status, message: "the answer is not valid JSON", requestID: raw.requestID)
+        }
+    }
+
+    /// Sends an authenticated GET; on a 401 it gets a new token once and tries again.
+    private func send(service: ServiceType, url: String, headers: [(String, String)]) async throws -> RawResponse {
+        var token = try await authenticator.token()
+        var response = try await http.send(
+            OutgoingRequest(url: url, headers: headers + [("X-Auth-Token", token.id)]), service: service.projectName)
+        if response.status == 401 {
+            logger.info("token rejected, authenticating again", metadata: ["service": "\(service.projectName)"])
+            await authenticator.invalidate(token)
+            token = try await authenticator.token()
+            response = try await http.send(
+                OutgoingRequest(url: url, headers: headers + [("X-Auth-Token", token.id)]), service: service.projectName)
+        }
+        return response
+    }
+}
+
+/// A parsed JSON answer with its raw HTTP details.
+public struct ServiceResponse: Sendable {
+    public var json: JSONValue
+    public var raw: RawResponse
+    public var url: String
+}

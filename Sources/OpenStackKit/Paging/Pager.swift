@@ -1,0 +1,114 @@
+import Foundation
+
+/// A list request against a paged OpenStack collection.
+public struct ListRequest: Sendable {
+    public var service: ServiceType
+    /// Path under the versioned endpoint, e.g. `/servers/detail`.
+    public var path: String
+    /// Key of the array in the answer, e.g. `servers`.
+    public var collectionKey: String
+    /// Server-side filters.
+    public var query: [URLQueryItem]
+    /// Whether the API pages with `limit` and `marker`. If not, one request returns everything.
+    public var supportsPaging: Bool
+    /// Field whose value is the marker (almost always `id`).
+    public var markerField: String
+    /// The most items one page may ask for (the services' default maximum).
+    public var maxPageSize: Int
+
+    public init(
+        service: ServiceType, path: String, collectionKey: String, query: [URLQueryItem] = [],
+        supportsPaging: Bool = true, markerField: String = "id", maxPageSize: Int = 1000
+    ) {
+        self.service = service
+        self.path = path
+        self.collectionKey = collectionKey
+        self.query = query
+        self.supportsPaging = supportsPaging
+        self.markerField = markerField
+        self.maxPageSize = maxPageSize
+    }
+}
+
+/// The items a list produced, and where to continue.
+public struct ListResult: Sendable {
+    public var items: [JSONValue]
+    /// Marker to continue after the last returned item, when more may exist.
+    public var nextMarker: String?
+    /// Upstream requests made.
+    public var pagesRead: Int
+}
+
+/// Reads a collection page by page and stops as soon as it has enough matching items.
+public struct Pager: Sendable {
+    public let cloud: OpenStackCloud
+
+    public init(cloud: OpenStackCloud) { self.cloud = cloud }
+
+    /// Collects up to `limit` items that satisfy `matches`, starting after `marker`.
+    ///
+    /// Without a client-side predicate each page asks for exactly what is still needed; with one,
+    /// pages are larger (the predicate may reject most items) but reading stops at `limit` matches.
+    public func collect(
+        _ request: ListRequest, limit: Int, marker: String? = nil, filtered: Bool = false,
+        matches: @Sendable (JSONValue) -> Bool = { _ in true }
+    ) async throws -> ListResult {
+        let endpoint = try await cloud.endpoint(request.service)
+        guard request.supportsPaging else {
+            let response = try await cloud.get(request.service, path: request.path, query: request.query)
+            var all = response.json[request.collectionKey]?.arrayValue ?? []
+            if let marker, let index = all.firstIndex(where: { $0[request.markerField]?.stringValue == marker }) {
+                all.removeSubrange(...index)
+            }
+            let matching = all.filter(matches)
+            let page = Array(matching.prefix(limit))
+            let more = matching.count > limit
+            return ListResult(
+                items: page, nextMarker: more ? page.last?[request.markerField]?.stringValue : nil, pagesRead: 1)
+        }
+
+        var items: [JSONValue] = []
+        var pages = 0
+        let pageSize = filtered ? min(request.maxPageSize, max(limit, 100)) : min(request.maxPageSize, limit)
+        var query = request.query.filter { $0.name != "limit" && $0.name != "marker" }
+        query.append(URLQueryItem(name: "limit", value: String(pageSize)))
+        if let marker { query.append(URLQueryItem(name: "marker", value: marker)) }
+        var response = try await cloud.get(request.service, path: request.path, query: query)
+        while true {
+            pages += 1
+            let pageItems = response.json[request.collectionKey]?.arrayValue ?? []
+            let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            for (index, item) in pageItems.enumerated() where matches(item) {
+                items.append(item)
+                if items.count == limit {
+                    let more = index < pageItems.count - 1 || next != nil
+                    return ListResult(
+                        items: items, nextMarker: more ? item[request.markerField]?.stringValue : nil, pagesRead: pages)
+                }
+            }
+            guard let next, !pageItems.isEmpty else {
+                return ListResult(items: items, nextMarker: nil, pagesRead: pages)
+            }
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint)
+        }
+    }
+
+    /// The URL of the next page: `<collection>_links` rel=next (Nova, Neutron, Cinder), Glance's
+    /// relative `next`, or Keystone's `links.next`.
+    static func nextLink(in json: JSONValue, collectionKey: String, endpoint: ResolvedEndpoint) -> String? {
+        if let links = json["\(collectionKey)_links"]?.arrayValue ?? json["links"]?.arrayValue {
+            return links.first { $0["rel"]?.stringValue == "next" }?["href"]?.stringValue
+        }
+        if let next = json["links"]?["next"]?.stringValue { return next }
+        if let next = json["next"]?.stringValue {
+            if next.hasPrefix("http://") || next.hasPrefix("https://") { return next }
+            // Glance's link is relative to the API root, which is the endpoint without its `/v2`.
+            var root = endpoint.baseURL
+            if let range = root.range(of: #"/v\d+(\.\d+)?$"#, options: .regularExpression) {
+                root.removeSubrange(range)
+            }
+            return root + next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The Streamable HTTP server, as a ServiceLifecycle service.
+public struct MCPHTTPService: Service {
+    let options: ServerOptions
+    let factory: MCPServerFactory
+    let logger: Logger
+    let onRunning: @Sendable (Int) async -> Void
+
+    /// - Parameter onRunning: called with the bound port once the server listens.
+    public init(
+        options: ServerOptions, factory: MCPServerFactory, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        self.options = options
+        self.factory = factory
+        self.logger = logger
+        self.onRunning = onRunning
+    }
+
+    public func run() async throws {
+        let sessions = options.stateful ? SessionStore(options: options, factory: factory, logger: logger) : nil
+        let handler = MCPHTTPHandler(options: options, factory: factory, sessions: sessions, logger: logger)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) }
+        var services: [any Service] = []
+        if let sessions { services.append(SessionReaper(sessions: sessions)) }
+        let onRunning = self.onRunning
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            services: services,
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        try await withGracefulShutdownHandler {
+            try await app.run()
+        } onGracefulShutdown: {
+            // Ending the sessions finishes their SSE streams, so the HTTP server can drain.
+            if let sessions { Task { await sessions.closeAll() } }
+        }
+    }
+}
+
+/// Closes idle and old sessions every few seconds.
+struct SessionReaper: Service {
+    let sessions: SessionStore
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(5))
+            await sessions.reap()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import OpenStackKit
+
+/// `get_volumes`: Cinder volumes with the bootable flag and attachments.
+enum GetVolumes {
+    static var definition: ToolDefinition {
+        ListTool<Volume>(
+            name: "get_volumes", title: "List volumes",
+            description:
+                "List Cinder volumes with status, size, type, bootable flag and the servers they are attached to. Current project by default; all_projects=true (admin) for the whole cloud.",
+            noun: "volume",
+            extraProperties: [
+                "all_projects": Schema.boolean("List volumes of every project (needs the admin role).", default: false),
+                "project_id": Schema.string("Only volumes of this project (admin; implies all_projects)."),
+                "status": Schema.string("Only volumes with this status, e.g. available, in-use, error."),
+                "bootable": ["type": "boolean", "description": "Only bootable (true) or non-bootable (false) volumes."],
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                let project = try arguments.string("project_id")
+                if try arguments.bool("all_projects", default: false) || project != nil {
+                    query.append(URLQueryItem(name: "all_tenants", value: "1"))
+                }
+                if let project { query.append(URLQueryItem(name: "project_id", value: project)) }
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.lowercased()))
+                }
+                if arguments.values["bootable"] != nil {
+                    query.append(URLQueryItem(name: "bootable", value: String(try arguments.bool("bootable", default: true))))
+                }
+                return ListRequest(service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes", query: query)
+            },
+            searchFields: { [$0.name] },
+            basic: { volume, _ in
+                .compact([
+                    ("id", .string(volume.id)), ("name", volume.name.json), ("status", volume.status.json),
+                    ("size", volume.size.json),
+                    ("attached_to", .array(volume.attachments.map { attachment in
+                        .object(.compact([("server_id", attachment.serverID.json), ("device", attachment.device.json)]))
+                    })),
+                ])
+            },
+            detailed: { volume, _ in
+                .compact([
+                    ("volume_type", volume.volumeType.json), ("bootable", .bool(volume.bootable)),
+                    ("encrypted", volume.encrypted.json), ("multiattach", volume.multiattach.json),
+                    ("availability_zone", volume.availabilityZone.json), ("host", volume.host.json),
+                    ("project_id", volume.projectID.json), ("created_at", volume.createdAt.json),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import OpenStackKit
+
+/// `get_compute_services`: Nova's services and their up/down state (admin).
+enum GetComputeServices {
+    static var definition: ToolDefinition {
+        ListTool<ComputeService>(
+            name: "get_compute_services", title: "List compute services",
+            description:
+                "List Nova services (nova-compute, nova-scheduler, nova-conductor) with enabled/disabled status and up/down state per host. Needs the admin role.",
+            noun: "service host or binary",
+            extraProperties: [
+                "host": Schema.string("Only services on this host."),
+                "binary": Schema.string("Only this binary, e.g. nova-compute."),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                for key in ["host", "binary"] {
+                    if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
+                }
+                return ListRequest(
+                    service: .compute, path: "/os-services", collectionKey: "services", query: query, supportsPaging: false)
+            },
+            searchFields: { [$0.host, $0.binary] },
+            basic: { service, _ in
+                .compact([
+                    ("id", service.id.json), ("binary", .string(service.binary)), ("host", .string(service.host)),
+                    ("zone", service.zone.json), ("status", service.status.json), ("state", service.state.json),
+                    ("updated_at", service.updatedAt.json),
+                ])
+            },
+            detailed: { service, _ in
+                .compact([("disabled_reason", service.disabledReason.json), ("forced_down", service.forcedDown.json)])
+            }
+        ).definition
+    }
+}

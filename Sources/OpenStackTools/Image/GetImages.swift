@@ -1,0 +1,43 @@
+import Foundation
+import OpenStackKit
+
+/// `get_images`: Glance images; `full` shows the custom properties too.
+enum GetImages {
+    static var definition: ToolDefinition {
+        ListTool<Image>(
+            name: "get_images", title: "List images",
+            description:
+                "List Glance images with status, visibility, size and formats. 'full' adds every custom property (os_distro, hw_*, ...).",
+            noun: "image",
+            extraProperties: [
+                "status": Schema.string("Only images with this status, e.g. active, queued."),
+                "visibility": Schema.enumeration(
+                    ["public", "private", "shared", "community", "all"], "Only images with this visibility."),
+                "owner": Schema.string("Only images owned by this project ID."),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.lowercased()))
+                }
+                if let visibility = try arguments.string("visibility") {
+                    query.append(URLQueryItem(name: "visibility", value: visibility.lowercased()))
+                }
+                if let owner = try arguments.string("owner") { query.append(URLQueryItem(name: "owner", value: owner)) }
+                return ListRequest(service: .image, path: "/images", collectionKey: "images", query: query)
+            },
+            searchFields: { [$0.name] },
+            basic: { image, _ in
+                .compact([("id", .string(image.id)), ("name", image.name.json), ("status", image.status.json)])
+            },
+            detailed: { image, _ in
+                .compact([
+                    ("visibility", image.visibility.json), ("size", image.size.json), ("disk_format", image.diskFormat.json),
+                    ("container_format", image.containerFormat.json), ("min_disk", image.minDisk.json),
+                    ("min_ram", image.minRAM.json), ("owner", image.owner.json), ("protected", image.isProtected.json),
+                    ("created_at", image.createdAt.json),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import OpenStackKit
+
+/// `get_network_agents`: Neutron agents and whether they are alive (admin).
+enum GetNetworkAgents {
+    static var definition: ToolDefinition {
+        ListTool<NetworkAgent>(
+            name: "get_network_agents", title: "List network agents",
+            description:
+                "List Neutron agents (Open vSwitch, DHCP, L3, metadata, ...) with host, alive flag and admin state. Needs the admin role.",
+            noun: "agent host or type",
+            extraProperties: [
+                "host": Schema.string("Only agents on this host."),
+                "agent_type": Schema.string("Only this agent type, e.g. 'L3 agent'."),
+                "alive": ["type": "boolean", "description": "Only alive (true) or dead (false) agents."],
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                for key in ["host", "agent_type"] {
+                    if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
+                }
+                if arguments.values["alive"] != nil {
+                    query.append(URLQueryItem(name: "alive", value: String(try arguments.bool("alive", default: true))))
+                }
+                return ListRequest(service: .network, path: "/agents", collectionKey: "agents", query: query)
+            },
+            searchFields: { [$0.host, $0.agentType, $0.binary] },
+            basic: { agent, _ in
+                .compact([
+                    ("id", .string(agent.id)), ("agent_type", agent.agentType.json), ("host", agent.host.json),
+                    ("availability_zone", agent.availabilityZone.json), ("alive", agent.alive.json),
+                    ("admin_state_up", agent.adminStateUp.json), ("binary", agent.binary.json),
+                ])
+            },
+            detailed: { agent, _ in
+                .compact([
+                    ("heartbeat_timestamp", agent.heartbeatTimestamp.json), ("topic", agent.raw.text("topic").json),
+                    ("started_at", agent.raw.text("started_at").json), ("description", agent.raw.text("description").json),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import OpenStackKit
+
+/// `get_networks`: Neutron networks with their shared and external flags.
+enum GetNetworks {
+    static var definition: ToolDefinition {
+        ListTool<Network>(
+            name: "get_networks", title: "List networks",
+            description:
+                "List Neutron networks with status, subnets, and whether each is shared and/or external (router:external). Admins see every project's networks; narrow with project_id.",
+            noun: "network",
+            extraProperties: [
+                "project_id": Schema.string("Only networks of this project."),
+                "shared": ["type": "boolean", "description": "Only shared (true) or unshared (false) networks."],
+                "external": ["type": "boolean", "description": "Only external (true) or internal (false) networks."],
+                "status": Schema.string("Only networks with this status, e.g. ACTIVE."),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                if let project = try arguments.string("project_id") {
+                    query.append(URLQueryItem(name: "project_id", value: project))
+                }
+                if arguments.values["shared"] != nil {
+                    query.append(URLQueryItem(name: "shared", value: String(try arguments.bool("shared", default: false))))
+                }
+                if arguments.values["external"] != nil {
+                    query.append(
+                        URLQueryItem(name: "router:external", value: String(try arguments.bool("external", default: false))))
+                }
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
+                }
+                return ListRequest(service: .network, path: "/networks", collectionKey: "networks", query: query)
+            },
+            searchFields: { [$0.name] },
+            basic: { network, _ in
+                .compact([
+                    ("id", .string(network.id)), ("name", network.name.json),
+                    ("subnets", .array(network.subnetIDs.map(JSONValue.string))),
+                ])
+            },
+            detailed: { network, _ in
+                .compact([
+                    ("status", network.status.json), ("shared", .bool(network.shared)),
+                    ("external", .bool(network.external)), ("admin_state_up", network.adminStateUp.json),
+                    ("project_id", network.projectID.json), ("mtu", network.mtu.json),
+                    ("provider:network_type", network.networkType.json),
+                    ("provider:physical_network", network.physicalNetwork.json),
+                    ("provider:segmentation_id", network.segmentationID.json),
+                    ("availability_zones", .array(network.availabilityZones.map(JSONValue.string))),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import MCP
+import OpenStackKit
+
+/// Names looked up in batches for a page of resources (never one request per item).
+struct Lookups: Sendable {
+    var imageNames: [String: String] = [:]
+    var flavorNames: [String: String] = [:]
+}
+
+/// A list tool over one OpenStack collection, declared as data.
+///
+/// It handles the common parameters (filter, limit, detail_level, cursor, cloud), paging, the
+/// byte cap and the projections; a concrete tool supplies only the request and its columns.
+struct ListTool<Resource: OpenStackResource>: Sendable {
+    var name: String
+    var title: String
+    var description: String
+    /// Singular noun for the filter description, e.g. "server".
+    var noun: String
+    var extraProperties: [String: Value] = [:]
+    /// Builds the upstream request, including server-side filters, from the arguments.
+    var request: @Sendable (ToolArguments) throws -> ListRequest
+    /// Fields the `filter` argument matches as a case-insensitive substring (the ID always matches too).
+    var searchFields: @Sendable (Resource) -> [String?]
+    /// Batched lookups for a page, used by the projections.
+    var lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil
+    /// The columns of `openstack <thing> list`.
+    var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
+    /// Extra fields for `detailed`, merged over `basic`.
+    var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
+
+    var definition: ToolDefinition {
+        var properties = Schema.listProperties(noun: noun)
+        properties.merge(extraProperties) { _, new in new }
+        let allowed = Set(properties.keys)
+        let tool = self
+        return ToolDefinition(
+            name: name, title: title, description: description, inputSchema: Schema.object(properties),
+            outputSchema: Schema.listOutput
+        ) { context, arguments in
+            try arguments.checkKnown(allowed)
+            return try await tool.run(context: context, arguments: arguments)
+        }
+    }
+
+    func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+        let limit = try arguments.int("limit", default: 100, range: 1...1000)
+        let detail = DetailLevel(
+            rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
+        let filter = try arguments.string("filter")?.lowercased()
+        let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
+        let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
+        let listRequest = try request(arguments)
+
+        let searchFields = self.searchFields
+        let page = try await Pager(cloud: cloud).collect(
+            listRequest, limit: limit, marker: marker, filtered: filter != nil
+        ) { json in
+            guard let filter else { return true }
+            guard let resource = try? Resource(json: json) else { return false }
+            if json["id"]?.stringValue?.lowercased().contains(filter) == true { return true }
+            return searchFields(resource).contains { $0?.lowercased().contains(filter) == true }
+        }
+        let resources = try page.items.map { json in
+            do { return try Resource(json: json) } catch {
+                throw OpenStackError(
+                    kind: .decoding, service: listRequest.service.projectName, url: listRequest.path,
+                    message: "an item could not be read: \(error)")
+            }
+        }
+        let found = detail == .full ? Lookups() : await (lookups?(cloud, resources) ?? Lookups())
+        let projected: [JSONValue] = resources.map { resource in
+            switch detail {
+            case .full: return Redactor.redact(resource.raw)
+            case .basic: return Redactor.redact(.object(basic(resource, found)))
+            case .detailed:
+                return Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
+            }
+        }
+        let (kept, truncated) = ListOutput.capped(projected, maxBytes: context.settings.maxResultBytes)
+        let nextMarker =
+            truncated ? resources[kept.count - 1].raw[listRequest.markerField]?.stringValue : page.nextMarker
+        context.logger.debug(
+            "list", metadata: ["tool": "\(name)", "items": "\(kept.count)", "pages": "\(page.pagesRead)"])
+        return ListOutput.result(
+            items: kept, nextCursor: nextMarker.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
+            cloud: cloud.name, region: await cloud.effectiveRegion())
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Drops nil values so that absent fields are absent, not null.
+    static func compact(_ pairs: [(String, JSONValue?)]) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for (key, value) in pairs { if let value { result[key] = value } }
+        return result
+    }
+}
+
+extension Optional where Wrapped == String {
+    var json: JSONValue? { map(JSONValue.string) }
+}
+
+extension Optional where Wrapped == Int {
+    var json: JSONValue? { map(JSONValue.int) }
+}
+
+extension Optional where Wrapped == Bool {
+    var json: JSONValue? { map(JSONValue.bool) }
+}

@@ -1,0 +1,66 @@
+import Logging
+import MCP
+import OpenStackKit
+
+/// Every tool the server offers, in one explicit list, and the two MCP handlers that serve them.
+public struct ToolRegistry: Sendable {
+    public let tools: [ToolDefinition]
+    public let context: ToolContext
+
+    public init(clouds: CloudSet, settings: ToolSettings = .init(), logger: Logger) {
+        self.context = ToolContext(clouds: clouds, settings: settings, logger: logger)
+        self.tools = Self.allTools
+    }
+
+    /// The tools, in the order `tools/list` shows them.
+    static var allTools: [ToolDefinition] {
+        [
+            GetInstances.definition,
+            GetVolumes.definition,
+            GetNetworks.definition,
+            GetImages.definition,
+            GetComputeServices.definition,
+            GetNetworkAgents.definition,
+            GetVolumeServices.definition,
+            GetServices.definition,
+        ]
+    }
+
+    /// Installs `tools/list` and `tools/call` on an MCP server.
+    public func install(on server: MCP.Server) async {
+        let declared = tools.map(\.tool)
+        await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: declared) }
+        await server.withMethodHandler(CallTool.self) { parameters in
+            try await self.call(name: parameters.name, arguments: parameters.arguments)
+        }
+    }
+
+    /// Runs one tool. An unknown tool is a JSON-RPC error; every other failure is an `isError` result.
+    public func call(name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
+        guard let tool = tools.first(where: { $0.name == name }) else {
+            throw MCPError.invalidParams(
+                "Unknown tool '\(name)'. Available tools: \(tools.map(\.name).joined(separator: ", ")).")
+        }
+        let started = ContinuousClock.now
+        let result: CallTool.Result
+        var outcome = "ok"
+        do {
+            result = try await tool.handler(context, ToolArguments(arguments))
+        } catch let error as ToolArgumentError {
+            outcome = "bad-arguments"
+            result = ListOutput.error(error.description)
+        } catch let error as OpenStackError {
+            outcome = "upstream-error"
+            result = ListOutput.error(error.description)
+        } catch {
+            outcome = "internal-error"
+            context.logger.error("tool failed", metadata: ["tool": "\(name)", "error": "\(error)"])
+            result = ListOutput.error("Internal error in \(name): \(error). Next step: report this as a bug with the server log.")
+        }
+        let elapsed = ContinuousClock.now - started
+        context.logger.info(
+            "tool call",
+            metadata: ["tool": "\(name)", "outcome": "\(outcome)", "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+        return result
+    }
+}

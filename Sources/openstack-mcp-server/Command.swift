@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+
+/// The command line, kept compatible with the Python seed (`--port 8000 --log-level INFO
+/// --auth-url ... --username ... --password ... --json-response`).
+struct Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openstack-mcp-server",
+        abstract: "A read-only MCP server for OpenStack (Nova, Neutron, Cinder, Glance, Keystone).",
+        discussion: """
+            Serves MCP over Streamable HTTP at http://HOST:PORT/openstack (SSE answers by default, JSON with \
+            --json-response) or over stdio (--transport stdio). It only ever reads: every call to OpenStack is a \
+            GET, apart from Keystone's token request.
+
+            Credentials come from the flags, else from the OS_* variables of an openrc file (OS_AUTH_URL, \
+            OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...). Prefer OS_PASSWORD or --password-file to \
+            --password: a password on the command line is visible to every user in `ps`.
+
+            EXAMPLES
+              openstack-mcp-server --demo
+              source admin-openrc.sh && openstack-mcp-server --port 8000
+              openstack-mcp-server --transport stdio --auth-url https://keystone.example.com:5000/v3 \\
+                  --username admin --project-name admin --password-file ~/.os-password
+            """,
+        version: "0.2.0")
+
+    @OptionGroup(title: "Server") var server: ServerFlags
+    @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
+    @OptionGroup(title: "Demo cloud") var demo: DemoFlags
+}
+
+struct ServerFlags: ParsableArguments {
+    @Option(help: "Port for HTTP.") var port: Int = 8000
+    @Option(help: "Address to bind. Loopback by default; anything else also needs --allowed-host.")
+    var host: String = "127.0.0.1"
+    @Option(help: "DEBUG, INFO, WARNING, ERROR or CRITICAL (any case). Logs go to stderr.")
+    var logLevel: String = "INFO"
+    @Flag(help: "Answer with plain JSON bodies instead of SSE-framed messages.") var jsonResponse = false
+    @Option(help: "http (Streamable HTTP at /openstack) or stdio.") var transport: Transport = .http
+    @Flag(help: "Keep MCP sessions (Mcp-Session-Id, GET stream, DELETE) instead of stateless requests.")
+    var stateful = false
+    @Option(help: "Also accept this Host header (name or name:port); repeatable. Needed behind a proxy or on another interface.")
+    var allowedHost: [String] = []
+    @Option(help: "Also accept this browser Origin (scheme://name[:port]); repeatable.")
+    var allowedOrigin: [String] = []
+    @Option(help: "Largest request body, in bytes.") var maxBodyBytes: Int = 1 << 20
+    @Option(help: "Largest tool result (items, in bytes of JSON) before it is cut with a cursor.")
+    var maxResultBytes: Int = 256 * 1024
+    @Option(help: "Seconds allowed for one OpenStack call, retries included.") var timeout: Int = 60
+    @Option(help: "Seconds allowed to open a connection to OpenStack.") var connectTimeout: Int = 5
+    @Option(help: "Stateful mode: minutes before an idle session closes.") var sessionIdleMinutes: Int = 10
+    @Option(help: "Stateful mode: most sessions at once.") var maxSessions: Int = 100
+
+    enum Transport: String, ExpressibleByArgument, CaseIterable { case http, stdio }
+}
+
+struct CloudFlags: ParsableArguments {
+    @Option(help: "Keystone URL, with or without /v3 (OS_AUTH_URL).") var authURL: String?
+    @Option(help: "User name (OS_USERNAME).") var username: String?
+    @Option(help: "Password (OS_PASSWORD). Visible in `ps` when given here: prefer OS_PASSWORD or --password-file.")
+    var password: String?
+    @Option(help: "Read the password from this file (first line).") var passwordFile: String?
+    @Option(help: "Project name (OS_PROJECT_NAME).") var projectName: String?
+    @Option(help: "Project ID (OS_PROJECT_ID).") var projectID: String?
+    @Option(help: "User's domain (OS_USER_DOMAIN_NAME).") var userDomainName: String?
+    @Option(help: "Project's domain (OS_PROJECT_DOMAIN_NAME).") var projectDomainName: String?
+    @Option(help: "Region (OS_REGION_NAME); default: the first in the catalog.") var region: String?
+    @Option(help: "Endpoint interface: public, internal or admin (OS_INTERFACE).") var interface: String?
+    @Option(help: "CA bundle (PEM) that signed the cloud's certificates (OS_CACERT).") var cacert: String?
+    @Flag(help: "Do not verify TLS certificates (OS_INSECURE). For labs only.") var insecure = false
+}
+
+struct DemoFlags: ParsableArguments {
+    @Flag(help: "Serve the built-in demo cloud (a simulated OpenStack on loopback); no credentials needed.")
+    var demo = false
+    @Option(help: "Number of servers in the demo cloud.") var demoServers: Int = 48
+}
