@@ -91,7 +91,10 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "OpenStackKit",
+                "OpenStackTools",
+                "OpenStackMCPServer",
                 "CloudSimulator",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

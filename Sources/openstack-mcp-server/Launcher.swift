@@ -78,10 +78,12 @@ struct Launcher {
             let service = MCPHTTPService(options: options, factory: factory, logger: logger) { port in
                 announce(port: port, options: options, demoURL: demoURL)
             }
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
-                    maximumGracefulShutdownDuration: options.shutdownGrace, logger: logger))
+            var configuration = ServiceGroupConfiguration(
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            // Open SSE streams must not hold the process: after the grace period they are cut.
+            configuration.maximumGracefulShutdownDuration = options.shutdownGrace
+            configuration.maximumCancellationDuration = .seconds(2)
+            let group = ServiceGroup(configuration: configuration)
             do {
                 try await group.run()
             } catch {

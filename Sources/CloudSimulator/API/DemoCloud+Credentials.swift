@@ -1,0 +1,31 @@
+/// Fixed names and secrets of the demo cloud.
+extension DemoCloud {
+    /// Admin user name (`admin` role on projects `admin` and `demo`).
+    public static let adminUser = "admin"
+    /// Password of ``adminUser``.
+    public static let adminPassword = "demo-admin-secret"
+    /// Member user name (`member` role on project `demo`).
+    public static let memberUser = "demo"
+    /// Password of ``memberUser``.
+    public static let memberPassword = "demo-member-secret"
+    /// Reader user name (`reader` role on project `demo`).
+    public static let readerUser = "demo_reader"
+    /// Password of ``readerUser``.
+    public static let readerPassword = "demo-reader-secret"
+    /// Admin project name.
+    public static let adminProject = "admin"
+    /// Demo (member) project name.
+    public static let memberProject = "demo"
+    /// Third project, owned by nobody but the admin.
+    public static let altProject = "alt"
+    /// Domain name.
+    public static let domainName = "Default"
+    /// Domain id.
+    public static let domainID = "default"
+    /// Region name.
+    public static let region = "RegionOne"
+    /// Application credential id (user `admin`, project `admin`).
+    public static let applicationCredentialID = "democred-admin"
+    /// Application credential secret.
+    public static let applicationCredentialSecret = "demo-appcred-secret"
+}

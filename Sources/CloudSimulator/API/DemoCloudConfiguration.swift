@@ -1,0 +1,30 @@
+import Foundation
+
+/// How a ``DemoCloud`` is generated and where it listens.
+public struct DemoCloudConfiguration: Sendable {
+    /// Number of Nova servers to generate (default 48).
+    public var servers: Int
+    /// Seed for the deterministic dataset (default 42).
+    public var seed: UInt64
+    /// Address to bind (default `127.0.0.1`).
+    public var host: String
+    /// Port to bind; 0 picks an ephemeral port (default).
+    public var port: Int
+    /// Lifetime of issued tokens in seconds (default 3600).
+    public var tokenLifetime: TimeInterval
+
+    /// Creates a configuration.
+    public init(
+        servers: Int = 48,
+        seed: UInt64 = 42,
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        tokenLifetime: TimeInterval = 3600
+    ) {
+        self.servers = servers
+        self.seed = seed
+        self.host = host
+        self.port = port
+        self.tokenLifetime = tokenLifetime
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Builds a ``DemoData`` from a seed. Split over several files, one per service area.
+struct DemoDataGenerator {
+    /// Everything the generator produces, before indexing.
+    struct Parts {
+        var projects: [DemoProject] = []
+        var roles: [DemoRole] = []
+        var users: [DemoUser] = []
+        var applicationCredentials: [DemoApplicationCredential] = []
+        var identityServices: [DemoIdentityService] = []
+        var endpoints: [DemoEndpoint] = []
+        var hosts: [DemoHypervisorHost] = []
+        var flavors: [DemoFlavor] = []
+        var images: [DemoImage] = []
+        var networks: [DemoNetwork] = []
+        var subnets: [DemoSubnet] = []
+        var servers: [DemoServer] = []
+        var volumes: [DemoVolume] = []
+        var computeServices: [DemoComputeService] = []
+        var networkAgents: [DemoNetworkAgent] = []
+        var volumeServices: [DemoVolumeService] = []
+    }
+
+    /// 2026-01-15T12:00:00Z: the fixed "now" that creation times count back from.
+    static let referenceDate = Date(timeIntervalSince1970: 1_768_478_400)
+
+    var rng: SplitMix64
+    let serverCount: Int
+    let reference = DemoDataGenerator.referenceDate
+    /// Wall-clock time, used only for service heartbeats.
+    let wallClock = Date()
+    var parts = Parts()
+
+    init(seed: UInt64, serverCount: Int) {
+        rng = SplitMix64(seed: seed)
+        self.serverCount = serverCount
+    }
+
+    mutating func generate() -> Parts {
+        makeIdentity()
+        makeHosts()
+        makeFlavors()
+        makeImages()
+        makeNetworks()
+        var drafts = makeServerDrafts()
+        makeVolumes(attachingTo: &drafts)
+        parts.servers = drafts.map { $0.build() }
+        makeServices()
+        return parts
+    }
+
+    /// A time `days` (plus jitter) before the reference date.
+    mutating func daysAgo(_ days: Int) -> Date {
+        reference.addingTimeInterval(-Double(days * 86_400 + rng.int(86_400)))
+    }
+
+    func projectID(named name: String) -> String {
+        parts.projects.first { $0.name == name }!.id
+    }
+
+    func userID(named name: String) -> String {
+        parts.users.first { $0.name == name }!.id
+    }
+
+    // MARK: Identity
+
+    private mutating func makeIdentity() {
+        let domain = DemoCloud.domainID
+        let descriptions = [
+            "admin": "Bootstrap project for initializing the cloud.",
+            "demo": "Demo project for day-to-day workloads.",
+            "alt": "Alternate project for a second team.",
+        ]
+        for name in [DemoCloud.adminProject, DemoCloud.memberProject, DemoCloud.altProject] {
+            parts.projects.append(
+                DemoProject(id: rng.hex(32), name: name, domainID: domain, description: descriptions[name]!, enabled: true)
+            )
+        }
+        parts.roles = ["admin", "member", "reader"].map { DemoRole(id: rng.hex(32), name: $0) }
+        let admin = projectID(named: DemoCloud.adminProject)
+        let demo = projectID(named: DemoCloud.memberProject)
+        parts.users = [
+            DemoUser(
+                id: rng.hex(32), name: DemoCloud.adminUser, domainID: domain, password: DemoCloud.adminPassword,
+                email: "admin@example.org", enabled: true,
+                roleAssignments: [.init(projectID: admin, roleName: "admin"), .init(projectID: demo, roleName: "admin")]
+            ),
+            DemoUser(
+                id: rng.hex(32), name: DemoCloud.memberUser, domainID: domain, password: DemoCloud.memberPassword,
+                email: "demo@example.org", enabled: true, roleAssignments: [.init(projectID: demo, roleName: "member")]
+            ),
+            DemoUser(
+                id: rng.hex(32), name: DemoCloud.readerUser, domainID: domain, password: DemoCloud.readerPassword,
+                email: "reader@example.org", enabled: true, roleAssignments: [.init(projectID: demo, roleName: "reader")]
+            ),
+        ]
+        parts.applicationCredentials = [
+            DemoApplicationCredential(
+                id: DemoCloud.applicationCredentialID, name: "demo-admin-readonly",
+                secret: DemoCloud.applicationCredentialSecret, userID: userID(named: DemoCloud.adminUser),
+                projectID: admin, roles: ["admin"]
+            )
+        ]
+        let catalog: [(String, String, String, String)] = [
+            ("keystone", "identity", "Keystone Identity Service", "/identity/v3"),
+            ("nova", "compute", "Nova Compute Service", "/compute/v2.1"),
+            ("neutron", "network", "Neutron Service", "/network"),
+            ("cinderv3", "volumev3", "Cinder Volume Service V3", "/volume/v3/$(project_id)s"),
+            ("cinder", "block-storage", "Cinder Volume Service", "/volume/v3/$(project_id)s"),
+            ("glance", "image", "Glance Image Service", "/image"),
+            ("placement", "placement", "Placement Service", "/placement"),
+        ]
+        for (name, type, description, path) in catalog {
+            let service = DemoIdentityService(id: rng.hex(32), name: name, type: type, description: description, enabled: true)
+            parts.identityServices.append(service)
+            for interface in ["public", "internal"] {
+                parts.endpoints.append(
+                    DemoEndpoint(
+                        id: rng.hex(32), serviceID: service.id, interface: interface, regionID: DemoCloud.region,
+                        pathTemplate: path, enabled: true
+                    )
+                )
+            }
+        }
+    }
+}

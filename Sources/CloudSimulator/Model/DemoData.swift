@@ -1,0 +1,106 @@
+import Foundation
+
+/// The seeded dataset a ``DemoCloud`` serves. Deterministic for a given seed and server count
+/// (only service heartbeat times follow the wall clock). Arrays are in the order the APIs list
+/// them by default: servers, volumes and images newest first; networks, subnets and agents by id.
+public struct DemoData: Sendable {
+    /// Seed the data was generated from.
+    public let seed: UInt64
+    /// Keystone projects (`admin`, `demo`, `alt`).
+    public let projects: [DemoProject]
+    /// Keystone roles (`admin`, `member`, `reader`).
+    public let roles: [DemoRole]
+    /// Keystone users (`admin`, `demo`, `demo_reader`).
+    public let users: [DemoUser]
+    /// Application credentials (`democred-admin`).
+    public let applicationCredentials: [DemoApplicationCredential]
+    /// Catalog services.
+    public let identityServices: [DemoIdentityService]
+    /// Catalog endpoints (`public` and `internal` per service).
+    public let endpoints: [DemoEndpoint]
+    /// Compute hosts `compute-1` ... `compute-K`.
+    public let hypervisorHosts: [DemoHypervisorHost]
+    /// Flavors, ordered by id as Nova lists them.
+    public let flavors: [DemoFlavor]
+    /// Glance images, newest first.
+    public let images: [DemoImage]
+    /// Neutron networks, by id.
+    public let networks: [DemoNetwork]
+    /// Neutron subnets, by id.
+    public let subnets: [DemoSubnet]
+    /// Nova servers, newest first (Nova's default `created_at desc`).
+    public let servers: [DemoServer]
+    /// Cinder volumes, newest first.
+    public let volumes: [DemoVolume]
+    /// Nova services.
+    public let computeServices: [DemoComputeService]
+    /// Neutron agents, by id.
+    public let networkAgents: [DemoNetworkAgent]
+    /// Cinder services.
+    public let volumeServices: [DemoVolumeService]
+
+    let serverIndex: [String: Int]
+    let volumeIndex: [String: Int]
+    let imageIndex: [String: Int]
+
+    /// Generates the dataset for a configuration (only `servers` and `seed` matter).
+    public init(configuration: DemoCloudConfiguration = .init()) {
+        var generator = DemoDataGenerator(seed: configuration.seed, serverCount: max(0, configuration.servers))
+        let parts = generator.generate()
+        seed = configuration.seed
+        projects = parts.projects
+        roles = parts.roles
+        users = parts.users
+        applicationCredentials = parts.applicationCredentials
+        identityServices = parts.identityServices
+        endpoints = parts.endpoints
+        hypervisorHosts = parts.hosts
+        flavors = parts.flavors
+        images = parts.images
+        networks = parts.networks
+        subnets = parts.subnets
+        servers = parts.servers
+        volumes = parts.volumes
+        computeServices = parts.computeServices
+        networkAgents = parts.networkAgents
+        volumeServices = parts.volumeServices
+        serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
+        volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
+        imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })
+    }
+
+    /// The project with this name.
+    public func project(named name: String) -> DemoProject? {
+        projects.first { $0.name == name }
+    }
+
+    /// The user with this name.
+    public func user(named name: String) -> DemoUser? {
+        users.first { $0.name == name }
+    }
+
+    /// The server with this id.
+    public func server(id: String) -> DemoServer? {
+        serverIndex[id].map { servers[$0] }
+    }
+
+    /// The volume with this id.
+    public func volume(id: String) -> DemoVolume? {
+        volumeIndex[id].map { volumes[$0] }
+    }
+
+    /// The image with this id.
+    public func image(id: String) -> DemoImage? {
+        imageIndex[id].map { images[$0] }
+    }
+
+    /// The flavor with this id.
+    public func flavor(id: String) -> DemoFlavor? {
+        flavors.first { $0.id == id }
+    }
+
+    /// The network with this id.
+    public func network(id: String) -> DemoNetwork? {
+        networks.first { $0.id == id }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Nova (Compute v2.1) under `/compute`: discovery, servers, flavors, os-services, os-hypervisors.
+struct NovaAPI: ServiceAPI {
+    let environment: ServiceEnvironment
+    let mount = "compute"
+    let negotiator = MicroversionNegotiator(
+        serviceType: "compute", legacyHeader: "X-OpenStack-Nova-API-Version",
+        minimum: APIVersion(2, 1), maximum: NovaAPI.maximumVersion
+    )
+    static let maximumVersion = APIVersion(2, 100)
+    /// Flavors by id.
+    let flavors: [String: DemoFlavor]
+    /// `host_status` by host name (`UP`, `DOWN`, `MAINTENANCE`).
+    let hostStatus: [String: String]
+
+    init(environment: ServiceEnvironment) {
+        self.environment = environment
+        flavors = Dictionary(uniqueKeysWithValues: environment.data.flavors.map { ($0.id, $0) })
+        var statuses: [String: String] = [:]
+        for service in environment.data.computeServices where service.binary == "nova-compute" {
+            statuses[service.host] = service.status == "disabled" ? "MAINTENANCE" : service.state == "up" ? "UP" : "DOWN"
+        }
+        hostStatus = statuses
+    }
+
+    func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
+        FaultBody.nova(status: status, message: message)
+    }
+
+    func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool {
+        segments.count == 0 || (segments.count == 1 && (segments.first == "v2.1" || segments.first == "v2"))
+    }
+
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        reply.headers.append(("x-compute-request-id", requestID))
+        let segments = request.segments.dropFirst()
+        guard !isPublic(segments, method: request.method), case .success(let version) = negotiator.negotiate(request) else {
+            return
+        }
+        reply.headers.append(("OpenStack-API-Version", "compute \(version)"))
+        reply.headers.append(("X-OpenStack-Nova-API-Version", "\(version)"))
+        reply.headers.append(("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version"))
+    }
+
+    func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
+        var path = Array(segments)
+        switch path {
+        case []: return .json(["versions": [versionDocument(request, v21: false), versionDocument(request, v21: true)]])
+        case ["v2.1"]: return .json(["version": versionDocument(request, v21: true)])
+        case ["v2"]: return .json(["version": versionDocument(request, v21: false)])
+        default: break
+        }
+        guard path.first == "v2.1" else { return error(404, "The resource could not be found.", request) }
+        path.removeFirst()
+        if let first = path.first, first == request.projectID || environment.data.projects.contains(where: { $0.id == first }) {
+            path.removeFirst()
+        }
+        let version: APIVersion
+        switch negotiator.negotiate(request) {
+        case .success(let negotiated): version = negotiated
+        case .failure(.invalid(let message)): return error(400, message, request)
+        case .failure(.unsupported(let message)): return error(406, message, request)
+        }
+        switch path {
+        case ["servers"]: return listServers(request, version: version, detail: false)
+        case ["servers", "detail"]: return listServers(request, version: version, detail: true)
+        case ["flavors"]: return listFlavors(request, version: version, detail: false)
+        case ["flavors", "detail"]: return listFlavors(request, version: version, detail: true)
+        case ["os-services"]: return listServices(request, version: version)
+        case ["os-hypervisors"]: return listHypervisors(request, version: version, detail: false)
+        case ["os-hypervisors", "detail"]: return listHypervisors(request, version: version, detail: true)
+        default:
+            if path.count == 2, path[0] == "servers" { return showServer(request, id: path[1], version: version) }
+            if path.count == 2, path[0] == "flavors" { return showFlavor(request, id: path[1], version: version) }
+            return error(404, "The resource could not be found.", request)
+        }
+    }
+
+    private func versionDocument(_ request: IncomingRequest, v21: Bool) -> JSON {
+        let href = request.baseURL + (v21 ? "/compute/v2.1/" : "/compute/v2/")
+        return [
+            "id": v21 ? "v2.1" : "v2.0",
+            "links": [["href": .string(href), "rel": "self"]],
+            "status": v21 ? "CURRENT" : "DEPRECATED",
+            "version": v21 ? .string(Self.maximumVersion.description) : "",
+            "min_version": v21 ? "2.1" : "",
+            "updated": v21 ? "2013-07-23T11:33:21Z" : "2025-07-04T12:00:00Z",
+        ]
+    }
+
+    /// `{"forbidden": ...}` for a Nova policy rule.
+    func policyForbidden(_ rule: String, _ request: IncomingRequest) -> Reply {
+        error(403, "Policy doesn't allow \(rule) to be performed.", request)
+    }
+
+    /// Parses `limit` (clamped to 1000) and validates `marker` with `exists`.
+    func paging(_ request: IncomingRequest, exists: (String) -> Bool) -> Parsed<(Int, String?)> {
+        var limit = 1000
+        if let text = request.query.first("limit") {
+            guard let value = Int(text) else { return .reply(error(400, "limit param must be an integer", request)) }
+            guard value >= 0 else { return .reply(error(400, "limit param must be positive", request)) }
+            limit = value == 0 ? 1000 : min(value, 1000)
+        }
+        let marker = request.query.first("marker")
+        if let marker, !exists(marker) { return .reply(error(400, "marker [\(marker)] not found", request)) }
+        return .value((limit, marker))
+    }
+
+    /// `self` and `bookmark` links of a Nova resource.
+    func links(_ request: IncomingRequest, _ collection: String, _ id: String) -> JSON {
+        [
+            ["href": .string("\(request.baseURL)/compute/v2.1/\(collection)/\(id)"), "rel": "self"],
+            ["href": .string("\(request.baseURL)/compute/\(collection)/\(id)"), "rel": "bookmark"],
+        ]
+    }
+}

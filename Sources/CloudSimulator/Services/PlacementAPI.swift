@@ -1,0 +1,79 @@
+import Foundation
+
+/// Placement under `/placement`: discovery and resource providers (one per compute host).
+struct PlacementAPI: ServiceAPI {
+    let environment: ServiceEnvironment
+    let mount = "placement"
+    let negotiator = MicroversionNegotiator(
+        serviceType: "placement", legacyHeader: nil, minimum: APIVersion(1, 0), maximum: APIVersion(1, 39)
+    )
+
+    func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
+        [
+            "errors": [[
+                "status": .int(status), "title": .string(reasonPhrase(status)), "detail": .string(message),
+                "request_id": nil,
+            ]]
+        ]
+    }
+
+    func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool {
+        segments.isEmpty
+    }
+
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        guard !isPublic(request.segments.dropFirst(), method: request.method),
+            case .success(let version) = negotiator.negotiate(request)
+        else { return }
+        reply.headers.append(("OpenStack-API-Version", "placement \(version)"))
+        reply.headers.append(("Vary", "OpenStack-API-Version"))
+    }
+
+    func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
+        let path = Array(segments)
+        if path.isEmpty {
+            return .json([
+                "versions": [[
+                    "id": "v1.0", "max_version": "1.39", "min_version": "1.0", "status": "CURRENT",
+                    "links": [["href": "", "rel": "self"]],
+                ]]
+            ])
+        }
+        let version: APIVersion
+        switch negotiator.negotiate(request) {
+        case .success(let negotiated): version = negotiated
+        case .failure(.invalid(let message)): return error(400, message, request)
+        case .failure(.unsupported(let message)): return error(406, message, request)
+        }
+        guard path.first == "resource_providers", path.count <= 2 else {
+            return error(404, "The resource could not be found.", request)
+        }
+        guard request.isAdmin else { return error(403, "Policy does not allow placement:resource_providers:list to be performed.", request) }
+        let name = request.query.first("name"), uuid = request.query.first("uuid")
+        let providers = environment.data.hypervisorHosts.enumerated().filter { _, host in
+            (name == nil || host.name == name) && (uuid == nil || host.id == uuid)
+        }.map { render($0.element, generation: $0.offset + 1, version: version) }
+        if path.count == 2 {
+            guard let provider = providers.first(where: { $0["uuid"] == .string(path[1]) }) else {
+                return error(404, "No resource provider with uuid \(path[1]) found", request)
+            }
+            return .json(provider)
+        }
+        return .json(["resource_providers": .array(providers)])
+    }
+
+    private func render(_ host: DemoHypervisorHost, generation: Int, version: APIVersion) -> JSON {
+        let base = "/placement/resource_providers/\(host.id)"
+        var links: [JSON] = [["href": .string(base), "rel": "self"]]
+        for (rel, minimum) in [("aggregates", 1), ("inventories", 0), ("usages", 0), ("traits", 6), ("allocations", 11)]
+        where version >= APIVersion(1, minimum) {
+            links.append(["href": .string("\(base)/\(rel)"), "rel": .string(rel)])
+        }
+        var body: JSON = ["generation": .int(generation), "uuid": .string(host.id), "links": .array(links), "name": .string(host.name)]
+        if version >= APIVersion(1, 14) {
+            body.set("parent_provider_uuid", nil)
+            body.set("root_provider_uuid", .string(host.id))
+        }
+        return body
+    }
+}

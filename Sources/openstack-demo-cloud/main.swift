@@ -1,0 +1,96 @@
+import ArgumentParser
+import CloudSimulator
+import Dispatch
+import Foundation
+import Logging
+
+/// `openstack-demo-cloud`: serve the simulated OpenStack cloud until SIGINT/SIGTERM.
+struct DemoCloudCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openstack-demo-cloud",
+        abstract: "Serve a simulated OpenStack cloud (Keystone, Nova, Neutron, Cinder, Glance, Placement) over HTTP."
+    )
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to bind (0 = any free port).")
+    var port = 5050
+
+    @Option(help: "Number of servers to generate.")
+    var servers = 48
+
+    @Option(help: "Seed of the generated data.")
+    var seed: UInt64 = 42
+
+    func run() async throws {
+        var logger = Logger(label: "openstack-demo-cloud")
+        logger.logLevel = .warning
+        let cloud = DemoCloud(
+            configuration: DemoCloudConfiguration(servers: servers, seed: seed, host: host, port: port),
+            logger: logger
+        )
+        let server = Task { try await cloud.run() }
+        let trap = SignalTrap(signals: [SIGINT, SIGTERM]) { server.cancel() }
+        defer { trap.cancel() }
+
+        let base: URL
+        do {
+            base = try await cloud.waitUntilListening()
+        } catch {
+            try await server.value
+            throw error
+        }
+        let text = Self.facts(base: base, cloud: cloud).joined(separator: "\n") + "\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+        try await server.value
+    }
+
+    static func facts(base: URL, cloud: DemoCloud) -> [String] {
+        let auth = base.absoluteString + "/identity/v3"
+        let data = cloud.data
+        return [
+            "OpenStack demo cloud listening on \(base.absoluteString)",
+            "auth URL: \(auth)",
+            "data: \(data.servers.count) servers, \(data.volumes.count) volumes, \(data.images.count) images, \(data.hypervisorHosts.count) compute hosts (seed \(data.seed))",
+            "admin: user \(DemoCloud.adminUser) / \(DemoCloud.adminPassword), project \(DemoCloud.adminProject)",
+            "member: user \(DemoCloud.memberUser) / \(DemoCloud.memberPassword), project \(DemoCloud.memberProject)",
+            "reader: user \(DemoCloud.readerUser) / \(DemoCloud.readerPassword), project \(DemoCloud.memberProject)",
+            "application credential: \(DemoCloud.applicationCredentialID) / \(DemoCloud.applicationCredentialSecret)",
+            "export OS_AUTH_URL=\(auth) OS_USERNAME=\(DemoCloud.adminUser) OS_PASSWORD=\(DemoCloud.adminPassword) "
+                + "OS_PROJECT_NAME=\(DemoCloud.adminProject) OS_USER_DOMAIN_NAME=\(DemoCloud.domainName) "
+                + "OS_PROJECT_DOMAIN_NAME=\(DemoCloud.domainName) OS_REGION_NAME=\(DemoCloud.region) OS_IDENTITY_API_VERSION=3",
+        ]
+    }
+}
+
+/// Turns SIGINT/SIGTERM into a callback (instead of killing the process) while alive.
+final class SignalTrap {
+    private let sources: [any DispatchSourceSignal]
+
+    init(signals: [Int32], handler: @escaping @Sendable () -> Void) {
+        sources = signals.map { number in
+            #if canImport(Darwin)
+            // Dispatch delivers signals through kqueue on Darwin, which requires ignoring the default action;
+            // on Linux it installs its own handler.
+            signal(number, SIG_IGN)
+            #endif
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        sources.forEach { $0.cancel() }
+    }
+}
+
+if ProcessInfo.processInfo.environment["DEMO_SELFTEST"] != nil { try await SelfTest.run(); exit(0) }
+do {
+    let command = try DemoCloudCommand.parse()
+    try await command.run()
+} catch {
+    DemoCloudCommand.exit(withError: error)
+}

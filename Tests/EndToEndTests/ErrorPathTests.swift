@@ -1,0 +1,126 @@
+import CloudSimulator
+import Foundation
+import OpenStackKit
+import Testing
+
+/// Bad input and upstream failures give a clear error, quickly, and the server keeps serving.
+@Suite struct ErrorPathTests {
+    @Test func transportLevelRefusals() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let ping = #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#
+
+            let origin = try await client.send(body: ping, headers: [("Origin", "https://evil.example")])
+            #expect(origin.status == 403)
+            let host = try await client.send(body: ping, headers: [("Host", "evil.example:8000")])
+            #expect(host.status == 421)
+            let loopbackOrigin = try await client.send(body: ping, headers: [("Origin", "http://localhost:6274")])
+            #expect(loopbackOrigin.status == 200)
+
+            let huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + String(repeating: "x", count: 2 << 20) + "\"}}"
+            let tooLarge = try await client.send(body: huge)
+            #expect(tooLarge.status == 413)
+
+            let malformed = try await client.send(body: "{not json")
+            #expect(malformed.status == 400)
+            #expect(malformed.message?["error"]?["code"]?.intValue == -32700)
+
+            let put = try await client.send(method: .PUT, body: ping)
+            #expect(put.status == 405)
+
+            let unknown = try await client.rpc("tools/call", ["name": "delete_everything", "arguments": [:]])
+            #expect(unknown["error"]?["code"]?.intValue == -32602)
+            #expect(unknown["error"]?["message"]?.stringValue?.contains("get_instances") == true)
+
+            // Still serving after all of that.
+            let tools = try await client.listTools()
+            #expect(tools.count == 8)
+        }
+    }
+
+    @Test func badArgumentsNameTheArgumentAndTheAllowedValues() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let cases: [(JSONValue, String)] = [
+                (["limit": 0], "limit"), (["limit": 5000], "1–1000"), (["detail_level": "everything"], "basic, detailed, full"),
+                (["colour": "blue"], "colour"), (["limit": "many"], "integer"), (["cursor": "garbage!!"], "cursor"),
+                (["all_projects": "maybe"], "all_projects"), (["cloud": "nope"], "demo"),
+            ]
+            for (arguments, expected) in cases {
+                let result = try await client.call("get_instances", arguments)
+                #expect(result.isError, "\(arguments.compactText())")
+                #expect(result.text.contains(expected), "\(arguments.compactText()): \(result.text)")
+                #expect(result.structured == .null)
+            }
+        }
+    }
+
+    @Test func anUpstreamFailureIsAnErrorWithTheRequestAndNextStep() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            _ = try await client.call("get_networks", ["limit": 1])
+            harness.cloud.setFault(.status(500), forPathPrefix: "/compute/v2.1/servers")
+            let failed = try await client.call("get_instances")
+            #expect(failed.isError)
+            #expect(failed.text.contains("Nova GET"))
+            #expect(failed.text.contains("HTTP 500"))
+            #expect(failed.text.contains("request id req-"))
+            #expect(failed.text.contains("Next step"))
+            harness.cloud.clearFaults()
+            #expect(try await !client.call("get_instances").isError)
+        }
+    }
+
+    @Test func aHangingServiceTimesOutWithinTheDeadline() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            _ = try await client.call("get_networks", ["limit": 1])
+            harness.cloud.setFault(.hang, forPathPrefix: "/volume")
+            let started = ContinuousClock.now
+            let result = try await client.call("get_volumes")
+            let elapsed = ContinuousClock.now - started
+            #expect(result.isError)
+            #expect(result.text.contains("Cinder"))
+            #expect(result.text.lowercased().contains("deadline") || result.text.lowercased().contains("time"))
+            #expect(elapsed < .seconds(10), "took \(elapsed)")
+            harness.cloud.clearFaults()
+        }
+    }
+
+    @Test func aMemberGetsAClearErrorForAdminToolsAndOnlyItsProject() async throws {
+        try await ServerHarness.run(user: DemoCloud.memberUser, password: DemoCloud.memberPassword, project: DemoCloud.memberProject) { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let services = try await client.call("get_compute_services")
+            #expect(services.isError)
+            #expect(services.text.contains("HTTP 403"))
+            #expect(services.text.contains("admin"))
+            let servers = try await client.call("get_instances", ["limit": 1000])
+            let project = harness.cloud.data.projects.first { $0.name == DemoCloud.memberProject }!.id
+            #expect(Set(servers.items.compactMap { $0["id"]?.stringValue })
+                == Set(harness.cloud.data.servers.filter { $0.projectID == project }.map(\.id)))
+            let catalog = try await client.call("get_services")
+            #expect(!catalog.isError)
+            #expect(catalog.structured["notes"] != nil, "falls back to the token's catalog and says so")
+        }
+    }
+
+    @Test func onlyGetsReachTheCloudApartFromTheTokenPost() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            harness.cloud.resetRequestLog()
+            for tool in ToolAnswersTests.tools { _ = try await client.call(tool, ["detail_level": "full"]) }
+            harness.cloud.revokeAllTokens()
+            _ = try await client.call("get_instances")
+            let log = harness.cloud.requests()
+            #expect(log.count > 8)
+            let writes = log.filter { $0.method != "GET" && !($0.method == "POST" && $0.path == "/identity/v3/auth/tokens") }
+            #expect(writes.isEmpty, "\(writes)")
+        }
+    }
+}

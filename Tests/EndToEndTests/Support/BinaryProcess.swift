@@ -1,0 +1,79 @@
+import Foundation
+
+/// The built `openstack-mcp-server` binary, run as a child process with pipes.
+final class BinaryProcess: @unchecked Sendable {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../..").standardized
+
+    static var binaryPath: String {
+        get throws {
+            for folder in [".build/debug", ".build/release"] {
+                let path = packageRoot.appendingPathComponent(folder).appendingPathComponent("openstack-mcp-server").path
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+            throw TestFailure("openstack-mcp-server is not built; run `swift build` before `swift test`")
+        }
+    }
+
+    let process = Process()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    private let lock = NSLock()
+    private var stderrText = ""
+    private var stdoutBuffer = Data()
+
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: try Self.binaryPath)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OS_") }
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.stderrText += String(decoding: data, as: UTF8.self) }
+        }
+        stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.stdoutBuffer.append(data) }
+        }
+        try process.run()
+    }
+
+    var errorOutput: String { lock.withLock { stderrText } }
+    var standardOutput: String { lock.withLock { String(decoding: stdoutBuffer, as: UTF8.self) } }
+
+    func write(_ line: String) {
+        stdin.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    /// Waits until `condition` holds on (stdout, stderr) or the timeout passes.
+    func waitFor(_ timeout: Duration = .seconds(20), _ condition: (String, String) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if condition(standardOutput, errorOutput) { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return condition(standardOutput, errorOutput)
+    }
+
+    /// Waits for exit; returns the status, or nil if it is still running at the timeout.
+    func waitForExit(_ timeout: Duration = .seconds(20)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    func terminate() {
+        if process.isRunning { process.terminate() }
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}

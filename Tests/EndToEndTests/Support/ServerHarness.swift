@@ -1,0 +1,65 @@
+import CloudSimulator
+import Foundation
+import Logging
+import OpenStackKit
+import OpenStackMCPServer
+import OpenStackTools
+
+/// A running MCP server (real Hummingbird HTTP on an ephemeral port) in front of a running demo
+/// cloud (real HTTP on another ephemeral port). Nothing is mocked.
+struct ServerHarness: Sendable {
+    let cloud: DemoCloud
+    let endpoint: String
+    let openstack: OpenStackCloud
+
+    func client() -> MCPTestClient { MCPTestClient(endpoint: endpoint) }
+
+    /// Credentials for the demo cloud's admin (or another user).
+    static func settings(authURL: URL, user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
+                         project: String = DemoCloud.adminProject) -> CloudSettings {
+        var settings = CloudSettings()
+        settings.authURL = authURL.absoluteString
+        settings.username = user
+        settings.password = password
+        settings.projectName = project
+        return settings
+    }
+
+    /// Runs `body` with a demo cloud and a server; both stop afterwards.
+    static func run<T: Sendable>(
+        servers: Int = 48, options: ServerOptions = ServerOptions(port: 0),
+        http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(3), totalTimeout: .seconds(4)),
+        user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
+        project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024,
+        _ body: @Sendable @escaping (ServerHarness) async throws -> T
+    ) async throws -> T {
+        try await withDemoCloud(DemoCloudConfiguration(servers: servers)) { demo, _ in
+            let authURL = await demo.authURL
+            let configuration = try settings(authURL: authURL, user: user, password: password, project: project)
+                .resolve(name: "demo", http: http)
+            var logger = Logger(label: "e2e")
+            logger.logLevel = .warning
+            let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
+            let registry = ToolRegistry(
+                clouds: CloudSet([openstack]), settings: ToolSettings(maxResultBytes: maxResultBytes), logger: logger)
+            let factory = MCPServerFactory(registry: registry)
+            let (ports, continuation) = AsyncStream<Int>.makeStream()
+            let service = MCPHTTPService(options: options, factory: factory, logger: logger) { port in
+                continuation.yield(port)
+            }
+            defer { Task { await openstack.shutdown() } }
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await service.run()
+                    return nil
+                }
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else { throw TestFailure("server did not start") }
+                let harness = ServerHarness(cloud: demo, endpoint: "http://127.0.0.1:\(port)/openstack", openstack: openstack)
+                let result = try await body(harness)
+                group.cancelAll()
+                return result
+            }
+        }
+    }
+}

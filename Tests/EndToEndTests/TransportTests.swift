@@ -1,0 +1,107 @@
+import CloudSimulator
+import Foundation
+import MCP
+import OpenStackKit
+import OpenStackMCPServer
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The Streamable HTTP surface: SSE and JSON answers, both paths, sessions, and the SDK's client.
+@Suite struct TransportTests {
+    @Test func statelessAnswersAreSSEFramedByDefault() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let response = try await client.send(body: #"{"jsonrpc":"2.0","id":7,"method":"tools/list"}"#)
+            #expect(response.status == 200)
+            #expect(response.headers.first(name: "Content-Type")?.hasPrefix("text/event-stream") == true)
+            #expect(response.body.hasPrefix("event: message\ndata: {"))
+            #expect(response.message?["id"]?.intValue == 7)
+            #expect(response.headers.first(name: "Mcp-Session-Id") == nil, "stateless by default")
+            let get = try await client.send(method: .GET, body: nil)
+            #expect(get.status == 405)
+        }
+    }
+
+    @Test func jsonResponseModeAnswersJSON() async throws {
+        try await ServerHarness.run(options: ServerOptions(port: 0, jsonResponse: true)) { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let initialize = try await client.send(
+                body: #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#)
+            #expect(initialize.headers.first(name: "Content-Type")?.hasPrefix("application/json") == true)
+            #expect(initialize.message?["result"]?["serverInfo"]?["name"]?.stringValue == "openstack-mcp-server")
+            #expect(initialize.message?["result"]?["protocolVersion"]?.stringValue == "2025-03-26")
+        }
+    }
+
+    @Test func trailingSlashAnswersTheSameWithoutRedirect() async throws {
+        try await ServerHarness.run { harness in
+            let client = MCPTestClient(endpoint: harness.endpoint + "/")
+            defer { Task { await client.shutdown() } }
+            let response = try await client.send(body: #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#)
+            #expect(response.status == 200)
+            #expect(response.message?["result"]?["tools"]?.arrayValue?.count == 8)
+        }
+    }
+
+    @Test func serverDiscoverGetsACleanMethodNotFound() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let answer = try await client.rpc("server/discover")
+            #expect(answer["error"]?["code"]?.intValue == -32601)
+        }
+    }
+
+    @Test func statefulSessionsLiveUntilDelete() async throws {
+        try await ServerHarness.run(options: ServerOptions(port: 0, stateful: true, maxSessions: 2)) { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let initialize = try await client.initialize()
+            #expect(initialize["result"]?["serverInfo"] != nil)
+            let session = try #require(client.sessionID)
+            let result = try await client.call("get_instances", ["limit": 2])
+            #expect(result.items.count == 2)
+
+            // Without a session header a non-initialize request is refused.
+            let stray = MCPTestClient(endpoint: harness.endpoint)
+            defer { Task { await stray.shutdown() } }
+            let refused = try await stray.send(body: #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#)
+            #expect(refused.status == 400)
+
+            // The cap: one more session fits, the next is refused.
+            _ = try await harness.client().initialize()
+            let third = harness.client()
+            defer { Task { await third.shutdown() } }
+            let over = try await third.send(
+                body: #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#)
+            #expect(over.status == 503)
+
+            let deleted = try await client.send(method: .DELETE, body: nil)
+            #expect(deleted.status == 200)
+            client.sessionID = session
+            let gone = try await client.send(body: #"{"jsonrpc":"2.0","id":9,"method":"tools/list"}"#)
+            #expect(gone.status == 404)
+        }
+    }
+
+    @Test func theSwiftSDKClientWorksInJSONMode() async throws {
+        try await ServerHarness.run(options: ServerOptions(port: 0, jsonResponse: true)) { harness in
+            let transport = HTTPClientTransport(endpoint: URL(string: harness.endpoint)!, streaming: false)
+            let client = Client(name: "swift-sdk-e2e", version: "1.0")
+            _ = try await client.connect(transport: transport)
+            let (tools, _) = try await client.listTools()
+            #expect(tools.map(\.name).contains("get_instances"))
+            #expect(tools.allSatisfy { $0.annotations.readOnlyHint == true && $0.outputSchema != nil })
+            let (content, isError) = try await client.callTool(name: "get_instances", arguments: ["limit": 3, "all_projects": true])
+            #expect(isError != true)
+            guard case .text(let text, _, _) = content.first else { Issue.record("no text content"); return }
+            #expect(try JSONValue.parse(Data(text.utf8))["count"]?.intValue == 3)
+            await client.disconnect()
+        }
+    }
+}
