@@ -87,7 +87,6 @@ final class SignalTrap {
     }
 }
 
-if ProcessInfo.processInfo.environment["DEMO_SELFTEST"] != nil { try await SelfTest.run(); exit(0) }
 do {
     let command = try DemoCloudCommand.parse()
     try await command.run()

@@ -20,7 +20,9 @@ import Testing
             let message = try JSONValue.parse(Data(line.utf8))
             #expect(message["jsonrpc"]?.stringValue == "2.0")
         }
-        let call = try JSONValue.parse(Data(lines.last!.utf8))
+        // Requests are answered concurrently, so find the answer by its id.
+        let answers = try lines.map { try JSONValue.parse(Data($0.utf8)) }
+        let call = try #require(answers.first { $0["id"]?.intValue == 3 })
         #expect(call["result"]?["structuredContent"]?["count"]?.intValue == 4)
         #expect(server.errorOutput.contains("tool call"), "logs go to stderr")
         server.stdin.fileHandleForWriting.closeFile()

@@ -26,9 +26,9 @@ public struct DemoHypervisorHost: Sendable, Equatable {
 public struct DemoFlavor: Sendable, Equatable {
     /// Flavor id (`"1"`...`"5"`, `"100"` for the private one).
     public let id: String
-    /// The name.
+    /// Name.
     public let name: String
-    /// The vcpus.
+    /// Virtual CPUs.
     public let vcpus: Int
     /// RAM in MiB.
     public let ram: Int
@@ -38,13 +38,13 @@ public struct DemoFlavor: Sendable, Equatable {
     public let ephemeral: Int
     /// Swap in MiB.
     public let swap: Int
-    /// The is public.
+    /// Visible to every project.
     public let isPublic: Bool
-    /// The rxtx factor.
+    /// Legacy RX/TX factor.
     public let rxtxFactor: Double
-    /// The description.
+    /// Description.
     public let description: String?
-    /// The extra specs.
+    /// Extra specs.
     public let extraSpecs: [String: String]
     /// Projects with access to a private flavor.
     public let projectAccess: [String]
@@ -52,95 +52,95 @@ public struct DemoFlavor: Sendable, Equatable {
 
 /// One IP address of a server, grouped by network name in `addresses`.
 public struct DemoServerAddress: Sendable, Equatable {
-    /// The network name.
+    /// Network the address belongs to (key in `addresses`).
     public let networkName: String
-    /// The address.
+    /// IP address.
     public let address: String
     /// 4 or 6.
     public let version: Int
     /// `fixed` or `floating`.
     public let type: String
-    /// The mac address.
+    /// MAC address of the port.
     public let macAddress: String
 }
 
 /// The `fault` of a server in ERROR.
 public struct DemoServerFault: Sendable, Equatable {
-    /// The code.
+    /// HTTP-style fault code (500).
     public let code: Int
-    /// The message.
+    /// Fault message.
     public let message: String
-    /// The details.
+    /// Traceback-like details (admins only).
     public let details: String
-    /// The created.
+    /// Creation time.
     public let created: Date
 }
 
 /// A volume attached to a server (`os-extended-volumes:volumes_attached`).
 public struct DemoAttachedVolume: Sendable, Equatable {
-    /// The volume i d.
+    /// Attached volume id.
     public let volumeID: String
-    /// The delete on termination.
+    /// Deleted with the server (root volumes).
     public let deleteOnTermination: Bool
 }
 
 /// A Nova server (instance).
 public struct DemoServer: Sendable, Equatable {
-    /// The id.
+    /// UUID (or id).
     public let id: String
     /// e.g. `web-0007`.
     public let name: String
     /// `ACTIVE`, `SHUTOFF`, `BUILD` or `ERROR`.
     public let status: String
-    /// The vm state.
+    /// `OS-EXT-STS:vm_state`.
     public let vmState: String
-    /// The power state.
+    /// `OS-EXT-STS:power_state` (1 running, 4 shutdown, 0 no state).
     public let powerState: Int
-    /// The task state.
+    /// `OS-EXT-STS:task_state`.
     public let taskState: String?
     /// Compute host (`OS-EXT-SRV-ATTR:host`).
     public let host: String?
-    /// The hypervisor hostname.
+    /// Hypervisor hostname.
     public let hypervisorHostname: String?
     /// `instance-0000002a`.
     public let instanceName: String
-    /// The project i d.
+    /// Owning project (`tenant_id`).
     public let projectID: String
-    /// The user i d.
+    /// Creating user.
     public let userID: String
-    /// The flavor i d.
+    /// Flavor id.
     public let flavorID: String
     /// `nil` for boot-from-volume servers.
     public let imageID: String?
-    /// The key name.
+    /// Key pair name.
     public let keyName: String?
-    /// The availability zone.
+    /// Availability zone.
     public let availabilityZone: String
-    /// The addresses.
+    /// Fixed and floating addresses.
     public let addresses: [DemoServerAddress]
-    /// The security groups.
+    /// Security group names.
     public let securityGroups: [String]
-    /// The volumes attached.
+    /// Attached volumes.
     public let volumesAttached: [DemoAttachedVolume]
-    /// The metadata.
+    /// User metadata.
     public let metadata: [String: String]
-    /// The tags.
+    /// Tags.
     public let tags: [String]
-    /// The created.
+    /// Creation time.
     public let created: Date
-    /// The updated.
+    /// Last update time.
     public let updated: Date
-    /// The launched at.
+    /// Launch time (nil while building or failed).
     public let launchedAt: Date?
     /// Present only for servers in ERROR.
     public let fault: DemoServerFault?
-    /// The locked.
+    /// Locked against changes.
     public let locked: Bool
-    /// The description.
+    /// Description.
     public let description: String?
     /// Nova `hostId` (hash of project and host).
     public let hostID: String
-    /// The progress.
+    /// Build progress in percent.
     public let progress: Int
 
     /// Whether the server boots from a volume (its `image` renders as `""`).
@@ -160,7 +160,7 @@ public struct DemoComputeService: Sendable, Equatable {
     public let uuid: String
     /// `nova-scheduler`, `nova-conductor`, `nova-compute`.
     public let binary: String
-    /// The host.
+    /// Host name.
     public let host: String
     /// `internal` or `nova`.
     public let zone: String
@@ -168,10 +168,10 @@ public struct DemoComputeService: Sendable, Equatable {
     public let status: String
     /// `up` or `down`.
     public let state: String
-    /// The disabled reason.
+    /// Reason for a disabled service.
     public let disabledReason: String?
-    /// The updated at.
+    /// Last heartbeat.
     public let updatedAt: Date
-    /// The forced down.
+    /// Forced down by an operator.
     public let forcedDown: Bool
 }

@@ -4,6 +4,7 @@ import Logging
 import OpenStackKit
 import OpenStackMCPServer
 import OpenStackTools
+import ServiceLifecycle
 
 /// A running MCP server (real Hummingbird HTTP on an ephemeral port) in front of a running demo
 /// cloud (real HTTP on another ephemeral port). Nothing is mocked.
@@ -48,16 +49,18 @@ struct ServerHarness: Sendable {
                 continuation.yield(port)
             }
             defer { Task { await openstack.shutdown() } }
+            let services = ServiceGroup(configuration: .init(services: [service], logger: logger))
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
-                    try await service.run()
+                    try await services.run()
                     return nil
                 }
                 var iterator = ports.makeAsyncIterator()
                 guard let port = await iterator.next() else { throw TestFailure("server did not start") }
                 let harness = ServerHarness(cloud: demo, endpoint: "http://127.0.0.1:\(port)/openstack", openstack: openstack)
                 let result = try await body(harness)
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
                 return result
             }
         }
