@@ -55,6 +55,12 @@ struct Launcher {
         let cloud = try OpenStackCloud(configuration: configuration, logger: logger)
         do {
             let token = try await cloud.token()
+            if token.catalog.entries.isEmpty {
+                throw OpenStackError(
+                    kind: .configuration, service: "Keystone",
+                    message: "Keystone returned a token without a service catalog (it is not scoped to a project)",
+                    nextStep: "pass --project-name (or set OS_PROJECT_NAME), or give the user a default project")
+            }
             logger.info(
                 "authenticated",
                 metadata: [
