@@ -158,3 +158,30 @@ import Testing
         }
     }
 }
+
+/// Show tools find one resource by ID or by name.
+@Suite struct ShowToolTests {
+    @Test func getInstanceByIDByNameAndTheErrors() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            let data = harness.cloud.data
+            let server = try #require(data.servers.first { $0.status == "ERROR" })
+            let byID = try await client.call("get_instance", ["id": .string(server.id)])
+            #expect(!byID.isError, "\(byID.text)")
+            #expect(byID.structured["item"]?["id"]?.stringValue == server.id)
+            #expect(byID.structured["item"]?["fault"]?["message"]?.stringValue == server.fault?.message)
+            #expect(byID.structured["item"]?["volumes_attached"]?.arrayValue?.count == server.volumesAttached.count)
+
+            let unique = try #require(data.servers.first { candidate in data.servers.filter { $0.name == candidate.name }.count == 1 })
+            let byName = try await client.call("get_instance", ["id": .string(unique.name), "detail_level": "basic"])
+            #expect(byName.structured["item"]?["id"]?.stringValue == unique.id, "\(byName.text)")
+
+            let missing = try await client.call("get_instance", ["id": "no-such-server"])
+            #expect(missing.isError)
+            #expect(missing.text.contains("no server has the ID or name 'no-such-server'"), "\(missing.text)")
+
+            let noID = try await client.call("get_instance", [:])
+            #expect(noID.isError && noID.text.contains("'id'"))
+        }
+    }
+}

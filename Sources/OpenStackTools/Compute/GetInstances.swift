@@ -40,46 +40,52 @@ enum GetInstances {
             },
             searchFields: { [$0.name] },
             lookups: { cloud, servers in await lookups(cloud: cloud, servers: servers) },
-            basic: { server, found in
-                .compact([
-                    ("id", .string(server.id)), ("name", server.name.json), ("status", server.status.json),
-                    ("networks", networks(server)),
-                    ("image", .string(imageLabel(server, found))),
-                    ("flavor", flavorName(server, found).json),
-                ])
-            },
-            detailed: { server, found in
-                .compact([
-                    ("project_id", server.projectID.json), ("user_id", server.userID.json),
-                    ("host", server.host.json), ("hypervisor_hostname", server.hypervisorHostname.json),
-                    ("availability_zone", server.availabilityZone.json),
-                    ("created", server.created.json), ("updated", server.updated.json),
-                    ("key_name", server.keyName.json),
-                    ("power_state", server.powerState.map { .string(powerStates[$0] ?? String($0)) }),
-                    ("vm_state", server.vmState.json), ("task_state", server.taskState.json),
-                    ("locked", server.locked.json),
-                    ("flavor", flavorDetail(server, found)),
-                    ("image", .object(.compact([
-                        ("id", server.imageID.json), ("name", server.imageID.flatMap { found.imageNames[$0] }.json),
-                        ("boot_from_volume", server.imageID == nil ? .bool(true) : nil),
-                    ]))),
-                    ("addresses", .array(server.addresses.map { address in
-                        .object(.compact([
-                            ("network", .string(address.network)), ("addr", .string(address.address)),
-                            ("version", address.version.json), ("type", address.type.json),
-                            ("mac_addr", address.macAddress.json),
-                        ]))
-                    })),
-                    ("security_groups", .array(server.securityGroups.map(JSONValue.string))),
-                    ("volumes_attached", .array(server.attachedVolumeIDs.map(JSONValue.string))),
-                    ("fault", server.fault.map { fault in
-                        .object(.compact([
-                            ("code", fault.code.json), ("message", fault.message.json), ("created", fault.created.json),
-                        ]))
-                    }),
-                ])
-            }
+            basic: basicColumns,
+            detailed: detailedColumns
         ).definition
+    }
+
+    /// The columns of `openstack server list`.
+    static func basicColumns(_ server: OpenStackKit.Server, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("id", .string(server.id)), ("name", server.name.json), ("status", server.status.json),
+            ("networks", networks(server)),
+            ("image", .string(imageLabel(server, found))),
+            ("flavor", flavorName(server, found).json),
+        ])
+    }
+
+    /// What an operator needs next: placement, state, flavor and image details, addresses, fault.
+    static func detailedColumns(_ server: OpenStackKit.Server, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("project_id", server.projectID.json), ("user_id", server.userID.json),
+            ("host", server.host.json), ("hypervisor_hostname", server.hypervisorHostname.json),
+            ("availability_zone", server.availabilityZone.json),
+            ("created", server.created.json), ("updated", server.updated.json),
+            ("key_name", server.keyName.json),
+            ("power_state", server.powerState.map { .string(powerStates[$0] ?? String($0)) }),
+            ("vm_state", server.vmState.json), ("task_state", server.taskState.json),
+            ("locked", server.locked.json),
+            ("flavor", flavorDetail(server, found)),
+            ("image", .object(.compact([
+                ("id", server.imageID.json), ("name", server.imageID.flatMap { found.imageNames[$0] }.json),
+                ("boot_from_volume", server.imageID == nil ? .bool(true) : nil),
+            ]))),
+            ("addresses", .array(server.addresses.map { address in
+                .object(.compact([
+                    ("network", .string(address.network)), ("addr", .string(address.address)),
+                    ("version", address.version.json), ("type", address.type.json),
+                    ("mac_addr", address.macAddress.json),
+                ]))
+            })),
+            ("security_groups", .array(server.securityGroups.map(JSONValue.string))),
+            ("volumes_attached", .array(server.attachedVolumeIDs.map(JSONValue.string))),
+            ("fault", server.fault.map { fault in
+                .object(.compact([
+                    ("code", fault.code.json), ("message", fault.message.json), ("created", fault.created.json),
+                ]))
+            }),
+        ])
     }
 
     /// `{"net": ["10.0.0.3", "203.0.113.9"]}`, like the CLI's Networks column.

@@ -49,4 +49,15 @@ enum Schema {
         ],
         "required": ["items", "count", "truncated", "cloud"],
     ]
+
+    /// The output every show tool declares.
+    static let showOutput: Value = [
+        "type": "object",
+        "properties": [
+            "item": ["type": "object", "description": "The resource."],
+            "cloud": ["type": "string"],
+            "region": ["type": "string"],
+        ],
+        "required": ["item", "cloud"],
+    ]
 }

@@ -16,6 +16,7 @@ public struct ToolRegistry: Sendable {
     static var allTools: [ToolDefinition] {
         [
             GetInstances.definition,
+            GetInstance.definition,
             GetVolumes.definition,
             GetNetworks.definition,
             GetImages.definition,
