@@ -24,6 +24,8 @@ public struct ToolRegistry: Sendable {
             GetNetworkAgents.definition,
             GetVolumeServices.definition,
             GetServices.definition,
+            DescribeInstance.definition,
+            CloudOverview.definition,
         ]
     }
 
