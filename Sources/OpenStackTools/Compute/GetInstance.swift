@@ -3,7 +3,16 @@ import OpenStackKit
 
 /// `get_instance`: one Nova server by ID or name, with the same columns as `get_instances`.
 enum GetInstance {
-    static var definition: ToolDefinition {
+    static var definition: ToolDefinition { tool.definition }
+
+    /// The ID of the server named by `key`, which is its ID (taken as is when it looks like a
+    /// UUID, as Nova's are) or its exact name (looked up with one filtered list request).
+    static func serverID(_ key: String, cloud: OpenStackCloud) async throws -> String {
+        if UUID(uuidString: key) != nil { return key.lowercased() }
+        return try await tool.find(key, cloud: cloud, tryID: false).id
+    }
+
+    static var tool: ShowTool<OpenStackKit.Server> {
         ShowTool<OpenStackKit.Server>(
             name: "get_instance", title: "Show one compute instance",
             description:
@@ -18,9 +27,10 @@ enum GetInstance {
                     query: [URLQueryItem(name: "name", value: pattern), URLQueryItem(name: "all_tenants", value: "True")])
             },
             nameOf: { $0.name },
+            adminOnlyQuery: ["all_tenants"],
             lookups: { cloud, servers in await GetInstances.lookups(cloud: cloud, servers: servers) },
             basic: GetInstances.basicColumns,
             detailed: GetInstances.detailedColumns
-        ).definition
+        )
     }
 }
