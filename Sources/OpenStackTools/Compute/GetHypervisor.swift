@@ -29,7 +29,8 @@ enum GetHypervisor {
                     columns["servers"] = .array(servers.map { .object(.compact([("id", .string($0.id)), ("name", $0.name.json)])) })
                 }
                 return columns
-            }
+            },
+            full: GetHypervisors.fullItem
         ).definition
     }
 }

@@ -28,8 +28,21 @@ enum GetHypervisors {
             lookups: { cloud, hypervisors in await usageLookups(cloud: cloud, hypervisors: hypervisors) },
             basic: basicColumns,
             detailed: detailedColumns,
-            lookupLevels: [.detailed]
+            lookupLevels: [.detailed, .full],
+            full: fullItem
         ).definition
+    }
+
+    /// Nova's object, plus (when Nova no longer reports usage) the node's Placement inventories
+    /// and usages as Placement sent them.
+    static func fullItem(_ hypervisor: Hypervisor, _ found: Lookups) -> JSONValue {
+        guard case .object(var members) = hypervisor.raw, let placement = found.extra[hypervisor.id] else {
+            return hypervisor.raw
+        }
+        members["resource_provider"] = .object(.compact([
+            ("uuid", .string(hypervisor.id)), ("inventories", placement["inventories"]), ("usages", placement["usages"]),
+        ]))
+        return .object(members)
     }
 
     /// The columns of `openstack hypervisor list`.
@@ -52,7 +65,7 @@ enum GetHypervisors {
 
     /// Nova's counters when it sent them, else what Placement reported, else nil.
     static func usage(_ hypervisor: Hypervisor, _ found: Lookups) -> JSONValue? {
-        guard let usage = hypervisor.usage else { return found.extra[hypervisor.id] }
+        guard let usage = hypervisor.usage else { return found.extra[hypervisor.id]?["usage"] }
         return render(usage)
     }
 
@@ -83,7 +96,10 @@ enum GetHypervisors {
             // Nova leaves `servers` out for a host without any.
             let usage = Hypervisor.Usage(
                 inventory: entry.inventory, usages: entry.usages, runningVMs: hypervisor.servers?.count ?? 0)
-            extra[hypervisor.id] = render(usage)
+            extra[hypervisor.id] = .object([
+                "usage": render(usage), "inventories": entry.inventory.raw["inventories"] ?? .null,
+                "usages": entry.usages.raw["usages"] ?? .null,
+            ])
         }
         return Lookups(extra: extra)
     }

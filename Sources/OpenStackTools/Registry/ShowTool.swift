@@ -28,6 +28,8 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
     var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
+    /// The `full` item when it is more than the resource's own object (lookups then run for it too).
+    var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
 
     var definition: ToolDefinition {
         var properties: [String: Value] = [
@@ -60,10 +62,10 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         let resource = try await find(key, cloud: cloud)
-        let found = detail == .full ? Lookups() : await (lookups?(cloud, [resource]) ?? Lookups())
+        let found = detail == .full && full == nil ? Lookups() : await (lookups?(cloud, [resource]) ?? Lookups())
         let item: JSONValue
         switch detail {
-        case .full: item = Redactor.redact(resource.raw)
+        case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw)
         case .basic: item = Redactor.redact(.object(basic(resource, found)))
         case .detailed:
             item = Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
