@@ -38,10 +38,20 @@ public struct DemoData: Sendable {
     public let networkAgents: [DemoNetworkAgent]
     /// Cinder services.
     public let volumeServices: [DemoVolumeService]
+    /// Nova keypairs of every user.
+    public let keypairs: [DemoKeypair]
+    /// Nova server groups.
+    public let serverGroups: [DemoServerGroup]
+    /// Nova host aggregates.
+    public let aggregates: [DemoAggregate]
+    /// Compute quota limits, one per project.
+    public let computeQuotas: [DemoComputeQuota]
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
     let imageIndex: [String: Int]
+    /// Indexes into `servers` by host name.
+    let serversByHost: [String: [Int]]
 
     /// Generates the dataset for a configuration (only `servers` and `seed` matter).
     public init(configuration: DemoCloudConfiguration = .init()) {
@@ -64,9 +74,20 @@ public struct DemoData: Sendable {
         computeServices = parts.computeServices
         networkAgents = parts.networkAgents
         volumeServices = parts.volumeServices
+        var extras = ComputeExtrasGenerator(seed: configuration.seed, parts: parts)
+        let compute = extras.generate()
+        keypairs = compute.keypairs
+        serverGroups = compute.serverGroups
+        aggregates = compute.aggregates
+        computeQuotas = compute.quotas
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })
+        var byHost: [String: [Int]] = [:]
+        for (index, server) in parts.servers.enumerated() {
+            if let host = server.host { byHost[host, default: []].append(index) }
+        }
+        serversByHost = byHost
     }
 
     /// The project with this name.

@@ -106,6 +106,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// A number as a double (integers and numeric strings too).
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let value): return value
+        case .int(let value): return Double(value)
+        case .string(let value): return Double(value)
+        default: return nil
+        }
+    }
+
     /// A boolean, also from the strings `"true"`/`"false"` that Cinder uses for `bootable`.
     public var boolValue: Bool? {
         switch self {

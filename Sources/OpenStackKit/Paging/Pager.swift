@@ -15,10 +15,17 @@ public struct ListRequest: Sendable {
     public var markerField: String
     /// The most items one page may ask for (the services' default maximum).
     public var maxPageSize: Int
+    /// The API pages with `limit` and `offset` and gives no next link (Nova server groups); the
+    /// marker is then the offset after an item.
+    public var usesOffset: Bool
+    /// Reads the items out of one answer when they are not a plain array under `collectionKey`
+    /// (Nova wraps each keypair; a quota set is one object with a member per resource).
+    public var extractItems: (@Sendable (JSONValue) -> [JSONValue])?
 
     public init(
         service: ServiceType, path: String, collectionKey: String, query: [URLQueryItem] = [],
-        supportsPaging: Bool = true, markerField: String = "id", maxPageSize: Int = 1000
+        supportsPaging: Bool = true, markerField: String = "id", maxPageSize: Int = 1000,
+        usesOffset: Bool = false, extractItems: (@Sendable (JSONValue) -> [JSONValue])? = nil
     ) {
         self.service = service
         self.path = path
@@ -27,6 +34,13 @@ public struct ListRequest: Sendable {
         self.supportsPaging = supportsPaging
         self.markerField = markerField
         self.maxPageSize = maxPageSize
+        self.usesOffset = usesOffset
+        self.extractItems = extractItems
+    }
+
+    /// The items of one answer.
+    func items(in document: JSONValue) -> [JSONValue] {
+        extractItems?(document) ?? document[collectionKey]?.arrayValue ?? []
     }
 }
 
@@ -37,6 +51,15 @@ public struct ListResult: Sendable {
     public var nextMarker: String?
     /// Upstream requests made.
     public var pagesRead: Int
+    /// For each item, the marker that continues right after it (its `markerField`, or an offset).
+    public var markers: [String?] = []
+
+    public init(items: [JSONValue], nextMarker: String?, pagesRead: Int, markers: [String?] = []) {
+        self.items = items
+        self.nextMarker = nextMarker
+        self.pagesRead = pagesRead
+        self.markers = markers
+    }
 }
 
 /// Reads a collection page by page and stops as soon as it has enough matching items.
@@ -56,7 +79,7 @@ public struct Pager: Sendable {
         let endpoint = try await cloud.endpoint(request.service)
         guard request.supportsPaging else {
             let response = try await cloud.get(request.service, path: request.path, query: request.query)
-            var all = response.json[request.collectionKey]?.arrayValue ?? []
+            var all = request.items(in: response.json)
             if let marker, let index = all.firstIndex(where: { $0[request.markerField]?.stringValue == marker }) {
                 all.removeSubrange(...index)
             }
@@ -64,7 +87,11 @@ public struct Pager: Sendable {
             let page = Array(matching.prefix(limit))
             let more = matching.count > limit
             return ListResult(
-                items: page, nextMarker: more ? page.last?[request.markerField]?.stringValue : nil, pagesRead: 1)
+                items: page, nextMarker: more ? page.last?[request.markerField]?.stringValue : nil, pagesRead: 1,
+                markers: page.map { $0[request.markerField]?.stringValue })
+        }
+        if request.usesOffset {
+            return try await collectByOffset(request, limit: limit, marker: marker, filtered: filtered, matches: matches)
         }
 
         var items: [JSONValue] = []
@@ -76,19 +103,71 @@ public struct Pager: Sendable {
         var response = try await cloud.get(request.service, path: request.path, query: query)
         while true {
             pages += 1
-            let pageItems = response.json[request.collectionKey]?.arrayValue ?? []
+            let pageItems = request.items(in: response.json)
             let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
             for (index, item) in pageItems.enumerated() where matches(item) {
                 items.append(item)
                 if items.count == limit {
                     let more = index < pageItems.count - 1 || next != nil
                     return ListResult(
-                        items: items, nextMarker: more ? item[request.markerField]?.stringValue : nil, pagesRead: pages)
+                        items: items, nextMarker: more ? item[request.markerField]?.stringValue : nil, pagesRead: pages,
+                        markers: items.map { $0[request.markerField]?.stringValue })
                 }
             }
             guard let next, !pageItems.isEmpty else {
-                return ListResult(items: items, nextMarker: nil, pagesRead: pages)
+                return ListResult(
+                    items: items, nextMarker: nil, pagesRead: pages, markers: items.map { $0[request.markerField]?.stringValue })
             }
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint)
+        }
+    }
+
+    /// Offset paging: each page asks for `limit` items from `offset`; a short page is the last.
+    private func collectByOffset(
+        _ request: ListRequest, limit: Int, marker: String?, filtered: Bool, matches: @Sendable (JSONValue) -> Bool
+    ) async throws -> ListResult {
+        var offset = Int(marker ?? "") ?? 0
+        let pageSize = filtered ? min(request.maxPageSize, max(limit, 100)) : min(request.maxPageSize, limit)
+        let base = request.query.filter { !["limit", "offset", "marker"].contains($0.name) }
+        var items: [JSONValue] = []
+        var markers: [String?] = []
+        var pages = 0
+        while true {
+            let query = base + [URLQueryItem(name: "limit", value: String(pageSize)), URLQueryItem(name: "offset", value: String(offset))]
+            let pageItems = request.items(in: try await cloud.get(request.service, path: request.path, query: query).json)
+            pages += 1
+            for (index, item) in pageItems.enumerated() where matches(item) {
+                items.append(item)
+                markers.append(String(offset + index + 1))
+                if items.count == limit {
+                    let more = index < pageItems.count - 1 || pageItems.count == pageSize
+                    return ListResult(items: items, nextMarker: more ? markers.last! : nil, pagesRead: pages, markers: markers)
+                }
+            }
+            guard pageItems.count == pageSize else {
+                return ListResult(items: items, nextMarker: nil, pagesRead: pages, markers: markers)
+            }
+            offset += pageItems.count
+        }
+    }
+
+    /// Reads every page of a collection (following next links, pages as large as the API allows)
+    /// for answers whose pages do not line up with the items, such as tenant usage, which pages
+    /// by instance while its items are projects.
+    public func collectAll(_ request: ListRequest) async throws -> ListResult {
+        let endpoint = try await cloud.endpoint(request.service)
+        var query = request.query.filter { $0.name != "limit" && $0.name != "marker" }
+        if request.supportsPaging { query.append(URLQueryItem(name: "limit", value: String(request.maxPageSize))) }
+        var response = try await cloud.get(request.service, path: request.path, query: query)
+        var items: [JSONValue] = []
+        var pages = 0
+        while true {
+            pages += 1
+            let pageItems = request.items(in: response.json)
+            items += pageItems
+            guard request.supportsPaging, !pageItems.isEmpty,
+                let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            else { return ListResult(items: items, nextMarker: nil, pagesRead: pages) }
             response = try await cloud.get(request.service, url: next, endpoint: endpoint)
         }
     }

@@ -10,6 +10,13 @@ enum GetInstance {
         try await tool.find(key, cloud: cloud)
     }
 
+    /// The ID of the server named by `key`, which is its ID (taken as is when it looks like a
+    /// UUID, as Nova's are) or its exact name (looked up with one filtered list request).
+    static func serverID(_ key: String, cloud: OpenStackCloud) async throws -> String {
+        if UUID(uuidString: key) != nil { return key.lowercased() }
+        return try await tool.find(key, cloud: cloud, tryID: false).id
+    }
+
     static var tool: ShowTool<OpenStackKit.Server> {
         ShowTool<OpenStackKit.Server>(
             name: "get_instance", title: "Show one compute instance",
@@ -25,6 +32,7 @@ enum GetInstance {
                     query: [URLQueryItem(name: "name", value: pattern), URLQueryItem(name: "all_tenants", value: "True")])
             },
             nameOf: { $0.name },
+            adminOnlyQuery: ["all_tenants"],
             lookups: { cloud, servers in await GetInstances.lookups(cloud: cloud, servers: servers) },
             basic: GetInstances.basicColumns,
             detailed: GetInstances.detailedColumns

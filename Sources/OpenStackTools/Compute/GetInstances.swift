@@ -10,7 +10,7 @@ enum GetInstances {
         ListTool<OpenStackKit.Server>(
             name: "get_instances", title: "List compute instances (servers)",
             description:
-                "List Nova servers (VMs) with status, addresses, flavor and image. By default only the current project's servers; set all_projects=true (admin) for the whole cloud. Filter server-side by status, host, flavor, image or project_id.",
+                "List Nova servers (VMs) with status, addresses, flavor and image. By default only the current project's servers; set all_projects=true (admin) for the whole cloud. Filter server-side by status, host, flavor, image, project_id, name (regex), ip (IPv4 regex) or changes_since.",
             noun: "server",
             extraProperties: [
                 "all_projects": Schema.boolean("List servers of every project (needs the admin role).", default: false),
@@ -22,6 +22,9 @@ enum GetInstances {
                 "host": Schema.string("Only servers on this compute host (admin)."),
                 "flavor": Schema.string("Only servers of this flavor ID."),
                 "image": Schema.string("Only servers booted from this image ID."),
+                "name": Schema.string("Only servers whose name matches this regular expression (Nova matches it anywhere in the name, e.g. '^web-')."),
+                "ip": Schema.string("Only servers with an IPv4 address matching this regular expression, e.g. '10.1.0.1' or '^172\\.24\\.'."),
+                "changes_since": Schema.string("Only servers changed at or after this ISO 8601 time, e.g. 2026-01-15T00:00:00Z (includes recently deleted ones)."),
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []
@@ -33,8 +36,11 @@ enum GetInstances {
                 if let status = try arguments.string("status") {
                     query.append(URLQueryItem(name: "status", value: status.uppercased()))
                 }
-                for key in ["host", "flavor", "image"] {
+                for key in ["host", "flavor", "image", "name", "ip"] {
                     if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
+                }
+                if let since = try arguments.date("changes_since") {
+                    query.append(URLQueryItem(name: "changes-since", value: ISODate.format(since)))
                 }
                 return ListRequest(service: .compute, path: "/servers/detail", collectionKey: "servers", query: query)
             },

@@ -6,6 +6,8 @@ import OpenStackKit
 struct Lookups: Sendable {
     var imageNames: [String: String] = [:]
     var flavorNames: [String: String] = [:]
+    /// Other data fetched for the page, by resource ID (e.g. Placement usage of a hypervisor).
+    var extra: [String: JSONValue] = [:]
 }
 
 /// A list tool over one OpenStack collection, declared as data.
@@ -29,6 +31,17 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
     /// Extra fields for `detailed`, merged over `basic`.
     var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
+    /// Completes the request with what only the cloud knows: the token's project or roles, the
+    /// negotiated microversion, a server's ID found from its name.
+    var prepare: (@Sendable (OpenStackCloud, ToolArguments, ListRequest) async throws -> ListRequest)? = nil
+    /// Set when the API's pages do not line up with the items (tenant usage pages by instance
+    /// while its items are projects): every page is read, this merges the items, and the
+    /// filter, limit and cursor then apply to the merged items.
+    var mergeAllPages: (@Sendable ([JSONValue]) -> [JSONValue])? = nil
+    /// Detail levels that run `lookups` (skip them where the columns do not use them).
+    var lookupLevels: Set<DetailLevel> = [.basic, .detailed]
+    /// The `full` item when it is more than the listed object (e.g. an action with its events).
+    var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
 
     var definition: ToolDefinition {
         var properties = Schema.listProperties(noun: noun)
@@ -51,16 +64,25 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         let filter = try arguments.string("filter")?.lowercased()
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
-        let listRequest = try request(arguments)
+        var listRequest = try request(arguments)
+        if let prepare { listRequest = try await prepare(cloud, arguments, listRequest) }
 
         let searchFields = self.searchFields
-        let page = try await Pager(cloud: cloud).collect(
-            listRequest, limit: limit, marker: marker, filtered: filter != nil
-        ) { json in
+        let matches: @Sendable (JSONValue) -> Bool = { json in
             guard let filter else { return true }
             guard let resource = try? Resource(json: json) else { return false }
             if json["id"]?.stringValue?.lowercased().contains(filter) == true { return true }
             return searchFields(resource).contains { $0?.lowercased().contains(filter) == true }
+        }
+        let page: ListResult
+        if let mergeAllPages {
+            let all = try await Pager(cloud: cloud).collectAll(listRequest)
+            page = Self.window(
+                mergeAllPages(all.items), after: marker, limit: limit, markerField: listRequest.markerField,
+                pagesRead: all.pagesRead, matches: matches)
+        } else {
+            page = try await Pager(cloud: cloud).collect(
+                listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
         }
         let resources = try page.items.map { json in
             do { return try Resource(json: json) } catch {
@@ -69,23 +91,38 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
                     message: "an item could not be read: \(error)")
             }
         }
-        let found = detail == .full ? Lookups() : await (lookups?(cloud, resources) ?? Lookups())
+        let found = lookupLevels.contains(detail) ? await (lookups?(cloud, resources) ?? Lookups()) : Lookups()
         let projected: [JSONValue] = resources.map { resource in
             switch detail {
-            case .full: return Redactor.redact(resource.raw)
+            case .full: return Redactor.redact(full?(resource, found) ?? resource.raw)
             case .basic: return Redactor.redact(.object(basic(resource, found)))
             case .detailed:
                 return Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
             }
         }
         let (kept, truncated) = ListOutput.capped(projected, maxBytes: context.settings.maxResultBytes)
-        let nextMarker =
-            truncated ? resources[kept.count - 1].raw[listRequest.markerField]?.stringValue : page.nextMarker
+        let nextMarker = truncated ? page.markers[kept.count - 1] : page.nextMarker
         context.logger.debug(
             "list", metadata: ["tool": "\(name)", "items": "\(kept.count)", "pages": "\(page.pagesRead)"])
         return ListOutput.result(
             items: kept, nextCursor: nextMarker.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
             cloud: cloud.name, region: await cloud.effectiveRegion())
+    }
+
+    /// Up to `limit` matching items after the one whose `markerField` is `marker`.
+    static func window(
+        _ all: [JSONValue], after marker: String?, limit: Int, markerField: String, pagesRead: Int,
+        matches: (JSONValue) -> Bool
+    ) -> ListResult {
+        var rest = all[...]
+        if let marker, let index = all.firstIndex(where: { $0[markerField]?.stringValue == marker }) {
+            rest = all[(index + 1)...]
+        }
+        let matching = rest.filter(matches)
+        let page = Array(matching.prefix(limit))
+        return ListResult(
+            items: page, nextMarker: matching.count > limit ? page.last?[markerField]?.stringValue : nil,
+            pagesRead: pagesRead, markers: page.map { $0[markerField]?.stringValue })
     }
 }
 

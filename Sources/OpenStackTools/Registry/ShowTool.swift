@@ -20,9 +20,16 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     /// The resource's name, compared exactly (then case-insensitively) to the argument.
     var nameOf: @Sendable (Resource) -> String?
     var extraProperties: [String: Value] = [:]
+    /// Query parameters of the show request (e.g. `with_servers=true`).
+    var query: [URLQueryItem] = []
+    /// Query parameters of the name lookup that only admins may send (e.g. `all_tenants`); they
+    /// are dropped for other users, who then find names in their own project.
+    var adminOnlyQuery: Set<String> = []
     var lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
     var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
+    /// The `full` item when it is more than the resource's own object (lookups then run for it too).
+    var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
 
     var definition: ToolDefinition {
         var properties: [String: Value] = [
@@ -55,10 +62,10 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         let resource = try await find(key, cloud: cloud)
-        let found = detail == .full ? Lookups() : await (lookups?(cloud, [resource]) ?? Lookups())
+        let found = detail == .full && full == nil ? Lookups() : await (lookups?(cloud, [resource]) ?? Lookups())
         let item: JSONValue
         switch detail {
-        case .full: item = Redactor.redact(resource.raw)
+        case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw)
         case .basic: item = Redactor.redact(.object(basic(resource, found)))
         case .detailed:
             item = Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
@@ -66,31 +73,41 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         return ShowOutput.result(item: item, cloud: cloud.name, region: await cloud.effectiveRegion())
     }
 
-    /// By ID, else by exact name, else by case-insensitive name.
-    func find(_ key: String, cloud: OpenStackCloud) async throws -> Resource {
+    /// By ID, else by exact name, else by case-insensitive name. With `tryID: false` the key is
+    /// taken as a name straight away.
+    func find(_ key: String, cloud: OpenStackCloud, tryID: Bool = true) async throws -> Resource {
+        guard tryID else { return try await find(name: key, cloud: cloud, notFound: nil) }
         do {
             let encoded = key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? key
-            let response = try await cloud.get(service, path: path(encoded))
+            let response = try await cloud.get(service, path: path(encoded), query: query)
             return try Resource.show(from: response.json)
         } catch let error as OpenStackError where error.status == 404 || error.status == 400 {
-            let listing = try await Pager(cloud: cloud).collect(findByName(key), limit: 1000, filtered: true) { json in
-                guard let resource = try? Resource(json: json) else { return false }
-                return nameOf(resource)?.lowercased() == key.lowercased()
-            }
-            let candidates = try listing.items.map(Resource.init(json:))
-            let exact = candidates.filter { nameOf($0) == key }
-            let matches = exact.isEmpty ? candidates : exact
-            if matches.count == 1 { return matches[0] }
-            if matches.isEmpty {
-                throw OpenStackError(
-                    kind: .http, service: service.projectName, method: "GET", url: error.url, status: 404,
-                    message: "no \(noun) has the ID or name '\(key)'", requestID: error.requestID,
-                    nextStep: "list them with the matching get_ tool and its filter argument")
-            }
-            let ids = matches.prefix(10).compactMap { $0.raw["id"]?.stringValue }.joined(separator: ", ")
-            throw ToolArgumentError(
-                argument: "id", problem: "\(matches.count) \(noun)s are named '\(key)'; pass one of their IDs: \(ids)")
+            return try await find(name: key, cloud: cloud, notFound: error)
         }
+    }
+
+    private func find(name key: String, cloud: OpenStackCloud, notFound: OpenStackError?) async throws -> Resource {
+        var request = findByName(key)
+        if !adminOnlyQuery.isEmpty, try await !cloud.token().isAdmin {
+            request.query.removeAll { adminOnlyQuery.contains($0.name) }
+        }
+        let listing = try await Pager(cloud: cloud).collect(request, limit: 1000, filtered: true) { json in
+            guard let resource = try? Resource(json: json) else { return false }
+            return nameOf(resource)?.lowercased() == key.lowercased()
+        }
+        let candidates = try listing.items.map(Resource.init(json:))
+        let exact = candidates.filter { nameOf($0) == key }
+        let matches = exact.isEmpty ? candidates : exact
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            throw OpenStackError(
+                kind: .http, service: service.projectName, method: "GET", url: notFound?.url ?? request.path, status: 404,
+                message: "no \(noun) has the ID or name '\(key)'", requestID: notFound?.requestID,
+                nextStep: "list them with the matching get_ tool and its filter argument")
+        }
+        let ids = matches.prefix(10).compactMap { $0.raw["id"]?.stringValue }.joined(separator: ", ")
+        throw ToolArgumentError(
+            argument: "id", problem: "\(matches.count) \(noun)s are named '\(key)'; pass one of their IDs: \(ids)")
     }
 }
 

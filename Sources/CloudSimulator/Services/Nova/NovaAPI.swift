@@ -1,6 +1,7 @@
 import Foundation
 
-/// Nova (Compute v2.1) under `/compute`: discovery, servers, flavors, os-services, os-hypervisors.
+/// Nova (Compute v2.1) under `/compute`: discovery, servers, flavors, os-services, and the
+/// compute reads routed in `NovaComputeRoutes.swift`.
 struct NovaAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "compute"
@@ -71,6 +72,7 @@ struct NovaAPI: ServiceAPI {
         case ["os-hypervisors"]: return listHypervisors(request, version: version, detail: false)
         case ["os-hypervisors", "detail"]: return listHypervisors(request, version: version, detail: true)
         default:
+            if let reply = computeRoute(request, path, version: version) { return reply }
             if path.count == 2, path[0] == "servers" { return showServer(request, id: path[1], version: version) }
             if path.count == 2, path[0] == "flavors" { return showFlavor(request, id: path[1], version: version) }
             return error(404, "The resource could not be found.", request)

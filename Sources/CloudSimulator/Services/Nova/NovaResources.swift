@@ -1,6 +1,6 @@
 import Foundation
 
-/// Flavors, os-services and os-hypervisors.
+/// Flavors and os-services.
 extension NovaAPI {
     // MARK: Flavors
 
@@ -87,57 +87,5 @@ extension NovaAPI {
             return item
         }
         return .json(["services": .array(items)])
-    }
-
-    // MARK: os-hypervisors
-
-    func listHypervisors(_ request: IncomingRequest, version: APIVersion, detail: Bool) -> Reply {
-        guard request.isAdmin else {
-            return policyForbidden("os_compute_api:os-hypervisors:\(detail ? "list-detail" : "list")", request)
-        }
-        let uuids = version >= APIVersion(2, 53)
-        let services = Dictionary(
-            environment.data.computeServices.filter { $0.binary == "nova-compute" }.map { ($0.host, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        let items = environment.data.hypervisorHosts.enumerated().map { index, host -> JSON in
-            var item: JSON = [
-                "hypervisor_hostname": .string(host.hypervisorHostname),
-                "id": uuids ? .string(host.id) : .int(index + 1),
-                "state": .string(host.state), "status": .string(host.status),
-            ]
-            guard detail else { return item }
-            let service = services[host.name]
-            item.set("host_ip", .string(host.hostIP))
-            item.set("hypervisor_type", "QEMU")
-            item.set("hypervisor_version", 8_002_000)
-            item.set("service", [
-                "host": .string(host.name),
-                "id": uuids ? .str(service?.uuid) : .num(service?.id),
-                "disabled_reason": .str(service?.disabledReason),
-            ])
-            if version < APIVersion(2, 88) {
-                let running = environment.data.servers.filter { $0.host == host.name && $0.status != "ERROR" }
-                let usedVCPUs = running.reduce(0) { $0 + (flavors[$1.flavorID]?.vcpus ?? 0) }
-                let usedRAM = running.reduce(512) { $0 + (flavors[$1.flavorID]?.ram ?? 0) }
-                let usedDisk = running.reduce(0) { $0 + (flavors[$1.flavorID]?.disk ?? 0) }
-                item.set("vcpus", .int(host.vcpus))
-                item.set("vcpus_used", .int(usedVCPUs))
-                item.set("memory_mb", .int(host.memoryMB))
-                item.set("memory_mb_used", .int(usedRAM))
-                item.set("local_gb", .int(host.localGB))
-                item.set("local_gb_used", .int(usedDisk))
-                item.set("free_ram_mb", .int(host.memoryMB - usedRAM))
-                item.set("free_disk_gb", .int(host.localGB - usedDisk))
-                item.set("running_vms", .int(running.count))
-                item.set("current_workload", 0)
-                item.set("disk_available_least", .int(host.localGB - usedDisk))
-                item.set("cpu_info", "{\"arch\": \"x86_64\", \"model\": \"EPYC-Rome\", \"vendor\": \"AMD\"}")
-            } else {
-                item.set("uptime", nil)
-            }
-            return item
-        }
-        return .json(["hypervisors": .array(items)])
     }
 }

@@ -55,7 +55,7 @@ extension NovaAPI {
             if let image, server.imageID != image { continue }
             if let changesSince, server.updated < changesSince { continue }
             if let namePattern, !namePattern.matches(server.name) { continue }
-            if let ipPattern, !server.fixedIPv4.contains(where: ipPattern.matches) { continue }
+            if let ipPattern, !server.addresses.contains(where: { $0.version == 4 && ipPattern.matches($0.address) }) { continue }
             page.append(server)
         }
         return serverPage(page, request: request, version: version, detail: detail, limit: limit)

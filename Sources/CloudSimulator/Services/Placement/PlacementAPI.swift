@@ -1,6 +1,7 @@
 import Foundation
 
-/// Placement under `/placement`: discovery and resource providers (one per compute host).
+/// Placement under `/placement`: discovery and resource providers (one per compute host) with
+/// their inventories, usages, traits and aggregates.
 struct PlacementAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "placement"
@@ -45,24 +46,21 @@ struct PlacementAPI: ServiceAPI {
         case .failure(.invalid(let message)): return error(400, message, request)
         case .failure(.unsupported(let message)): return error(406, message, request)
         }
-        guard path.first == "resource_providers", path.count <= 2 else {
+        guard path.first == "resource_providers", path.count <= 3 else {
             return error(404, "The resource could not be found.", request)
         }
         guard request.isAdmin else { return error(403, "Policy does not allow placement:resource_providers:list to be performed.", request) }
-        let name = request.query.first("name"), uuid = request.query.first("uuid")
-        let providers = environment.data.hypervisorHosts.enumerated().filter { _, host in
-            (name == nil || host.name == name) && (uuid == nil || host.id == uuid)
-        }.map { render($0.element, generation: $0.offset + 1, version: version) }
-        if path.count == 2 {
-            guard let provider = providers.first(where: { $0["uuid"] == .string(path[1]) }) else {
-                return error(404, "No resource provider with uuid \(path[1]) found", request)
-            }
-            return .json(provider)
+        let hosts = environment.data.hypervisorHosts
+        guard path.count > 1 else { return listProviders(request, version: version) }
+        guard let index = hosts.firstIndex(where: { $0.id == path[1] }) else {
+            return error(404, "No resource provider with uuid \(path[1]) found", request)
         }
-        return .json(["resource_providers": .array(providers)])
+        let host = hosts[index]
+        guard path.count == 3 else { return .json(render(host, generation: index + 1, version: version)) }
+        return providerDetail(host, generation: index + 1, part: path[2], request, version: version)
     }
 
-    private func render(_ host: DemoHypervisorHost, generation: Int, version: APIVersion) -> JSON {
+    func render(_ host: DemoHypervisorHost, generation: Int, version: APIVersion) -> JSON {
         let base = "/placement/resource_providers/\(host.id)"
         var links: [JSON] = [["href": .string(base), "rel": "self"]]
         for (rel, minimum) in [("aggregates", 1), ("inventories", 0), ("usages", 0), ("traits", 6), ("allocations", 11)]

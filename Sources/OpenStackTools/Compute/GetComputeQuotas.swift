@@ -1,0 +1,43 @@
+import Foundation
+import OpenStackKit
+
+/// `get_compute_quotas`: a project's compute quotas with use and reservations, one row per resource.
+enum GetComputeQuotas {
+    static var definition: ToolDefinition {
+        ListTool<ComputeQuotaSet.Row>(
+            name: "get_compute_quotas", title: "Show compute quotas and usage",
+            description:
+                "Show a project's compute quotas (instances, cores, ram, key_pairs, server_groups, ...) with in_use, limit and reserved per resource; detailed adds what is left and how full it is. Defaults to your token's project; other projects need the admin role.",
+            noun: "resource",
+            extraProperties: [
+                "project_id": Schema.string("The project (default: the project of your token)."),
+                "user_id": Schema.string("Show the quotas and use of this user within the project."),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                if let user = try arguments.string("user_id") { query.append(URLQueryItem(name: "user_id", value: user)) }
+                let project = try arguments.string("project_id") ?? ""
+                return ListRequest(
+                    service: .compute, path: "/os-quota-sets/\(ComputePath.segment(project))/detail", collectionKey: "quota_set", query: query,
+                    supportsPaging: false, markerField: "resource", extractItems: ComputeQuotaSet.rows)
+            },
+            searchFields: { [$0.resource] },
+            basic: { row, _ in
+                .compact([("resource", .string(row.resource)), ("in_use", row.inUse.json), ("limit", row.limit.json)])
+            },
+            detailed: { row, _ in
+                QuotaColumns.headroom(limit: row.limit, used: row.inUse.map { $0 + (row.reserved ?? 0) })
+                    .merging(.compact([("reserved", row.reserved.json)])) { current, _ in current }
+            },
+            prepare: { cloud, arguments, request in
+                guard try arguments.string("project_id") == nil else { return request }
+                guard let project = try await cloud.token().projectID else {
+                    throw ToolArgumentError(argument: "project_id", problem: "required: the token is not scoped to a project")
+                }
+                var request = request
+                request.path = "/os-quota-sets/\(ComputePath.segment(project))/detail"
+                return request
+            }
+        ).definition
+    }
+}

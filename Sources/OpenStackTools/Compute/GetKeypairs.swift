@@ -1,0 +1,30 @@
+import Foundation
+import OpenStackKit
+
+/// `get_keypairs`: a user's SSH and x509 keypairs.
+enum GetKeypairs {
+    static var definition: ToolDefinition {
+        ListTool<Keypair>(
+            name: "get_keypairs", title: "List compute keypairs",
+            description:
+                "List Nova keypairs (SSH or x509 public keys servers can boot with): name, fingerprint and type; detailed adds the public key. Keypairs belong to a user: by default yours; admins can pass user_id.",
+            noun: "keypair",
+            extraProperties: [
+                "user_id": Schema.string("List this user's keypairs instead of yours (admin)."),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                if let user = try arguments.string("user_id") { query.append(URLQueryItem(name: "user_id", value: user)) }
+                // Each entry is wrapped as {"keypair": {...}}; the marker is the keypair's name.
+                return ListRequest(
+                    service: .compute, path: "/os-keypairs", collectionKey: "keypairs", query: query, markerField: "name",
+                    extractItems: Keypair.unwrappedEntries)
+            },
+            searchFields: { [$0.name, $0.fingerprint] },
+            basic: { keypair, _ in
+                .compact([("name", .string(keypair.name)), ("fingerprint", keypair.fingerprint.json), ("type", keypair.type.json)])
+            },
+            detailed: { keypair, _ in .compact([("public_key", keypair.publicKey.json), ("user_id", keypair.userID.json)]) }
+        ).definition
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import OpenStackKit
+
+/// `get_server_groups`: affinity and anti-affinity groups and their members.
+enum GetServerGroups {
+    static var definition: ToolDefinition {
+        ListTool<ServerGroup>(
+            name: "get_server_groups", title: "List server groups",
+            description:
+                "List Nova server groups: their policy (affinity, anti-affinity, soft-affinity, soft-anti-affinity), rules such as max_server_per_host, and member server IDs. By default your project's groups; all_projects=true (admin) for every project.",
+            noun: "server group",
+            extraProperties: [
+                "all_projects": Schema.boolean("List the groups of every project (needs the admin role).", default: false),
+            ],
+            request: { arguments in
+                var query: [URLQueryItem] = []
+                if try arguments.bool("all_projects", default: false) {
+                    query.append(URLQueryItem(name: "all_projects", value: "True"))
+                }
+                // Server groups page with limit and offset, and Nova sends no next link.
+                return ListRequest(
+                    service: .compute, path: "/os-server-groups", collectionKey: "server_groups", query: query,
+                    usesOffset: true)
+            },
+            searchFields: { [$0.name, $0.policy] },
+            basic: { group, _ in
+                .compact([
+                    ("id", .string(group.id)), ("name", group.name.json), ("policy", group.policy.json),
+                ])
+            },
+            detailed: { group, _ in
+                .compact([
+                    ("rules", .object(group.rules)), ("members", .array(group.members.map(JSONValue.string))),
+                    ("member_count", .int(group.members.count)), ("project_id", group.projectID.json),
+                    ("user_id", group.userID.json),
+                ])
+            }
+        ).definition
+    }
+}
