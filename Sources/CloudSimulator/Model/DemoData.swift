@@ -38,6 +38,8 @@ public struct DemoData: Sendable {
     public let networkAgents: [DemoNetworkAgent]
     /// Cinder services.
     public let volumeServices: [DemoVolumeService]
+    /// Ports, routers, floating IPs, security groups, subnet pools, trunks and quotas.
+    public let neutron: DemoNeutronResources
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -64,6 +66,7 @@ public struct DemoData: Sendable {
         computeServices = parts.computeServices
         networkAgents = parts.networkAgents
         volumeServices = parts.volumeServices
+        neutron = parts.neutron
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

@@ -6,6 +6,8 @@ import OpenStackKit
 struct Lookups: Sendable {
     var imageNames: [String: String] = [:]
     var flavorNames: [String: String] = [:]
+    /// Neutron names and records (see `NeutronLookup`).
+    var network = NeutronLookups()
 }
 
 /// A list tool over one OpenStack collection, declared as data.
