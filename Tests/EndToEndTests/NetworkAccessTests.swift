@@ -116,16 +116,17 @@ import Testing
             let client = harness.client()
             let data = harness.cloud.data
             let demo = try #require(data.project(named: DemoCloud.memberProject)).id
-            let own: [(String, Set<String>)] = [
-                ("get_ports", Set(data.ports.filter { $0.projectID == demo }.map(\.id))),
-                ("get_routers", Set(data.routers.filter { $0.projectID == demo }.map(\.id))),
-                ("get_floating_ips", Set(data.floatingIPs.filter { $0.projectID == demo }.map(\.id))),
-                ("get_security_groups", Set(data.securityGroups.filter { $0.projectID == demo }.map(\.id))),
-                ("get_security_group_rules", Set(data.securityGroupRules.filter { $0.projectID == demo }.map(\.id))),
-                ("get_trunks", Set(data.trunks.filter { $0.projectID == demo }.map(\.id))),
-                ("get_subnet_pools", Set(data.subnetPools.filter { $0.projectID == demo || $0.shared }.map(\.id))),
-                ("get_networks", Set(data.networks.filter { $0.projectID == demo || $0.shared || $0.external }.map(\.id))),
-            ]
+            var own: [(String, Set<String>)] = []
+            own.append(("get_ports", Set(data.ports.filter { $0.projectID == demo }.map(\.id))))
+            own.append(("get_routers", Set(data.routers.filter { $0.projectID == demo }.map(\.id))))
+            own.append(("get_floating_ips", Set(data.floatingIPs.filter { $0.projectID == demo }.map(\.id))))
+            own.append(("get_security_groups", Set(data.securityGroups.filter { $0.projectID == demo }.map(\.id))))
+            own.append(("get_security_group_rules", Set(data.securityGroupRules.filter { $0.projectID == demo }.map(\.id))))
+            own.append(("get_trunks", Set(data.trunks.filter { $0.projectID == demo }.map(\.id))))
+            let pools: [DemoSubnetPool] = data.subnetPools.filter { $0.projectID == demo || $0.shared }
+            own.append(("get_subnet_pools", Set(pools.map(\.id))))
+            let networks: [DemoNetwork] = data.networks.filter { $0.projectID == demo || $0.shared || $0.external }
+            own.append(("get_networks", Set(networks.map(\.id))))
             for (tool, expected) in own {
                 let result = try await client.call(tool, ["limit": 1000])
                 #expect(!result.isError, "\(tool): \(result.text)")

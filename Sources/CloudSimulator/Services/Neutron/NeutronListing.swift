@@ -22,11 +22,19 @@ extension NeutronAPI {
         /// The rendered body when the item passes every filter.
         func accepted(_ item: Item) -> JSON? {
             let body = item.render()
-            return grouped.allSatisfy { key, values in values.contains { Self.matches(body[key], $0) } } ? body : nil
+            // Not `cond ? body : nil`: JSON is nil-literal convertible, so that `nil` would be JSON.null.
+            guard grouped.allSatisfy({ key, values in values.contains { Self.matches(body[key], $0) } }) else {
+                return Optional<JSON>.none
+            }
+            return body
         }
 
         guard collection.paged, let limitText = request.query.first("limit") else {
-            return .json([name: .array(items.compactMap(accepted).map { selectFields($0, request) })])
+            var all: [JSON] = []
+            for item in items {
+                if let body = accepted(item) { all.append(selectFields(body, request)) }
+            }
+            return .json([name: .array(all)])
         }
         guard let parsed = Int(limitText), parsed >= 0 else {
             return .json(Self.error(type: "HTTPBadRequest", message: "Bad limit request: Limit must be an integer 0 or greater and not '\(limitText)'."), status: 400)
