@@ -75,7 +75,8 @@ import Testing
     }
 
     @Test func aHangingServiceTimesOutWithinTheDeadline() async throws {
-        try await ServerHarness.run { harness in
+        let deadlines = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(2), totalTimeout: .seconds(3))
+        try await ServerHarness.run(http: deadlines) { harness in
             let client = harness.client()
             defer { Task { await client.shutdown() } }
             _ = try await client.call("get_networks", ["limit": 1])
@@ -86,7 +87,8 @@ import Testing
             #expect(result.isError)
             #expect(result.text.contains("Cinder"))
             #expect(result.text.lowercased().contains("deadline") || result.text.lowercased().contains("time"))
-            #expect(elapsed < .seconds(10), "took \(elapsed)")
+            // The read deadline is 2 s; allow for a loaded machine, but far below "forever".
+            #expect(elapsed < .seconds(15), "took \(elapsed)")
             harness.cloud.clearFaults()
         }
     }

@@ -89,6 +89,17 @@ import Testing
         }
     }
 
+    @Test func idleSessionsExpire() async throws {
+        try await ServerHarness.run(options: ServerOptions(port: 0, stateful: true, sessionIdleTimeout: .seconds(1))) { harness in
+            let client = harness.client()
+            _ = try await client.initialize()
+            #expect(client.sessionID != nil)
+            try await Task.sleep(for: .seconds(7))  // the reaper runs every 5 s
+            let expired = try await client.send(body: #"{"jsonrpc":"2.0","id":5,"method":"tools/list"}"#)
+            #expect(expired.status == 404)
+        }
+    }
+
     @Test func theSwiftSDKClientWorksInJSONMode() async throws {
         try await ServerHarness.run(options: ServerOptions(port: 0, jsonResponse: true)) { harness in
             let transport = HTTPClientTransport(endpoint: URL(string: harness.endpoint)!, streaming: false)

@@ -116,3 +116,20 @@ import Testing
         } catch { Issue.record("\(error)") }
     }
 }
+
+@Suite struct JSONValueTests {
+    @Test func parsingKeepsBooleansIntegersAndDoublesApart() throws {
+        let json = try JSONValue.parse(Data(#"{"t":true,"f":false,"one":1,"zero":0,"half":0.5,"two":2.0,"big":9007199254740993,"s":"x","n":null,"a":[true,1]}"#.utf8))
+        #expect(json["t"] == .bool(true))
+        #expect(json["f"] == .bool(false))
+        #expect(json["one"] == .int(1))
+        #expect(json["zero"] == .int(0))
+        #expect(json["half"] == .double(0.5))
+        #expect(json["two"]?.intValue == 2)
+        #expect(json["big"] == .int(9007199254740993))
+        #expect(json["s"] == .string("x"))
+        #expect(json["n"] == .null)
+        #expect(json["a"] == [true, 1])
+        #expect(throws: (any Error).self) { try JSONValue.parse(Data("{bad".utf8)) }
+    }
+}

@@ -20,7 +20,9 @@ public struct MCPServerFactory: Sendable {
     public func makeServer() async -> Server {
         let server = Server(
             name: Self.name, version: Self.version, title: "OpenStack (read-only)", instructions: Self.instructions,
-            capabilities: .init(tools: .init(listChanged: false)))
+            capabilities: .init(
+                prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
+                tools: .init(listChanged: false)))
         await registry.install(on: server)
         return server
     }

@@ -3,7 +3,14 @@ import OpenStackKit
 
 /// `get_instance`: one Nova server by ID or name, with the same columns as `get_instances`.
 enum GetInstance {
-    static var definition: ToolDefinition {
+    static var definition: ToolDefinition { tool.definition }
+
+    /// Finds one server by ID or name (used by describe_instance too).
+    static func find(_ key: String, cloud: OpenStackCloud) async throws -> OpenStackKit.Server {
+        try await tool.find(key, cloud: cloud)
+    }
+
+    static var tool: ShowTool<OpenStackKit.Server> {
         ShowTool<OpenStackKit.Server>(
             name: "get_instance", title: "Show one compute instance",
             description:
@@ -21,6 +28,6 @@ enum GetInstance {
             lookups: { cloud, servers in await GetInstances.lookups(cloud: cloud, servers: servers) },
             basic: GetInstances.basicColumns,
             detailed: GetInstances.detailedColumns
-        ).definition
+        )
     }
 }

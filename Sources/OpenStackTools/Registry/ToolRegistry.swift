@@ -40,11 +40,15 @@ public struct ToolRegistry: Sendable {
             GetNetworkAgents.definition,
             GetVolumeServices.definition,
             GetServices.definition,
+            DescribeInstance.definition,
+            CloudOverview.definition,
         ]
     }
 
-    /// Installs `tools/list` and `tools/call` on an MCP server.
+    /// Installs tools, resources and prompts on an MCP server.
     public func install(on server: MCP.Server) async {
+        await ResourceCatalog(registry: self).install(on: server)
+        await PromptCatalog().install(on: server)
         let declared = tools.map(\.tool)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: declared) }
         await server.withMethodHandler(CallTool.self) { parameters in

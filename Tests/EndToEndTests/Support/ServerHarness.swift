@@ -29,7 +29,7 @@ struct ServerHarness: Sendable {
     /// Runs `body` with a demo cloud and a server; both stop afterwards.
     static func run<T: Sendable>(
         servers: Int = 48, options: ServerOptions = ServerOptions(port: 0),
-        http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(3), totalTimeout: .seconds(4)),
+        http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(5), readTimeout: .seconds(20), totalTimeout: .seconds(30)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
         project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T

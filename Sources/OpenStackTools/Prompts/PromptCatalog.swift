@@ -1,0 +1,83 @@
+import MCP
+
+/// Prompts an operator would reach for: a health report, troubleshooting one instance, capacity.
+///
+/// Each prompt is a plan that names the tools to call, so the assistant gathers facts before it
+/// concludes, and says which cloud to ask.
+struct PromptCatalog: Sendable {
+    struct Entry: Sendable {
+        var prompt: Prompt
+        var render: @Sendable ([String: String]) throws -> String
+    }
+
+    static let entries: [Entry] = [
+        Entry(
+            prompt: Prompt(
+                name: "cloud_health_report", title: "Cloud health report",
+                description: "Check services, agents and resources in ERROR, and summarise what needs attention.",
+                arguments: [.init(name: "cloud", description: "Cloud to check (default: the first).", required: false)]),
+            render: { arguments in
+                """
+                Write a health report for the OpenStack cloud\(cloudClause(arguments)).
+                1. Call get_compute_services, get_network_agents and get_volume_services; list every service that is down or disabled, with its host and disabled_reason.
+                2. Call get_instances with all_projects=true and status=ERROR; for each, give the host and the fault message.
+                3. Call get_volumes with all_projects=true and status=error.
+                4. If cloud_overview is available, use it for capacity and quota pressure.
+                Finish with a short list of actions, most urgent first. Only report what the tools returned.
+                """
+            }),
+        Entry(
+            prompt: Prompt(
+                name: "troubleshoot_instance", title: "Troubleshoot an instance",
+                description: "Find out why a server is broken or unreachable.",
+                arguments: [
+                    .init(name: "server", description: "Server ID or name.", required: true),
+                    .init(name: "cloud", description: "Cloud (default: the first).", required: false),
+                ]),
+            render: { arguments in
+                guard let server = arguments["server"], !server.isEmpty else {
+                    throw MCPError.invalidParams("troubleshoot_instance needs the argument 'server' (an ID or name)")
+                }
+                return """
+                    Troubleshoot the server '\(server)'\(cloudClause(arguments)).
+                    1. Call describe_instance (or get_instance with detail_level=detailed) for its status, fault, host, flavor, image, addresses, volumes and security groups.
+                    2. If it is in ERROR, explain the fault message. Call get_compute_services with host=<its host> to see whether nova-compute there is up.
+                    3. For network problems, check its ports, floating IPs and security-group rules (get_ports, get_floating_ips, get_security_groups where available), and whether its network has a router to an external network.
+                    4. Check its volumes' status with get_volumes.
+                    Give the most likely cause, the evidence for it, and the next step. Nothing can be changed through these tools.
+                    """
+            }),
+        Entry(
+            prompt: Prompt(
+                name: "capacity_report", title: "Capacity report",
+                description: "Compare hypervisor capacity with usage, and quotas with consumption.",
+                arguments: [.init(name: "cloud", description: "Cloud (default: the first).", required: false)]),
+            render: { arguments in
+                """
+                Write a capacity report for the OpenStack cloud\(cloudClause(arguments)).
+                1. Use cloud_overview if available; otherwise get_hypervisors (vCPU, RAM and disk used against total per host) and get_compute_services.
+                2. Use get_compute_quotas, get_volume_quotas and get_network_quotas for quota pressure, where available.
+                3. Count instances by flavor with get_instances (all_projects=true, detail_level=basic).
+                Report the hosts and quotas above 80% first, then headroom in instances of the most used flavor.
+                """
+            }),
+    ]
+
+    static func cloudClause(_ arguments: [String: String]) -> String {
+        guard let cloud = arguments["cloud"], !cloud.isEmpty else { return "" }
+        return " '\(cloud)' (pass cloud=\"\(cloud)\" to every tool)"
+    }
+
+    func install(on server: MCP.Server) async {
+        let prompts = Self.entries.map(\.prompt)
+        await server.withMethodHandler(ListPrompts.self) { _ in ListPrompts.Result(prompts: prompts) }
+        await server.withMethodHandler(GetPrompt.self) { parameters in
+            guard let entry = Self.entries.first(where: { $0.prompt.name == parameters.name }) else {
+                throw MCPError.invalidParams(
+                    "Unknown prompt '\(parameters.name)'. Available: \(prompts.map(\.name).joined(separator: ", ")).")
+            }
+            let text = try entry.render(parameters.arguments ?? [:])
+            return GetPrompt.Result(description: entry.prompt.description, messages: [.user(.text(text: text))])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import MCP
+import OpenStackKit
+
+/// MCP resources: `openstack://<cloud>/<type>/<id>` for one resource, served by the matching show
+/// tool, plus `openstack://<cloud>/catalog` for each cloud's services and endpoints.
+///
+/// The types come from the registry: a type is offered only when its show tool exists.
+struct ResourceCatalog: Sendable {
+    /// Resource type in the URI → the show tool that reads it.
+    static let showTools: [(type: String, tool: String, title: String)] = [
+        ("server", "get_instance", "Compute instance"), ("flavor", "get_flavor", "Flavor"),
+        ("hypervisor", "get_hypervisor", "Hypervisor"), ("volume", "get_volume", "Volume"),
+        ("image", "get_image", "Image"), ("network", "get_network", "Network"), ("subnet", "get_subnet", "Subnet"),
+        ("port", "get_port", "Port"), ("router", "get_router", "Router"),
+        ("floating_ip", "get_floating_ip", "Floating IP"), ("security_group", "get_security_group", "Security group"),
+    ]
+
+    let registry: ToolRegistry
+
+    var offered: [(type: String, tool: String, title: String)] {
+        let names = Set(registry.tools.map(\.name))
+        return Self.showTools.filter { names.contains($0.tool) }
+    }
+
+    var templates: [Resource.Template] {
+        offered.map {
+            Resource.Template(
+                uriTemplate: "openstack://{cloud}/\($0.type)/{id}", name: $0.type, title: $0.title,
+                description: "One \($0.title.lowercased()) by ID or name, as JSON (the \($0.tool) tool at detail_level full).",
+                mimeType: "application/json")
+        }
+    }
+
+    var resources: [Resource] {
+        registry.context.clouds.names.map {
+            Resource(
+                name: "\($0) catalog", uri: "openstack://\($0)/catalog", title: "Services and endpoints of \($0)",
+                description: "The services registered in Keystone with their endpoints.", mimeType: "application/json")
+        }
+    }
+
+    /// Reads a resource; an unknown URI or a missing resource is a JSON-RPC error.
+    func read(_ uri: String) async throws -> ReadResource.Result {
+        guard let components = URLComponents(string: uri), components.scheme == "openstack", let cloud = components.host
+        else {
+            throw MCPError.invalidParams("Not an openstack:// URI: \(uri). Use openstack://<cloud>/<type>/<id>.")
+        }
+        let parts = components.path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        let call: (tool: String, arguments: [String: Value])
+        if parts == ["catalog"] {
+            call = ("get_services", ["cloud": .string(cloud), "limit": 1000])
+        } else if parts.count == 2, let entry = offered.first(where: { $0.type == parts[0] }) {
+            call = (entry.tool, ["cloud": .string(cloud), "id": .string(parts[1]), "detail_level": "full"])
+        } else {
+            let types = offered.map(\.type).joined(separator: ", ")
+            throw MCPError.invalidParams("Unknown resource \(uri). Types: \(types), or openstack://<cloud>/catalog.")
+        }
+        let result = try await registry.call(name: call.tool, arguments: call.arguments)
+        let text: String
+        if result.isError == true {
+            if case .text(let message, _, _) = result.content.first { text = message } else { text = "failed" }
+            throw MCPError.serverError(code: -32002, message: "Resource not available: \(text)")
+        }
+        switch result.structuredContent {
+        case .some(let value):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        case .none:
+            text = "{}"
+        }
+        return ReadResource.Result(contents: [.text(text, uri: uri, mimeType: "application/json")])
+    }
+
+    func install(on server: MCP.Server) async {
+        let templates = self.templates
+        let resources = self.resources
+        await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: resources) }
+        await server.withMethodHandler(ListResourceTemplates.self) { _ in ListResourceTemplates.Result(templates: templates) }
+        await server.withMethodHandler(ReadResource.self) { parameters in try await self.read(parameters.uri) }
+    }
+}
