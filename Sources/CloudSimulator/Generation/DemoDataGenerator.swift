@@ -20,6 +20,7 @@ struct DemoDataGenerator {
         var computeServices: [DemoComputeService] = []
         var networkAgents: [DemoNetworkAgent] = []
         var volumeServices: [DemoVolumeService] = []
+        var neutron = DemoNeutronResources()
     }
 
     /// 2026-01-15T12:00:00Z: the fixed "now" that creation times count back from.
@@ -47,6 +48,8 @@ struct DemoDataGenerator {
         makeVolumes(attachingTo: &drafts)
         parts.servers = drafts.map { $0.build() }
         makeServices()
+        // Last, so that adding Neutron resources leaves every other seeded value unchanged.
+        makeNeutronResources()
         return parts
     }
 

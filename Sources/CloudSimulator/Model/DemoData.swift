@@ -46,6 +46,8 @@ public struct DemoData: Sendable {
     public let aggregates: [DemoAggregate]
     /// Compute quota limits, one per project.
     public let computeQuotas: [DemoComputeQuota]
+    /// Ports, routers, floating IPs, security groups, subnet pools, trunks and quotas.
+    public let neutron: DemoNeutronResources
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -80,6 +82,7 @@ public struct DemoData: Sendable {
         serverGroups = compute.serverGroups
         aggregates = compute.aggregates
         computeQuotas = compute.quotas
+        neutron = parts.neutron
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

@@ -8,6 +8,8 @@ struct Lookups: Sendable {
     var flavorNames: [String: String] = [:]
     /// Other data fetched for the page, by resource ID (e.g. Placement usage of a hypervisor).
     var extra: [String: JSONValue] = [:]
+    /// Neutron names and records (see `NeutronLookup`).
+    var network = NeutronLookups()
 }
 
 /// A list tool over one OpenStack collection, declared as data.

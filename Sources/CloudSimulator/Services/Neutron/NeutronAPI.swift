@@ -1,17 +1,39 @@
 import Foundation
 
-/// Neutron (Networking v2.0) under `/network`: networks, subnets and agents with generic
-/// attribute filters, `fields`, and `limit`/`marker`/`page_reverse` paging.
+/// Neutron (Networking v2.0) under `/network`: every collection with generic attribute filters,
+/// `fields`, and `limit`/`marker`/`page_reverse` paging; quotas; project scoping by token.
 struct NeutronAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "network"
+    /// Lookups for the renderers, built once because the data never changes.
+    let index: NeutronIndex
+
+    init(environment: ServiceEnvironment) {
+        self.environment = environment
+        self.index = NeutronIndex(data: environment.data)
+    }
+
+    /// One item of a collection: its id and how to render it, so a page renders only what it scans.
+    struct Item {
+        let id: String
+        let render: () -> JSON
+    }
 
     /// One listable Neutron collection.
-    private struct Collection {
+    struct Collection {
+        /// Key of one object (`security_group`).
         let singular: String
-        let notFoundType: String
+        /// Key of the list (`security_groups`); the path may differ (`security-groups`).
+        let key: String
+        /// Name in messages (`Security group`).
+        let title: String
         let adminOnly: Bool
-        let items: (IncomingRequest) -> [(id: String, body: JSON)]
+        /// False where Neutron ignores `limit`/`marker` (network IP availabilities).
+        var paged = true
+        /// Query parameters the collection applies itself, outside the generic attribute filters.
+        var ownFilters: Set<String> = []
+        /// The items the caller may see, ordered by id.
+        let items: (IncomingRequest) -> [Item]
     }
 
     func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
@@ -37,6 +59,7 @@ struct NeutronAPI: ServiceAPI {
         guard path.first == "v2.0" else { return error(404, "The resource could not be found.", request) }
         if path.count == 1 { return resourceIndex(request) }
         let name = path[1].hasSuffix(".json") ? String(path[1].dropLast(5)) : path[1]
+        if name == "quotas" { return quotas(request, Array(path.dropFirst(2))) }
         guard let collection = collection(named: name) else {
             return error(404, "The resource could not be found.", request)
         }
@@ -44,49 +67,65 @@ struct NeutronAPI: ServiceAPI {
             return .json(Self.error(type: "PolicyNotAuthorized", message: "rule:get_\(collection.singular) is disallowed by policy"), status: 403)
         }
         let items = collection.items(request)
+        let id = path.count > 2 ? (path[2].hasSuffix(".json") ? String(path[2].dropLast(5)) : path[2]) : nil
         switch path.count {
         case 2:
-            return list(name, items, request: request)
-        case 3:
-            guard let item = items.first(where: { $0.id == path[2] }) else {
-                return notFound(collection, id: path[2])
+            return list(collection, path: name, items, request: request)
+        case 3, 4:
+            guard let id, let item = items.first(where: { $0.id == id }) else {
+                return notFound(collection, id: id ?? "")
             }
-            return .json([collection.singular: selectFields(item.body, request)])
+            let body = item.render()
+            if path.count == 4 {
+                // The one sub-resource we serve: GET /trunks/{id}/get_subports.
+                guard name == "trunks", path[3] == "get_subports" else {
+                    return error(404, "The resource could not be found.", request)
+                }
+                return .json(["sub_ports": body["sub_ports"] ?? []])
+            }
+            return .json([collection.singular: selectFields(body, request)])
         default:
             return error(404, "The resource could not be found.", request)
         }
     }
 
-    private func notFound(_ collection: Collection, id: String) -> Reply {
-        .json(Self.error(type: collection.notFoundType, message: "\(collection.singular.capitalized) \(id) could not be found."), status: 404)
+    func notFound(_ collection: Collection, id: String) -> Reply {
+        let type = collection.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return .json(Self.error(type: "\(type)NotFound", message: "\(collection.title) \(id) could not be found."), status: 404)
     }
 
     private func collection(named name: String) -> Collection? {
         let data = environment.data
         switch name {
         case "networks":
-            return Collection(singular: "network", notFoundType: "NetworkNotFound", adminOnly: false) { request in
+            return Collection(singular: "network", key: "networks", title: "Network", adminOnly: false) { request in
                 data.networks.filter { request.isAdmin || $0.projectID == request.projectID || $0.shared || $0.external }
-                    .map { ($0.id, renderNetwork($0, admin: request.isAdmin)) }
+                    .map { network in Item(id: network.id) { renderNetwork(network, admin: request.isAdmin) } }
             }
         case "subnets":
             let shared = Set(data.networks.filter(\.shared).map(\.id))
             let external = Set(data.networks.filter(\.external).map(\.id))
-            return Collection(singular: "subnet", notFoundType: "SubnetNotFound", adminOnly: false) { request in
+            return Collection(singular: "subnet", key: "subnets", title: "Subnet", adminOnly: false) { request in
                 data.subnets.filter { request.isAdmin || $0.projectID == request.projectID || shared.contains($0.networkID) }
-                    .map { ($0.id, renderSubnet($0, external: external.contains($0.networkID))) }
+                    .map { subnet in Item(id: subnet.id) { renderSubnet(subnet, external: external.contains(subnet.networkID)) } }
             }
         case "agents":
-            return Collection(singular: "agent", notFoundType: "AgentNotFound", adminOnly: true) { _ in
-                data.networkAgents.map { ($0.id, renderAgent($0)) }
+            return Collection(singular: "agent", key: "agents", title: "Agent", adminOnly: true) { _ in
+                data.networkAgents.map { agent in Item(id: agent.id) { renderAgent(agent) } }
             }
         default:
-            return nil
+            return resourceCollection(named: name)
         }
     }
 
     private func resourceIndex(_ request: IncomingRequest) -> Reply {
-        let resources: [JSON] = [("subnet", "subnets"), ("network", "networks"), ("agent", "agents")].map { name, collection in
+        let names = [
+            ("subnet", "subnets"), ("network", "networks"), ("agent", "agents"), ("port", "ports"), ("router", "routers"),
+            ("floatingip", "floatingips"), ("security_group", "security-groups"),
+            ("security_group_rule", "security-group-rules"), ("subnetpool", "subnetpools"), ("trunk", "trunks"),
+            ("network_ip_availability", "network-ip-availabilities"), ("quota", "quotas"),
+        ]
+        let resources: [JSON] = names.map { name, collection in
             [
                 "links": [["href": .string("\(request.baseURL)/network/v2.0/\(collection)"), "rel": "self"]],
                 "name": .string(name), "collection": .string(collection),
@@ -95,7 +134,7 @@ struct NeutronAPI: ServiceAPI {
         return .json(["resources": .array(resources)])
     }
 
-    private func selectFields(_ body: JSON, _ request: IncomingRequest) -> JSON {
+    func selectFields(_ body: JSON, _ request: IncomingRequest) -> JSON {
         let fields = request.query.all("fields").flatMap { $0.split(separator: ",").map(String.init) }
         return fields.isEmpty ? body : body.selecting(Set(fields))
     }

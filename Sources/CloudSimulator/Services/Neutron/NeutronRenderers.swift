@@ -86,18 +86,21 @@ extension NeutronAPI {
     }
 
     private func configurations(for agent: DemoNetworkAgent) -> JSON {
+        let data = environment.data
         switch agent.agentType {
         case "DHCP agent":
             return [
                 "subnets": .int(environment.data.subnets.count), "dhcp_lease_duration": 86_400,
                 "dhcp_driver": "neutron.agent.linux.dhcp.Dnsmasq", "networks": .int(environment.data.networks.count),
-                "log_agent_heartbeats": false, "ports": .int(environment.data.servers.count + 4),
+                "log_agent_heartbeats": false, "ports": .int(environment.data.ports.count),
             ]
         case "L3 agent":
             return [
                 "agent_mode": "legacy", "gateway_external_network_id": "", "handle_internal_only_routers": true,
-                "routers": 3, "interfaces": 4, "floating_ips": 0, "interface_driver": "openvswitch",
-                "log_agent_heartbeats": false, "ex_gw_ports": 3,
+                "routers": .int(data.routers.count),
+                "interfaces": .int(data.ports.filter { $0.deviceOwner == "network:router_interface" }.count),
+                "floating_ips": .int(data.floatingIPs.filter { $0.portID != nil }.count), "interface_driver": "openvswitch",
+                "log_agent_heartbeats": false, "ex_gw_ports": .int(data.routers.count),
             ]
         case "Metadata agent":
             return [

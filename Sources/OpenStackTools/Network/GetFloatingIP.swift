@@ -1,0 +1,26 @@
+import Foundation
+import OpenStackKit
+
+/// `get_floating_ip`: one floating IP by ID or by its address.
+enum GetFloatingIP {
+    static var definition: ToolDefinition {
+        ShowTool<FloatingIP>(
+            name: "get_floating_ip", title: "Show one floating IP",
+            description:
+                "Show one Neutron floating IP by ID or by its public address: the fixed address, port and server it maps to, router, status and external network name.",
+            noun: "floating IP", service: .network,
+            path: { "/floatingips/\($0)" },
+            findByName: { address in
+                // Floating IPs have no name: the address is what people know them by.
+                ListRequest(
+                    service: .network, path: "/floatingips", collectionKey: "floatingips",
+                    query: [URLQueryItem(name: "floating_ip_address", value: address)])
+            },
+            nameOf: { $0.floatingIPAddress },
+            extraProperties: ["id": Schema.string("The floating IP's ID, or its address, e.g. 172.24.4.228.")],
+            lookups: GetFloatingIPs.lookups,
+            basic: GetFloatingIPs.basicColumns,
+            detailed: GetFloatingIPs.detailedColumns
+        ).definition
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import OpenStackKit
+
+/// `get_floating_ips`: Neutron floating IPs with the server each one reaches and the name of its
+/// external network (one batched lookup per page).
+enum GetFloatingIPs {
+    static var definition: ToolDefinition {
+        ListTool<FloatingIP>(
+            name: "get_floating_ips", title: "List floating IPs",
+            description:
+                "List Neutron floating IPs: public address, the fixed address and port it maps to, the server (device) behind the port, router, status and external network name. Unassociated addresses have no port. Admins see every project's floating IPs.",
+            noun: "floating or fixed IP address",
+            extraProperties: [
+                "project_id": Schema.string("Only floating IPs of this project."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "ERROR"], "Only floating IPs with this status (DOWN: not associated)."),
+                "floating_network_id": Schema.string("Only floating IPs of this external network."),
+                "port_id": Schema.string("Only the floating IP associated with this port."),
+                "router_id": Schema.string("Only floating IPs routed by this router."),
+                "floating_ip_address": Schema.string("Only the floating IP with this address."),
+                "fixed_ip_address": Schema.string("Only floating IPs mapped to this fixed address."),
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [
+                    ("project_id", "project_id"), ("floating_network_id", "floating_network_id"), ("port_id", "port_id"),
+                    ("router_id", "router_id"), ("floating_ip_address", "floating_ip_address"),
+                    ("fixed_ip_address", "fixed_ip_address"),
+                ])
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
+                }
+                return ListRequest(service: .network, path: "/floatingips", collectionKey: "floatingips", query: query)
+            },
+            searchFields: { [$0.floatingIPAddress, $0.fixedIPAddress, $0.description, $0.dnsName] },
+            lookups: lookups,
+            basic: basicColumns,
+            detailed: detailedColumns
+        ).definition
+    }
+
+    static func lookups(_ cloud: OpenStackCloud, _ floatingIPs: [FloatingIP]) async -> Lookups {
+        var found = Lookups()
+        found.network.networkNames = await NeutronLookup.networkNames(cloud, ids: floatingIPs.compactMap(\.floatingNetworkID))
+        return found
+    }
+
+    /// The columns of `openstack floating ip list`.
+    static func basicColumns(_ floatingIP: FloatingIP, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("id", .string(floatingIP.id)), ("floating_ip_address", floatingIP.floatingIPAddress.json),
+            ("fixed_ip_address", floatingIP.fixedIPAddress.json), ("port_id", floatingIP.portID.json),
+            ("floating_network_id", floatingIP.floatingNetworkID.json), ("project_id", floatingIP.projectID.json),
+        ])
+    }
+
+    static func detailedColumns(_ floatingIP: FloatingIP, _ found: Lookups) -> [String: JSONValue] {
+        let details = floatingIP.portDetails
+        let server = details?.deviceOwner?.hasPrefix("compute:") == true ? details?.deviceID : nil
+        return .compact([
+            ("status", floatingIP.status.json), ("router_id", floatingIP.routerID.json),
+            ("floating_network_name", floatingIP.floatingNetworkID.flatMap { found.network.networkNames[$0] }.json),
+            ("server_id", server.json),
+            ("port_details", details.map { details in
+                .object(.compact([
+                    ("device_id", details.deviceID.json), ("device_owner", details.deviceOwner.json),
+                    ("network_id", details.networkID.json), ("mac_address", details.macAddress.json),
+                    ("status", details.status.json),
+                ]))
+            }),
+            ("port_forwardings", floatingIP.portForwardings.isEmpty ? nil : .array(floatingIP.portForwardings)),
+            ("description", floatingIP.description.json), ("dns_name", floatingIP.dnsName.json),
+            ("dns_domain", floatingIP.dnsDomain.json), ("created_at", floatingIP.createdAt.json),
+        ])
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import OpenStackKit
+
+/// `get_network`: one Neutron network by ID or exact name.
+enum GetNetwork {
+    static var definition: ToolDefinition {
+        ShowTool<Network>(
+            name: "get_network", title: "Show one network",
+            description:
+                "Show one Neutron network by ID or exact name: status, shared and external flags, MTU, provider attributes (admin) and each subnet's name and CIDR.",
+            noun: "network", service: .network,
+            path: { "/networks/\($0)" },
+            findByName: { name in
+                ListRequest(service: .network, path: "/networks", collectionKey: "networks", query: [URLQueryItem(name: "name", value: name)])
+            },
+            nameOf: { $0.name },
+            lookups: GetNetworks.lookups,
+            basic: GetNetworks.basicColumns,
+            detailed: GetNetworks.detailedColumns
+        ).definition
+    }
+}

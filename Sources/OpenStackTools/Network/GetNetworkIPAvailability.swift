@@ -1,0 +1,72 @@
+import Foundation
+import OpenStackKit
+
+/// `get_network_ip_availability`: used and free addresses per network and subnet (admin).
+enum GetNetworkIPAvailability {
+    static var definition: ToolDefinition {
+        ListTool<NetworkIPAvailability>(
+            name: "get_network_ip_availability", title: "Show IP address usage of networks",
+            description:
+                "List how many IP addresses each Neutron network and subnet has in its allocation pools, how many are used and how many are free. Use it to find networks that are running out of addresses. Needs the admin role.",
+            noun: "network",
+            extraProperties: [
+                "network_id": Schema.string("Only this network."),
+                "network_name": Schema.string("Only the network with exactly this name."),
+                "project_id": Schema.string("Only networks of this project."),
+                "ip_version": NeutronFilter.ipVersionSchema,
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [
+                    ("network_id", "network_id"), ("network_name", "network_name"), ("project_id", "project_id"),
+                ])
+                query += try NeutronFilter.ipVersion(arguments)
+                // Neutron does not page this collection: one request returns every network.
+                return ListRequest(
+                    service: .network, path: "/network-ip-availabilities", collectionKey: "network_ip_availabilities",
+                    query: query, supportsPaging: false, markerField: "network_id")
+            },
+            searchFields: { [$0.networkName, $0.networkID] },
+            basic: { availability, _ in
+                .compact([
+                    ("network_id", .string(availability.networkID)), ("network_name", availability.networkName.json),
+                    ("total_ips", number(availability.totalIPs)), ("used_ips", number(availability.usedIPs)),
+                ])
+            },
+            detailed: { availability, _ in
+                .compact([
+                    ("project_id", availability.projectID.json),
+                    ("free_ips", free(availability.totalIPs, availability.usedIPsInPool ?? availability.usedIPs)),
+                    ("used_percent", percent(availability.totalIPs, availability.usedIPsInPool ?? availability.usedIPs)),
+                    ("subnets", .array(availability.subnets.map { subnet in
+                        .object(.compact([
+                            ("subnet_id", subnet.subnetID.json), ("subnet_name", subnet.subnetName.json),
+                            ("cidr", subnet.cidr.json), ("ip_version", subnet.ipVersion.json),
+                            ("total_ips", number(subnet.totalIPs)), ("used_ips", number(subnet.usedIPs)),
+                            ("free_ips", free(subnet.totalIPs, subnet.usedIPsInPool ?? subnet.usedIPs)),
+                            ("used_percent", percent(subnet.totalIPs, subnet.usedIPsInPool ?? subnet.usedIPs)),
+                        ]))
+                    })),
+                ])
+            }
+        ).definition
+    }
+
+    /// An integer when it is one (every IPv4 count), else the double an IPv6 count needs.
+    static func number(_ value: Double?) -> JSONValue? {
+        guard let value else { return nil }
+        if let exact = Int(exactly: value) { return .int(exact) }
+        return .double(value)
+    }
+
+    /// Free addresses of the pools: `total_ips` counts the pools, so subtract the pool's used ones.
+    static func free(_ total: Double?, _ used: Double?) -> JSONValue? {
+        guard let total, let used else { return nil }
+        return number(max(0, total - used))
+    }
+
+    /// Share of the pool in use, to one decimal.
+    static func percent(_ total: Double?, _ used: Double?) -> JSONValue? {
+        guard let total, let used, total > 0 else { return nil }
+        return .double((used / total * 1000).rounded() / 10)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import OpenStackKit
+
+/// `get_port`: one Neutron port by ID or exact name.
+enum GetPort {
+    static var definition: ToolDefinition {
+        ShowTool<OpenStackKit.Port>(
+            name: "get_port", title: "Show one port",
+            description:
+                "Show one Neutron port by ID or exact name: MAC, fixed IPs, status, device (server or router), network and security group names, binding host and trunk details.",
+            noun: "port", service: .network,
+            path: { "/ports/\($0)" },
+            findByName: { name in
+                ListRequest(service: .network, path: "/ports", collectionKey: "ports", query: [URLQueryItem(name: "name", value: name)])
+            },
+            nameOf: { $0.name },
+            lookups: GetPorts.lookups,
+            basic: GetPorts.basicColumns,
+            detailed: GetPorts.detailedColumns
+        ).definition
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import OpenStackKit
+
+/// `get_ports`: Neutron ports with their network and security group names (two batched lookups
+/// per page, run concurrently).
+enum GetPorts {
+    static var definition: ToolDefinition {
+        ListTool<OpenStackKit.Port>(
+            name: "get_ports", title: "List ports",
+            description:
+                "List Neutron ports: MAC, fixed IPs, status, the device using each port (server, router, DHCP), its network and security groups. Find a server's ports with device_id=<server id>, a network's with network_id. Admins see every project's ports and the binding host.",
+            noun: "port",
+            extraProperties: [
+                "project_id": Schema.string("Only ports of this project."),
+                "network_id": Schema.string("Only ports on this network."),
+                "device_id": Schema.string("Only ports of this device: a server ID, router ID, ..."),
+                "device_owner": Schema.string(
+                    "Only ports with this owner, e.g. compute:nova, network:router_interface, network:router_gateway, network:dhcp, network:floatingip."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], "Only ports with this status."),
+                "mac_address": Schema.string("Only the port with this MAC address."),
+                "ip_address": Schema.string("Only ports with this fixed IP address."),
+                "subnet_id": Schema.string("Only ports with an address on this subnet."),
+                "host": Schema.string("Only ports bound to this compute host (binding:host_id; admin)."),
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [
+                    ("project_id", "project_id"), ("network_id", "network_id"), ("device_id", "device_id"),
+                    ("device_owner", "device_owner"), ("mac_address", "mac_address"), ("host", "binding:host_id"),
+                ])
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
+                }
+                if let address = try arguments.string("ip_address") {
+                    query.append(URLQueryItem(name: "fixed_ips", value: "ip_address=\(address)"))
+                }
+                if let subnet = try arguments.string("subnet_id") {
+                    query.append(URLQueryItem(name: "fixed_ips", value: "subnet_id=\(subnet)"))
+                }
+                return ListRequest(service: .network, path: "/ports", collectionKey: "ports", query: query)
+            },
+            searchFields: { port in [port.name, port.macAddress, port.deviceOwner] + port.fixedIPs.map(\.ipAddress) },
+            lookups: lookups,
+            basic: basicColumns,
+            detailed: detailedColumns
+        ).definition
+    }
+
+    static func lookups(_ cloud: OpenStackCloud, _ ports: [OpenStackKit.Port]) async -> Lookups {
+        async let networks = NeutronLookup.networkNames(cloud, ids: ports.compactMap(\.networkID))
+        async let groups = NeutronLookup.securityGroupNames(cloud, ids: ports.flatMap(\.securityGroupIDs))
+        var found = Lookups()
+        found.network.networkNames = await networks
+        found.network.securityGroupNames = await groups
+        return found
+    }
+
+    /// The columns of `openstack port list`.
+    static func basicColumns(_ port: OpenStackKit.Port, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("id", .string(port.id)), ("name", port.name.json), ("mac_address", port.macAddress.json),
+            ("fixed_ips", .array(port.fixedIPs.map(\.json))), ("status", port.status.json),
+        ])
+    }
+
+    static func detailedColumns(_ port: OpenStackKit.Port, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("network_id", port.networkID.json),
+            ("network_name", port.networkID.flatMap { found.network.networkNames[$0] }.json),
+            ("device_id", port.deviceID.json), ("device_owner", port.deviceOwner.json),
+            ("project_id", port.projectID.json), ("admin_state_up", port.adminStateUp.json),
+            ("security_groups", .array(port.securityGroupIDs.map { id in
+                .object(.compact([("id", .string(id)), ("name", found.network.securityGroupNames[id].json)]))
+            })),
+            ("port_security_enabled", port.portSecurityEnabled.json),
+            ("binding:host_id", port.hostID.json), ("binding:vif_type", port.vifType.json),
+            ("binding:vnic_type", port.vnicType.json),
+            ("allowed_address_pairs", port.allowedAddressPairs.isEmpty ? nil : .array(port.allowedAddressPairs)),
+            ("dns_name", port.dnsName.flatMap { $0.isEmpty ? nil : $0 }.json),
+            ("description", port.description.json),
+            ("trunk_details", port.trunkDetails.map { details in
+                .object(.compact([
+                    ("trunk_id", details.trunkID.json), ("sub_ports", .array(details.subPorts.map(\.json))),
+                ]))
+            }),
+            ("created_at", port.createdAt.json), ("updated_at", port.updatedAt.json),
+        ])
+    }
+}

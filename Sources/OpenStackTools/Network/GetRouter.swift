@@ -1,0 +1,22 @@
+import Foundation
+import OpenStackKit
+
+/// `get_router`: one Neutron router by ID or exact name, with its gateway and interfaces.
+enum GetRouter {
+    static var definition: ToolDefinition {
+        ShowTool<Router>(
+            name: "get_router", title: "Show one router",
+            description:
+                "Show one Neutron router by ID or exact name: status, external gateway (network, SNAT, IPs), interfaces (subnet, IP, network name) and static routes.",
+            noun: "router", service: .network,
+            path: { "/routers/\($0)" },
+            findByName: { name in
+                ListRequest(service: .network, path: "/routers", collectionKey: "routers", query: [URLQueryItem(name: "name", value: name)])
+            },
+            nameOf: { $0.name },
+            lookups: GetRouters.lookups,
+            basic: GetRouters.basicColumns,
+            detailed: GetRouters.detailedColumns
+        ).definition
+    }
+}

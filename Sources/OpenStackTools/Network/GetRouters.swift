@@ -1,0 +1,75 @@
+import Foundation
+import OpenStackKit
+
+/// `get_routers`: Neutron routers with their gateway and interfaces. Per page: one request for
+/// every router's interface ports, then one for the names of the networks involved.
+enum GetRouters {
+    static var definition: ToolDefinition {
+        ListTool<Router>(
+            name: "get_routers", title: "List routers",
+            description:
+                "List Neutron routers: status, external gateway (network name, SNAT, gateway IPs), interfaces (subnet, IP, network name) and static routes. Admins see every project's routers and the HA/distributed flags.",
+            noun: "router",
+            extraProperties: [
+                "project_id": Schema.string("Only routers of this project."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR"], "Only routers with this status."),
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
+                }
+                return ListRequest(service: .network, path: "/routers", collectionKey: "routers", query: query)
+            },
+            searchFields: { [$0.name] },
+            lookups: lookups,
+            basic: basicColumns,
+            detailed: detailedColumns
+        ).definition
+    }
+
+    static func lookups(_ cloud: OpenStackCloud, _ routers: [Router]) async -> Lookups {
+        var found = Lookups()
+        found.network.routerInterfaces = await NeutronLookup.routerInterfaces(cloud, routerIDs: routers.map(\.id))
+        let networkIDs = routers.compactMap(\.gateway?.networkID)
+            + found.network.routerInterfaces.values.flatMap { $0.compactMap(\.networkID) }
+        found.network.networkNames = await NeutronLookup.networkNames(cloud, ids: networkIDs)
+        return found
+    }
+
+    /// The columns of `openstack router list`.
+    static func basicColumns(_ router: Router, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("id", .string(router.id)), ("name", router.name.json), ("status", router.status.json),
+            ("state", router.adminStateUp.map { .string($0 ? "UP" : "DOWN") }), ("project_id", router.projectID.json),
+            ("distributed", router.distributed.json), ("ha", router.ha.json),
+        ])
+    }
+
+    static func detailedColumns(_ router: Router, _ found: Lookups) -> [String: JSONValue] {
+        let names = found.network.networkNames
+        let gateway: JSONValue? = router.gateway.map { gateway in
+            .object(.compact([
+                ("network_id", gateway.networkID.json), ("network_name", gateway.networkID.flatMap { names[$0] }.json),
+                ("enable_snat", gateway.enableSNAT.json), ("external_fixed_ips", .array(gateway.fixedIPs.map(\.json))),
+            ]))
+        }
+        let interfaces: [JSONValue] = (found.network.routerInterfaces[router.id] ?? []).map { port in
+            let address = port.fixedIPs.first
+            return .object(.compact([
+                ("port_id", .string(port.id)), ("network_id", port.networkID.json),
+                ("network_name", port.networkID.flatMap { names[$0] }.json), ("subnet_id", address?.subnetID.json),
+                ("ip_address", address?.ipAddress.json), ("status", port.status.json),
+            ]))
+        }
+        let routes: [JSONValue] = router.routes.map { route in
+            .object(.compact([("destination", route.destination.json), ("nexthop", route.nexthop.json)]))
+        }
+        return .compact([
+            ("external_gateway", gateway), ("interfaces", .array(interfaces)), ("routes", .array(routes)),
+            ("availability_zones", .array(router.availabilityZones.map(JSONValue.string))),
+            ("flavor_id", router.flavorID.json), ("description", router.description.json),
+            ("created_at", router.createdAt.json), ("updated_at", router.updatedAt.json),
+        ])
+    }
+}

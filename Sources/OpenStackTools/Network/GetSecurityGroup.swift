@@ -1,0 +1,24 @@
+import Foundation
+import OpenStackKit
+
+/// `get_security_group`: one security group by ID or exact name, with its rules.
+enum GetSecurityGroup {
+    static var definition: ToolDefinition {
+        ShowTool<SecurityGroup>(
+            name: "get_security_group", title: "Show one security group",
+            description:
+                "Show one Neutron security group by ID or exact name, with every rule (direction, ethertype, protocol, port range, remote prefix or group name). Every project has a group named 'default': pass its ID when several projects are visible.",
+            noun: "security group", service: .network,
+            path: { "/security-groups/\($0)" },
+            findByName: { name in
+                ListRequest(
+                    service: .network, path: "/security-groups", collectionKey: "security_groups",
+                    query: [URLQueryItem(name: "name", value: name)])
+            },
+            nameOf: { $0.name },
+            lookups: GetSecurityGroups.lookups,
+            basic: GetSecurityGroups.basicColumns,
+            detailed: GetSecurityGroups.detailedColumns
+        ).definition
+    }
+}

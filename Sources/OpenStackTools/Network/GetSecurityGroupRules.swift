@@ -1,0 +1,78 @@
+import Foundation
+import OpenStackKit
+
+/// `get_security_group_rules`: Neutron security group rules with the names of their groups and
+/// remote groups (one batched lookup per page).
+enum GetSecurityGroupRules {
+    static var definition: ToolDefinition {
+        ListTool<SecurityGroupRule>(
+            name: "get_security_group_rules", title: "List security group rules",
+            description:
+                "List Neutron security group rules: direction, ethertype, protocol, port range, remote IP prefix or remote group, and the group each rule belongs to. Narrow with security_group_id, direction or protocol.",
+            noun: "rule description, protocol or security group ID",
+            extraProperties: [
+                "security_group_id": Schema.string("Only rules of this security group."),
+                "project_id": Schema.string("Only rules of this project."),
+                "direction": Schema.enumeration(["ingress", "egress"], "Only inbound (ingress) or outbound (egress) rules."),
+                "ethertype": Schema.enumeration(["IPv4", "IPv6"], "Only rules for this IP version."),
+                "protocol": Schema.string("Only rules for this protocol, e.g. tcp, udp, icmp."),
+                "remote_group_id": Schema.string("Only rules whose remote is this security group."),
+                "remote_ip_prefix": Schema.string("Only rules with exactly this remote CIDR, e.g. 0.0.0.0/0."),
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [
+                    ("security_group_id", "security_group_id"), ("project_id", "project_id"),
+                    ("remote_group_id", "remote_group_id"), ("remote_ip_prefix", "remote_ip_prefix"),
+                ])
+                if let direction = try arguments.string("direction") {
+                    query.append(URLQueryItem(name: "direction", value: direction.lowercased()))
+                }
+                if let ethertype = try arguments.string("ethertype") {
+                    query.append(URLQueryItem(name: "ethertype", value: ethertype.lowercased() == "ipv6" ? "IPv6" : "IPv4"))
+                }
+                if let proto = try arguments.string("protocol") {
+                    query.append(URLQueryItem(name: "protocol", value: proto.lowercased()))
+                }
+                return ListRequest(
+                    service: .network, path: "/security-group-rules", collectionKey: "security_group_rules", query: query)
+            },
+            searchFields: { [$0.description, $0.ipProtocol, $0.securityGroupID, $0.remoteIPPrefix] },
+            lookups: { cloud, rules in
+                var found = Lookups()
+                found.network.securityGroupNames = await NeutronLookup.securityGroupNames(
+                    cloud, ids: rules.compactMap(\.securityGroupID) + rules.compactMap(\.remoteGroupID))
+                return found
+            },
+            basic: { rule, found in
+                .compact([
+                    ("id", .string(rule.id)), ("protocol", rule.ipProtocol.json), ("ethertype", rule.ethertype.json),
+                    ("ip_range", rule.ipRange.json), ("port_range", rule.portRange.json),
+                    ("direction", rule.direction.json), ("remote_group_id", rule.remoteGroupID.json),
+                    ("security_group_id", rule.securityGroupID.json),
+                ])
+            },
+            detailed: { rule, found in
+                .compact([
+                    ("security_group_name", rule.securityGroupID.flatMap { found.network.securityGroupNames[$0] }.json),
+                    ("remote_group_name", rule.remoteGroupID.flatMap { found.network.securityGroupNames[$0] }.json),
+                    ("remote_ip_prefix", rule.remoteIPPrefix.json),
+                    ("remote_address_group_id", rule.remoteAddressGroupID.json),
+                    ("port_range_min", rule.portRangeMin.json), ("port_range_max", rule.portRangeMax.json),
+                    ("description", rule.description.json), ("project_id", rule.projectID.json),
+                    ("created_at", rule.createdAt.json),
+                ])
+            }
+        ).definition
+    }
+
+    /// A rule as it appears inside its group: what it allows, in one small object.
+    static func ruleSummary(_ rule: SecurityGroupRule, _ found: Lookups) -> [String: JSONValue] {
+        .compact([
+            ("id", .string(rule.id)), ("direction", rule.direction.json), ("ethertype", rule.ethertype.json),
+            ("protocol", .string(rule.ipProtocol ?? "any")), ("port_range", rule.portRange.json),
+            ("remote_ip_prefix", rule.remoteIPPrefix.json), ("remote_group_id", rule.remoteGroupID.json),
+            ("remote_group_name", rule.remoteGroupID.flatMap { found.network.securityGroupNames[$0] }.json),
+            ("description", rule.description.flatMap { $0.isEmpty ? nil : $0 }.json),
+        ])
+    }
+}

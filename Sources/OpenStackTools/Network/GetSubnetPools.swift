@@ -1,0 +1,43 @@
+import Foundation
+import OpenStackKit
+
+/// `get_subnet_pools`: Neutron subnet pools and their prefixes.
+enum GetSubnetPools {
+    static var definition: ToolDefinition {
+        ListTool<SubnetPool>(
+            name: "get_subnet_pools", title: "List subnet pools",
+            description:
+                "List Neutron subnet pools: prefixes, IP version, default/min/max prefix length, and whether each pool is shared or the default. Non-admins see their own and shared pools.",
+            noun: "subnet pool",
+            extraProperties: [
+                "project_id": Schema.string("Only pools of this project."),
+                "ip_version": NeutronFilter.ipVersionSchema,
+                "shared": ["type": "boolean", "description": "Only shared (true) or unshared (false) pools."],
+                "is_default": ["type": "boolean", "description": "Only default (true) or non-default (false) pools."],
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
+                query += try NeutronFilter.ipVersion(arguments)
+                query += try NeutronFilter.bool(arguments, "shared")
+                query += try NeutronFilter.bool(arguments, "is_default")
+                return ListRequest(service: .network, path: "/subnetpools", collectionKey: "subnetpools", query: query)
+            },
+            searchFields: { pool in [pool.name, pool.description] + pool.prefixes },
+            basic: { pool, _ in
+                .compact([
+                    ("id", .string(pool.id)), ("name", pool.name.json),
+                    ("prefixes", .array(pool.prefixes.map(JSONValue.string))),
+                ])
+            },
+            detailed: { pool, _ in
+                .compact([
+                    ("ip_version", pool.ipVersion.json), ("shared", pool.shared.json), ("is_default", pool.isDefault.json),
+                    ("default_prefixlen", pool.defaultPrefixLength.json), ("min_prefixlen", pool.minPrefixLength.json),
+                    ("max_prefixlen", pool.maxPrefixLength.json), ("default_quota", pool.defaultQuota.json),
+                    ("address_scope_id", pool.addressScopeID.json), ("project_id", pool.projectID.json),
+                    ("description", pool.description.json), ("created_at", pool.createdAt.json),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import OpenStackKit
+
+/// `get_trunks`: Neutron trunks with their subports and the device of each parent port (one
+/// batched port lookup per page).
+enum GetTrunks {
+    static var definition: ToolDefinition {
+        ListTool<Trunk>(
+            name: "get_trunks", title: "List trunks",
+            description:
+                "List Neutron trunks (VLAN-aware ports): parent port and the server it belongs to, status, and subports with their VLAN IDs.",
+            noun: "trunk",
+            extraProperties: [
+                "project_id": Schema.string("Only trunks of this project."),
+                "port_id": Schema.string("Only the trunk whose parent is this port."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "DEGRADED", "ERROR"], "Only trunks with this status."),
+            ],
+            request: { arguments in
+                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id"), ("port_id", "port_id")])
+                if let status = try arguments.string("status") {
+                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
+                }
+                return ListRequest(service: .network, path: "/trunks", collectionKey: "trunks", query: query)
+            },
+            searchFields: { [$0.name, $0.description] },
+            lookups: { cloud, trunks in
+                var found = Lookups()
+                found.network.ports = await NeutronLookup.ports(cloud, ids: trunks.compactMap(\.portID))
+                return found
+            },
+            basic: { trunk, _ in
+                .compact([
+                    ("id", .string(trunk.id)), ("name", trunk.name.json), ("port_id", trunk.portID.json),
+                    ("description", trunk.description.json),
+                ])
+            },
+            detailed: { trunk, found in
+                let parent = trunk.portID.flatMap { found.network.ports[$0] }
+                return .compact([
+                    ("status", trunk.status.json), ("admin_state_up", trunk.adminStateUp.json),
+                    ("project_id", trunk.projectID.json),
+                    ("parent_port", parent.map { port in
+                        .object(.compact([
+                            ("device_id", port.deviceID.json), ("device_owner", port.deviceOwner.json),
+                            ("network_id", port.networkID.json), ("mac_address", port.macAddress.json),
+                            ("fixed_ips", .array(port.fixedIPs.map(\.json))),
+                        ]))
+                    }),
+                    ("sub_ports", .array(trunk.subPorts.map(\.json))), ("created_at", trunk.createdAt.json),
+                ])
+            }
+        ).definition
+    }
+}
