@@ -33,6 +33,9 @@ import Testing
                 #expect(tool["annotations"]?["title"]?.stringValue?.isEmpty == false, "\(name)")
                 #expect(tool["outputSchema"]?["type"]?.stringValue == "object", "\(name)")
                 let properties = tool["inputSchema"]?["properties"]?.objectValue ?? [:]
+                #expect(properties["cloud"] != nil, "\(name) lacks cloud")
+                // The list parameters belong to list tools (their output has `items`); show tools take an id.
+                guard tool["outputSchema"]?["properties"]?["items"] != nil else { continue }
                 for common in ["filter", "limit", "detail_level", "cursor", "cloud"] {
                     #expect(properties[common] != nil, "\(name) lacks \(common)")
                 }
