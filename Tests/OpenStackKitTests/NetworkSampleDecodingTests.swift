@@ -111,6 +111,8 @@ import Testing
         let publicNet = list[0]
         #expect(publicNet.usedIPs == 2)
         #expect((publicNet.totalIPs ?? 0) > 1e19, "IPv6 counts exceed Int")
+        let subnetSize = NetworkIPAvailability.number(publicNet.raw["ip_availability_details"]?["total_ips_in_subnet"])
+        #expect((subnetSize ?? 0) > 1.8e19, "2^64 and more must not wrap")
         #expect(publicNet.subnets.first { $0.ipVersion == 4 }?.totalIPs == 253)
         let one = try NetworkIPAvailability.show(from: Self.file("network-ip-availability/network-ip-availability-show.json"))
         #expect(one.networkID == "6801d9c8-20e6-4b27-945d-62499f00002e" && one.subnets.count == 2)

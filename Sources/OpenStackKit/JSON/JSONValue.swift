@@ -62,6 +62,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
             switch String(cString: number.objCType) {
             case "c", "B": self = .bool(number.boolValue)
             case "d", "f": self = .double(number.doubleValue)
+            case "Q", "L", "I", "S", "C":
+                // Unsigned: beyond Int.max (IPv6 address counts) `intValue` would wrap negative.
+                let unsigned = number.uint64Value
+                self = unsigned <= UInt64(Int.max) ? .int(Int(unsigned)) : .double(Double(unsigned))
             default: self = .int(number.intValue)
             }
         case let array as [Any]: self = .array(try array.map(JSONValue.init(foundation:)))
