@@ -38,6 +38,8 @@ public struct DemoData: Sendable {
     public let networkAgents: [DemoNetworkAgent]
     /// Cinder services.
     public let volumeServices: [DemoVolumeService]
+    /// Cinder volume types, snapshots, backups, pools and quota limits.
+    public let blockStorage: DemoBlockStorage
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -64,6 +66,8 @@ public struct DemoData: Sendable {
         computeServices = parts.computeServices
         networkAgents = parts.networkAgents
         volumeServices = parts.volumeServices
+        blockStorage = BlockStorageGenerator.generate(
+            seed: configuration.seed, volumes: parts.volumes, projects: parts.projects, reference: DemoDataGenerator.referenceDate)
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

@@ -85,6 +85,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// A number that may come as an integer, a float or a numeric string (Cinder capacities).
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        case .string(let value): return Double(value)
+        default: return nil
+        }
+    }
+
     /// A boolean, also from the strings `"true"`/`"false"` that Cinder uses for `bootable`.
     public var boolValue: Bool? {
         switch self {

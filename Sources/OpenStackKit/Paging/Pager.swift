@@ -15,6 +15,9 @@ public struct ListRequest: Sendable {
     public var markerField: String
     /// The most items one page may ask for (the services' default maximum).
     public var maxPageSize: Int
+    /// The API takes `limit` and `marker` but its answers carry no next link (Cinder's
+    /// attachments): a full page then means that more may follow.
+    public var pagesWithoutLinks: Bool = false
 
     public init(
         service: ServiceType, path: String, collectionKey: String, query: [URLQueryItem] = [],
@@ -77,7 +80,12 @@ public struct Pager: Sendable {
         while true {
             pages += 1
             let pageItems = response.json[request.collectionKey]?.arrayValue ?? []
-            let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            var next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            if next == nil, request.pagesWithoutLinks, pageItems.count >= pageSize,
+                let last = pageItems.last?[request.markerField]?.stringValue
+            {
+                next = Self.url(endpoint, request.path, query.filter { $0.name != "marker" } + [URLQueryItem(name: "marker", value: last)])
+            }
             for (index, item) in pageItems.enumerated() where matches(item) {
                 items.append(item)
                 if items.count == limit {
@@ -91,6 +99,13 @@ public struct Pager: Sendable {
             }
             response = try await cloud.get(request.service, url: next, endpoint: endpoint)
         }
+    }
+
+    /// `base/path?query`, for a next page that the API did not link.
+    static func url(_ endpoint: ResolvedEndpoint, _ path: String, _ query: [URLQueryItem]) -> String {
+        var components = URLComponents()
+        components.queryItems = query
+        return endpoint.baseURL + (path.hasPrefix("/") ? path : "/" + path) + "?" + (components.percentEncodedQuery ?? "")
     }
 
     /// The URL of the next page: `<collection>_links` rel=next (Nova, Neutron, Cinder), Glance's

@@ -6,6 +6,13 @@ import OpenStackKit
 struct Lookups: Sendable {
     var imageNames: [String: String] = [:]
     var flavorNames: [String: String] = [:]
+    /// Other values found for the page, by kind then ID (`volume` and `server` names, ...).
+    var values: [String: [String: JSONValue]] = [:]
+
+    /// The name of kind `kind` (`volume`, `server`, ...) for an ID, when the lookup found it.
+    func name(_ kind: String, _ id: String?) -> String? {
+        id.flatMap { values[kind]?[$0]?.stringValue }
+    }
 }
 
 /// A list tool over one OpenStack collection, declared as data.

@@ -19,6 +19,9 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var findByName: @Sendable (String) -> ListRequest
     /// The resource's name, compared exactly (then case-insensitively) to the argument.
     var nameOf: @Sendable (Resource) -> String?
+    /// Added to the name lookup when the caller is an admin (e.g. Cinder's `all_tenants`), so that
+    /// admins find names in every project and other users in their own, without a 403.
+    var adminNameLookupQuery: URLQueryItem? = nil
     var extraProperties: [String: Value] = [:]
     var lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
@@ -73,7 +76,9 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             let response = try await cloud.get(service, path: path(encoded))
             return try Resource.show(from: response.json)
         } catch let error as OpenStackError where error.status == 404 || error.status == 400 {
-            let listing = try await Pager(cloud: cloud).collect(findByName(key), limit: 1000, filtered: true) { json in
+            var lookup = findByName(key)
+            if let extra = adminNameLookupQuery, try await cloud.token().isAdmin { lookup.query.append(extra) }
+            let listing = try await Pager(cloud: cloud).collect(lookup, limit: 1000, filtered: true) { json in
                 guard let resource = try? Resource(json: json) else { return false }
                 return nameOf(resource)?.lowercased() == key.lowercased()
             }

@@ -24,6 +24,21 @@ public struct ToolRegistry: Sendable {
             GetNetworkAgents.definition,
             GetVolumeServices.definition,
             GetServices.definition,
+            GetVolume.definition,
+            GetSnapshots.definition,
+            GetBackups.definition,
+            GetVolumeTypes.definition,
+            GetVolumePools.definition,
+            GetVolumeLimits.definition,
+            GetVolumeQuotas.definition,
+            GetVolumeAttachments.definition,
+            GetImage.definition,
+            GetProjects.definition,
+            GetUsers.definition,
+            GetRegions.definition,
+            GetEndpoints.definition,
+            GetDomains.definition,
+            GetRoleAssignments.definition,
         ]
     }
 
