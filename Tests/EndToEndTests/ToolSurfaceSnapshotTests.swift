@@ -33,11 +33,15 @@ import Testing
                 #expect(tool["annotations"]?["title"]?.stringValue?.isEmpty == false, "\(name)")
                 #expect(tool["outputSchema"]?["type"]?.stringValue == "object", "\(name)")
                 let properties = tool["inputSchema"]?["properties"]?.objectValue ?? [:]
-                for common in ["filter", "limit", "detail_level", "cursor", "cloud"] {
-                    #expect(properties[common] != nil, "\(name) lacks \(common)")
+                // List tools answer {items, ...} and take the common list parameters; tools that
+                // show one thing answer {item, ...} and take detail_level and cloud.
+                let isList = tool["outputSchema"]?["properties"]?["items"] != nil
+                let common = isList ? ["filter", "limit", "detail_level", "cursor", "cloud"] : ["detail_level", "cloud"]
+                for parameter in common {
+                    #expect(properties[parameter] != nil, "\(name) lacks \(parameter)")
                 }
-                #expect(properties["limit"]?["default"]?.intValue == 100)
-                #expect(properties["detail_level"]?["default"]?.stringValue == "detailed")
+                if isList { #expect(properties["limit"]?["default"]?.intValue == 100, "\(name)") }
+                #expect(properties["detail_level"]?["default"]?.stringValue == "detailed", "\(name)")
             }
         }
     }

@@ -91,12 +91,24 @@ import Testing
         #expect(data.regions.map(\.id) == [DemoCloud.region])
     }
 
+    /// CPU time of the calling thread: unlike wall time, other tests and builds on the shared
+    /// cores do not inflate it, and generation runs on one thread.
+    static func threadCPUTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     @Test func generationIsDeterministicAndFast() {
-        let started = ContinuousClock.now
-        let large = DemoData(configuration: DemoCloudConfiguration(servers: 2000))
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .milliseconds(500), "2000 servers took \(elapsed)")
-        let again = DemoData(configuration: DemoCloudConfiguration(servers: 2000))
+        var runs: [(DemoData, Double)] = []
+        for _ in 0..<2 {
+            let started = Self.threadCPUTime()
+            let data = DemoData(configuration: DemoCloudConfiguration(servers: 2000))
+            runs.append((data, Self.threadCPUTime() - started))
+        }
+        let fastest = runs.map(\.1).min()!
+        #expect(fastest < 0.5, "2000 servers took \(fastest) s of CPU")
+        let (large, again) = (runs[0].0, runs[1].0)
         #expect(large.blockStorage.snapshots == again.blockStorage.snapshots)
         #expect(large.blockStorage.backups == again.blockStorage.backups)
         #expect(large.blockStorage.pools == again.blockStorage.pools)

@@ -80,9 +80,9 @@ enum GetRoleAssignments {
         ])
         if detail == .detailed {
             item.merge(.compact([
-                ("role_id", .string(assignment.role.id)), ("user_id", assignment.user?.id.json),
-                ("group_id", assignment.group?.id.json), ("project_id", assignment.project?.id.json),
-                ("domain_id", assignment.domain?.id.json),
+                ("role_id", .string(assignment.role.id)), ("user_id", (assignment.user?.id).json),
+                ("group_id", (assignment.group?.id).json), ("project_id", (assignment.project?.id).json),
+                ("domain_id", (assignment.domain?.id).json),
             ])) { _, new in new }
         }
         return Redactor.redact(.object(item))

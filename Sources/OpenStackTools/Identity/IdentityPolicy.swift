@@ -20,8 +20,11 @@ enum IdentityPolicy {
                     let roles = token.roles.isEmpty ? "no roles" : "roles " + token.roles.joined(separator: ", ")
                     held = "; this account (\(token.userName ?? "?")) has \(roles) on project \(token.projectName ?? token.projectID ?? "?")"
                 }
+                // Name the policy Keystone refused (a name lookup may be refused before the list itself).
+                let refused = error.message.range(of: #"identity:[a-z_]+"#, options: .regularExpression)
+                let policy = refused.map { String(error.message[$0]) } ?? "identity:\(action)"
                 error.nextStep =
-                    "\(reading) needs the admin role in Keystone (policy identity:\(action))\(held). Ask a cloud admin, or configure an account with the admin role"
+                    "\(reading) needs the admin role in Keystone (policy \(policy))\(held). Ask a cloud admin, or configure an account with the admin role"
                 throw error
             }
         }
