@@ -19,7 +19,8 @@ enum GetVolume {
             adminNameLookupQuery: URLQueryItem(name: "all_tenants", value: "1"),
             lookups: { cloud, volumes in
                 var lookups = Lookups()
-                lookups.values["server"] = await NameLookup.servers(
+                // One volume has one attachment, or a few when multiattach: fetch those servers.
+                lookups.values["server"] = await NameLookup.fewServers(
                     cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
                 return lookups
             },

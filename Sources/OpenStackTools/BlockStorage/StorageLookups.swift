@@ -21,6 +21,23 @@ extension NameLookup {
             allProjects: URLQueryItem(name: "all_tenants", value: "True"))
     }
 
+    /// Names of a few servers, one concurrent `GET /servers/{id}` each: for one volume's
+    /// attachments this is cheaper than scanning the server list. Unknown IDs are left out.
+    static func fewServers(cloud: OpenStackCloud, ids: [String]) async -> [String: JSONValue] {
+        await withTaskGroup(of: (String, String?).self) { group in
+            for id in Set(ids) {
+                group.addTask {
+                    let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id
+                    let response = try? await cloud.get(.compute, path: "/servers/\(encoded)")
+                    return (id, response?.json["server"]?["name"]?.stringValue)
+                }
+            }
+            var names: [String: JSONValue] = [:]
+            for await (id, name) in group { if let name { names[id] = .string(name) } }
+            return names
+        }
+    }
+
     private static func summaryNames(
         cloud: OpenStackCloud, ids: [String], service: ServiceType, path: String, collectionKey: String,
         allProjects: URLQueryItem

@@ -15,7 +15,8 @@ extension CinderAPI {
         } else if isPublic == "false" {
             types = types.filter { !$0.isPublic }
         }
-        return page(call, collection: "volume_types", items: types, id: \.id, keep: { _ in true }) {
+        // Cinder names this link key in the singular.
+        return page(call, collection: "volume_types", linksKey: "volume_type_links", items: types, id: \.id, keep: { _ in true }) {
             renderType($0, call)
         }
     }

@@ -41,11 +41,11 @@ extension CinderAPI {
         return .value(request.query.first("project_id") ?? request.query.first("tenant_id"))
     }
 
-    /// One page of `items` after `marker`, with `<collection>_links` when the page is full.
-    /// `linked: false` leaves the links out, as Cinder's attachments list does.
+    /// One page of `items` after `marker`, with `<collection>_links` (or `linksKey`) when the page
+    /// is full. `linked: false` leaves the links out, as Cinder's attachments list does.
     func page<Item>(
-        _ call: CinderCall, collection: String, items: [Item], id: (Item) -> String, linked: Bool = true,
-        keep: (Item) -> Bool, render: (Item) -> JSON
+        _ call: CinderCall, collection: String, linksKey: String? = nil, items: [Item], id: (Item) -> String,
+        linked: Bool = true, keep: (Item) -> Bool, render: (Item) -> JSON
     ) -> Reply {
         let request = call.request
         var limit = 1000
@@ -71,7 +71,7 @@ extension CinderAPI {
         if linked, let last = selected.last, selected.count == limit {
             var replacements = [("marker", id(last))]
             if !request.query.has("limit") { replacements.insert(("limit", String(limit)), at: 0) }
-            body.set("\(collection)_links", [["href": .string(request.link(replacing: replacements)), "rel": "next"]])
+            body.set(linksKey ?? "\(collection)_links", [["href": .string(request.link(replacing: replacements)), "rel": "next"]])
         }
         if call.version >= APIVersion(3, 45), request.query.flag("with_count") {
             body.set("count", .int(items.reduce(0) { $0 + (keep($1) ? 1 : 0) }))
