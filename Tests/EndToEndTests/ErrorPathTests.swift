@@ -79,7 +79,7 @@ import Testing
         try await ServerHarness.run(http: deadlines) { harness in
             let client = harness.client()
             defer { Task { await client.shutdown() } }
-            _ = try await client.call("get_networks", ["limit": 1])
+            _ = try await client.call("get_volumes", ["limit": 1])  // discovery done: one deadline applies
             harness.cloud.setFault(.hang, forPathPrefix: "/volume")
             let started = ContinuousClock.now
             let result = try await client.call("get_volumes")
@@ -88,7 +88,7 @@ import Testing
             #expect(result.text.contains("Cinder"))
             #expect(result.text.lowercased().contains("deadline") || result.text.lowercased().contains("time"))
             // The read deadline is 2 s; allow for a loaded machine, but far below "forever".
-            #expect(elapsed < .seconds(15), "took \(elapsed)")
+            #expect(elapsed < .seconds(20), "took \(elapsed)")
             harness.cloud.clearFaults()
         }
     }

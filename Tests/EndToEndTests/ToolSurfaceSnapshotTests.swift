@@ -33,19 +33,13 @@ import Testing
                 #expect(tool["annotations"]?["title"]?.stringValue?.isEmpty == false, "\(name)")
                 #expect(tool["outputSchema"]?["type"]?.stringValue == "object", "\(name)")
                 let properties = tool["inputSchema"]?["properties"]?.objectValue ?? [:]
-                // List tools take the common list arguments; show tools an ID or name.
-                let isList = tool["outputSchema"]?["properties"]?["items"] != nil
-                // The cross-service views have a fixed shape: no detail levels.
-                let crossService: [String: [String]] = ["describe_instance": ["id", "cloud"], "cloud_overview": ["cloud"]]
-                if let arguments = crossService[name] {
-                    #expect(Set(properties.keys) == Set(arguments), "\(name)")
-                    continue
+                #expect(properties["cloud"] != nil, "\(name) lacks cloud")
+                // The list parameters belong to list tools (their output has `items`).
+                guard tool["outputSchema"]?["properties"]?["items"] != nil else { continue }
+                for common in ["filter", "limit", "detail_level", "cursor"] {
+                    #expect(properties[common] != nil, "\(name) lacks \(common)")
                 }
-                let common = isList ? ["filter", "limit", "detail_level", "cursor", "cloud"] : ["id", "detail_level", "cloud"]
-                for argument in common {
-                    #expect(properties[argument] != nil, "\(name) lacks \(argument)")
-                }
-                if isList { #expect(properties["limit"]?["default"]?.intValue == 100) }
+                #expect(properties["limit"]?["default"]?.intValue == 100, "\(name)")
                 #expect(properties["detail_level"]?["default"]?.stringValue == "detailed")
             }
         }

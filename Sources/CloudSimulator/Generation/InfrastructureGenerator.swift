@@ -144,6 +144,7 @@ extension DemoDataGenerator {
         parts.volumeServices = [
             DemoVolumeService(binary: "cinder-scheduler", host: Self.controller, zone: "nova", status: "enabled", state: "up", disabledReason: nil, updatedAt: beat(4)),
             DemoVolumeService(binary: "cinder-volume", host: "\(Self.controller)@lvmdriver-1", zone: "nova", status: "enabled", state: "up", disabledReason: nil, updatedAt: beat(6)),
+            DemoVolumeService(binary: "cinder-volume", host: "\(Self.controller)@ceph", zone: "nova", status: "enabled", state: "up", disabledReason: nil, updatedAt: beat(8)),
             DemoVolumeService(binary: "cinder-backup", host: Self.controller, zone: "nova", status: "enabled", state: "down", disabledReason: nil, updatedAt: beat(5 * 3600)),
         ]
     }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Volumes: a root volume for every boot-from-volume server, then data volumes, some attached
-/// (the link is recorded on both sides), ~30% bootable overall, and two in `error`.
+/// (the link is recorded on both sides), ~30% bootable overall, and two in `error`. Data
+/// volumes are on two backends (LVM and Ceph), by volume type.
 extension DemoDataGenerator {
     static let volumeBackendHost = "controller@lvmdriver-1#lvmdriver-1"
+    static let cephBackendHost = "controller@ceph#ceph"
 
     mutating func makeVolumes(attachingTo drafts: inout [ServerDraft]) {
         let total = serverCount / 2 + 3
@@ -62,14 +64,17 @@ extension DemoDataGenerator {
                 status = "in-use"
             }
             let encrypted = rng.chance(0.1)
+            // Every third plain data volume lives on the Ceph backend (no random draw, so the
+            // rest of the data stays as it was).
+            let onCeph = !encrypted && number % 3 == 2
             let label = String(number + 1)
             volumes.append(
                 DemoVolume(
                     id: volumeID, name: "vol-" + String(repeating: "0", count: max(0, 4 - label.count)) + label,
                     description: rng.chance(0.3) ? "data volume" : nil, status: status,
                     size: rng.pick([1, 5, 10, 20, 50, 100]), projectID: project, userID: user, bootable: bootable,
-                    attachments: attachments, volumeType: encrypted ? "luks" : "lvmdriver-1", availabilityZone: "nova",
-                    host: Self.volumeBackendHost, encrypted: encrypted, multiattach: false,
+                    attachments: attachments, volumeType: encrypted ? "luks" : onCeph ? "ceph-rbd" : "lvmdriver-1",
+                    availabilityZone: "nova", host: onCeph ? Self.cephBackendHost : Self.volumeBackendHost, encrypted: encrypted, multiattach: false,
                     metadata: attachments.isEmpty ? [:] : ["attached_mode": "rw"], createdAt: created,
                     updatedAt: attachments.first?.attachedAt ?? created.addingTimeInterval(12),
                     imageID: bootable ? rng.pick(sourceImages).id : nil

@@ -48,6 +48,8 @@ public struct DemoData: Sendable {
     public let computeQuotas: [DemoComputeQuota]
     /// Ports, routers, floating IPs, security groups, subnet pools, trunks and quotas.
     public let neutron: DemoNeutronResources
+    /// Cinder volume types, snapshots, backups, pools and quota limits.
+    public let blockStorage: DemoBlockStorage
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -83,6 +85,8 @@ public struct DemoData: Sendable {
         aggregates = compute.aggregates
         computeQuotas = compute.quotas
         neutron = parts.neutron
+        blockStorage = BlockStorageGenerator.generate(
+            seed: configuration.seed, volumes: parts.volumes, projects: parts.projects, reference: DemoDataGenerator.referenceDate)
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

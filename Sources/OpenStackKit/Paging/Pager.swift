@@ -21,6 +21,9 @@ public struct ListRequest: Sendable {
     /// Reads the items out of one answer when they are not a plain array under `collectionKey`
     /// (Nova wraps each keypair; a quota set is one object with a member per resource).
     public var extractItems: (@Sendable (JSONValue) -> [JSONValue])?
+    /// The API takes `limit` and `marker` but its answers carry no next link (Cinder's
+    /// attachments): a full page then means that more may follow.
+    public var pagesWithoutLinks: Bool = false
 
     public init(
         service: ServiceType, path: String, collectionKey: String, query: [URLQueryItem] = [],
@@ -104,7 +107,12 @@ public struct Pager: Sendable {
         while true {
             pages += 1
             let pageItems = request.items(in: response.json)
-            let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            var next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            if next == nil, request.pagesWithoutLinks, pageItems.count >= pageSize,
+                let last = pageItems.last?[request.markerField]?.stringValue
+            {
+                next = Self.url(endpoint, request.path, query.filter { $0.name != "marker" } + [URLQueryItem(name: "marker", value: last)])
+            }
             for (index, item) in pageItems.enumerated() where matches(item) {
                 items.append(item)
                 if items.count == limit {
@@ -170,6 +178,13 @@ public struct Pager: Sendable {
             else { return ListResult(items: items, nextMarker: nil, pagesRead: pages) }
             response = try await cloud.get(request.service, url: next, endpoint: endpoint)
         }
+    }
+
+    /// A page URL under a service's versioned endpoint.
+    static func url(_ endpoint: ResolvedEndpoint, _ path: String, _ query: [URLQueryItem]) -> String {
+        var components = URLComponents()
+        components.queryItems = query
+        return endpoint.baseURL + (path.hasPrefix("/") ? path : "/" + path) + "?" + (components.percentEncodedQuery ?? "")
     }
 
     /// The URL of the next page: `<collection>_links` rel=next (Nova, Neutron, Cinder), Glance's

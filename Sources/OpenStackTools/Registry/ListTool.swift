@@ -10,6 +10,13 @@ struct Lookups: Sendable {
     var extra: [String: JSONValue] = [:]
     /// Neutron names and records (see `NeutronLookup`).
     var network = NeutronLookups()
+    /// Other values found for the page, by kind then ID (`volume` and `server` names, ...).
+    var values: [String: [String: JSONValue]] = [:]
+
+    /// The name of kind `kind` (`volume`, `server`, ...) for an ID, when the lookup found it.
+    func name(_ kind: String, _ id: String?) -> String? {
+        id.flatMap { values[kind]?[$0]?.stringValue }
+    }
 }
 
 /// A list tool over one OpenStack collection, declared as data.

@@ -19,6 +19,9 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var findByName: @Sendable (String) -> ListRequest
     /// The resource's name, compared exactly (then case-insensitively) to the argument.
     var nameOf: @Sendable (Resource) -> String?
+    /// Added to the name lookup when the caller is an admin (e.g. Cinder's `all_tenants`), so that
+    /// admins find names in every project and other users in their own, without a 403.
+    var adminNameLookupQuery: URLQueryItem? = nil
     var extraProperties: [String: Value] = [:]
     /// Query parameters of the show request (e.g. `with_servers=true`).
     var query: [URLQueryItem] = []
@@ -91,6 +94,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         if !adminOnlyQuery.isEmpty, try await !cloud.token().isAdmin {
             request.query.removeAll { adminOnlyQuery.contains($0.name) }
         }
+        if let extra = adminNameLookupQuery, try await cloud.token().isAdmin { request.query.append(extra) }
         let listing = try await Pager(cloud: cloud).collect(request, limit: 1000, filtered: true) { json in
             guard let resource = try? Resource(json: json) else { return false }
             return nameOf(resource)?.lowercased() == key.lowercased()

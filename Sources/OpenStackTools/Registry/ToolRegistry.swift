@@ -56,6 +56,21 @@ public struct ToolRegistry: Sendable {
             GetServices.definition,
             DescribeInstance.definition,
             CloudOverview.definition,
+            GetVolume.definition,
+            GetSnapshots.definition,
+            GetBackups.definition,
+            GetVolumeTypes.definition,
+            GetVolumePools.definition,
+            GetVolumeLimits.definition,
+            GetVolumeQuotas.definition,
+            GetVolumeAttachments.definition,
+            GetImage.definition,
+            GetProjects.definition,
+            GetUsers.definition,
+            GetRegions.definition,
+            GetEndpoints.definition,
+            GetDomains.definition,
+            GetRoleAssignments.definition,
         ]
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Cinder (Block Storage v3) under `/volume`: volumes (with or without the project segment)
-/// and os-services.
+/// Cinder (Block Storage v3) under `/volume`: volumes (with or without the project segment),
+/// os-services, and (CinderRoutes) snapshots, backups, types, pools, limits, quotas, attachments.
 struct CinderAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "volume"
@@ -52,6 +52,7 @@ struct CinderAPI: ServiceAPI {
         case ["os-services"]: return listServices(context)
         default:
             if path.count == 2, path[0] == "volumes" { return showVolume(context, id: path[1]) }
+            if let reply = routeStorage(context, path) { return reply }
             return error(404, "The resource could not be found.", request)
         }
     }

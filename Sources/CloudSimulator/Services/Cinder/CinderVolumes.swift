@@ -125,7 +125,7 @@ extension CinderAPI {
         }
         if version >= APIVersion(3, 61), admin { body.set("cluster_name", nil) }
         if version >= APIVersion(3, 63) {
-            body.set("volume_type_id", volume.encrypted ? "5d0e4a8b-3c7f-4e21-a1b6-0c9f8e7d6a52" : "c3a1f0e2-8b4d-4f6a-9e2c-7d5b1a0f3e94")
+            body.set("volume_type_id", .str(environment.data.blockStorage.volumeType(named: volume.volumeType)?.id))
         }
         if version >= APIVersion(3, 65) { body.set("consumes_quota", true) }
         return body

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Keystone (Identity v3) under `/identity`: discovery, token issue, catalog, services, endpoints.
+/// Keystone (Identity v3) under `/identity`: discovery, token issue, catalog, services, endpoints,
+/// and (KeystoneDirectory) projects, users, domains, regions, roles and role assignments.
 struct KeystoneAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "identity"
@@ -41,6 +42,7 @@ struct KeystoneAPI: ServiceAPI {
             if path.count == 3, path[0] == "v3", path[1] == "services" || path[1] == "endpoints" {
                 return showAdminItem(request, collection: path[1], id: path[2])
             }
+            if let reply = routeDirectory(request, path) { return reply }
             return error(404, "The resource could not be found.", request)
         }
     }
@@ -72,11 +74,11 @@ struct KeystoneAPI: ServiceAPI {
         )
     }
 
-    private func forbidden(_ action: String, _ request: IncomingRequest) -> Reply {
+    func forbidden(_ action: String, _ request: IncomingRequest) -> Reply {
         error(403, "You are not authorized to perform the requested action: identity:\(action).", request)
     }
 
-    private func listLinks(_ request: IncomingRequest) -> JSON {
+    func listLinks(_ request: IncomingRequest) -> JSON {
         let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
         return ["self": .string(request.baseURL + request.path + query), "previous": nil, "next": nil]
     }

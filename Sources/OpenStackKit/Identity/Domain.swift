@@ -1,0 +1,21 @@
+import Foundation
+
+/// A Keystone domain (`GET /v3/domains`, `/v3/domains/{id}`).
+public struct Domain: OpenStackResource {
+    public static let collectionKey = "domains"
+    public static let singularKey: String? = "domain"
+
+    public let raw: JSONValue
+    public let id: String
+    public let name: String?
+    public let description: String?
+    public let enabled: Bool?
+
+    public init(json: JSONValue) throws {
+        raw = json
+        id = try json.required("id", in: "Domain")
+        name = json.text("name")
+        description = json.text("description")
+        enabled = json["enabled"]?.boolValue
+    }
+}

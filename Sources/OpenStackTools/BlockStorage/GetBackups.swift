@@ -1,0 +1,44 @@
+import Foundation
+import OpenStackKit
+
+/// `get_backups`: Cinder volume backups, with their volumes' names and why failed ones failed.
+enum GetBackups {
+    static var definition: ToolDefinition {
+        ListTool<Backup>(
+            name: "get_backups", title: "List volume backups",
+            description:
+                "List Cinder volume backups with status, size, incremental flag, the volume (by name) and, for failed backups, the reason. Current project by default; all_projects=true (admin) for the whole cloud. Filter server-side by status or volume_id.",
+            noun: "backup",
+            extraProperties: [
+                "all_projects": Schema.boolean("List backups of every project (needs the admin role).", default: false),
+                "project_id": Schema.string("Only backups of this project (admin; implies all_projects)."),
+                "status": Schema.enumeration(
+                    ["available", "creating", "deleting", "error", "error_deleting", "restoring"], "Only backups with this status."),
+                "volume_id": Schema.string("Only backups of this volume."),
+            ],
+            request: { arguments in
+                let query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["status", "volume_id"])
+                return ListRequest(service: .blockStorage, path: "/backups/detail", collectionKey: "backups", query: query)
+            },
+            searchFields: { [$0.name] },
+            lookups: { cloud, backups in await NameLookup.volumeLookups(cloud: cloud, volumeIDs: backups.map(\.volumeID)) },
+            basic: { backup, _ in
+                .compact([
+                    ("id", .string(backup.id)), ("name", backup.name.json), ("description", backup.description.json),
+                    ("status", backup.status.json), ("size", backup.size.json), ("is_incremental", backup.isIncremental.json),
+                ])
+            },
+            detailed: { backup, found in
+                .compact([
+                    ("volume_id", backup.volumeID.json), ("volume_name", found.name("volume", backup.volumeID).json),
+                    ("snapshot_id", backup.snapshotID.json), ("fail_reason", backup.failReason.json),
+                    ("has_dependent_backups", backup.hasDependentBackups.json),
+                    ("availability_zone", backup.availabilityZone.json), ("container", backup.container.json),
+                    ("object_count", backup.objectCount.json), ("project_id", backup.projectID.json),
+                    ("user_id", backup.userID.json), ("created_at", backup.createdAt.json),
+                    ("updated_at", backup.updatedAt.json), ("data_timestamp", backup.dataTimestamp.json),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import OpenStackKit
+
+/// `get_volume`: one Cinder volume by ID or name, with the servers it is attached to by name.
+enum GetVolume {
+    static var definition: ToolDefinition {
+        ShowTool<Volume>(
+            name: "get_volume", title: "Show one volume",
+            description:
+                "Show one Cinder volume by ID or exact name: status, size, type, bootable flag, backend host, the source image, and the servers it is attached to (with their names). Admins find names in every project; others in their own.",
+            noun: "volume", service: .blockStorage,
+            path: { "/volumes/\($0)" },
+            findByName: { name in
+                ListRequest(
+                    service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes",
+                    query: [URLQueryItem(name: "name", value: name)])
+            },
+            nameOf: { $0.name },
+            adminNameLookupQuery: URLQueryItem(name: "all_tenants", value: "1"),
+            lookups: { cloud, volumes in
+                var lookups = Lookups()
+                // One volume has one attachment, or a few when multiattach: fetch those servers.
+                lookups.values["server"] = await NameLookup.fewServers(
+                    cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
+                return lookups
+            },
+            basic: { volume, found in
+                .compact([
+                    ("id", .string(volume.id)), ("name", volume.name.json), ("status", volume.status.json),
+                    ("size", volume.size.json), ("volume_type", volume.volumeType.json), ("bootable", .bool(volume.bootable)),
+                    ("attached_to", .array(volume.attachments.map { attachment in
+                        .object(.compact([
+                            ("server_id", attachment.serverID.json), ("server_name", found.name("server", attachment.serverID).json),
+                            ("device", attachment.device.json),
+                        ]))
+                    })),
+                ])
+            },
+            detailed: { volume, found in
+                let image = volume.raw["volume_image_metadata"]
+                return .compact([
+                    ("description", volume.raw.text("description").json), ("encrypted", volume.encrypted.json),
+                    ("multiattach", volume.multiattach.json), ("availability_zone", volume.availabilityZone.json),
+                    ("host", volume.host.json), ("project_id", volume.projectID.json),
+                    ("user_id", volume.raw.text("user_id").json), ("created_at", volume.createdAt.json),
+                    ("updated_at", volume.raw.text("updated_at").json), ("snapshot_id", volume.raw.text("snapshot_id").json),
+                    ("source_volid", volume.raw.text("source_volid").json),
+                    ("image", image.map { image in
+                        .object(.compact([("id", image.text("image_id").json), ("name", image.text("image_name").json)]))
+                    }),
+                    ("metadata", volume.raw["metadata"]),
+                    ("attachments", .array(volume.attachments.map { attachment in
+                        .object(.compact([
+                            ("attachment_id", attachment.attachmentID.json), ("server_id", attachment.serverID.json),
+                            ("server_name", found.name("server", attachment.serverID).json),
+                            ("device", attachment.device.json), ("host_name", attachment.hostName.json),
+                        ]))
+                    })),
+                ])
+            }
+        ).definition
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MCP
+import OpenStackKit
+
+/// `get_volume_quotas`: a project's Cinder quotas with what is in use (`?usage=true`).
+enum GetVolumeQuotas {
+    static let name = "get_volume_quotas"
+
+    static var definition: ToolDefinition {
+        let properties: [String: Value] = [
+            "project_id": Schema.string(
+                "Whose quotas. Default: the project of your token. Another project's quotas need the admin role."),
+            "detail_level": Schema.detailLevel,
+            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first."),
+        ]
+        let allowed = Set(properties.keys)
+        return ToolDefinition(
+            name: name, title: "Show block storage quotas and usage",
+            description:
+                "Show a project's Cinder quotas with in_use for each: volumes, gigabytes (volumes plus snapshots), snapshots, backups, backup gigabytes, groups. detailed adds reserved, what remains, the percentage used and the per volume type quotas; -1 means unlimited.",
+            inputSchema: Schema.object(properties), outputSchema: Schema.showOutput
+        ) { context, arguments in
+            try arguments.checkKnown(allowed)
+            let detail = try arguments.detailLevel()
+            let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
+            var asked = try arguments.string("project_id")
+            if asked == nil { asked = try await cloud.token().projectID }
+            guard let project = asked else {
+                throw ToolArgumentError(argument: "project_id", problem: "required: the token is not scoped to a project")
+            }
+            let encoded = project.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? project
+            let response = try await cloud.get(
+                .blockStorage, path: "/os-quota-sets/\(encoded)", query: [URLQueryItem(name: "usage", value: "true")])
+            let quotaSet = try VolumeQuotaSet.show(from: response.json)
+            var item: [String: JSONValue] = ["project_id": .string(quotaSet.projectID ?? project)]
+            if detail == .full {
+                item["quota_set"] = Redactor.redact(quotaSet.raw)
+            } else {
+                var quotas: [String: JSONValue] = [:]
+                for (resource, quota) in quotaSet.quotas
+                where detail == .detailed || VolumeQuotaSet.globalResources.contains(resource) {
+                    quotas[resource] = UsageEntry.make(
+                        limit: quota.limit, inUse: quota.inUse, reserved: quota.reserved, detailed: detail == .detailed)
+                }
+                item["quotas"] = .object(quotas)
+            }
+            return ShowOutput.result(item: .object(item), cloud: cloud.name, region: await cloud.effectiveRegion())
+        }
+    }
+}

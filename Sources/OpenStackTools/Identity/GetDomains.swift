@@ -1,0 +1,28 @@
+import Foundation
+import OpenStackKit
+
+/// `get_domains`: Keystone domains (admin), paged with limit and marker.
+enum GetDomains {
+    static var definition: ToolDefinition {
+        let tool = ListTool<Domain>(
+            name: "get_domains", title: "List domains",
+            description: "List Keystone domains with their enabled flag and description. Needs the admin role.",
+            noun: "domain",
+            extraProperties: [
+                "enabled": ["type": "boolean", "description": "Only enabled (true) or disabled (false) domains."]
+            ],
+            request: { arguments in
+                ListRequest(
+                    service: .identity, path: "/domains", collectionKey: "domains", query: try IdentityQuery.flag(arguments, "enabled"))
+            },
+            searchFields: { [$0.name] },
+            basic: { domain, _ in
+                .compact([("id", .string(domain.id)), ("name", domain.name.json), ("enabled", domain.enabled.json)])
+            },
+            detailed: { domain, _ in
+                .compact([("description", domain.description.json), ("tags", domain.raw["tags"])])
+            }
+        )
+        return IdentityPolicy.explainingForbidden(tool.definition, action: "list_domains", reading: "Listing domains")
+    }
+}

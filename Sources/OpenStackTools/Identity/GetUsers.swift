@@ -1,0 +1,32 @@
+import Foundation
+import OpenStackKit
+
+/// `get_users`: Keystone users (admin), paged with limit and marker. Keystone never returns passwords.
+enum GetUsers {
+    static var definition: ToolDefinition {
+        let tool = ListTool<User>(
+            name: "get_users", title: "List users",
+            description:
+                "List Keystone users with domain, enabled flag, e-mail, default project and password expiry. Needs the admin role. Filter server-side by domain_id or enabled.",
+            noun: "user",
+            extraProperties: [
+                "domain_id": Schema.string("Only users in this domain (ID, e.g. default)."),
+                "enabled": ["type": "boolean", "description": "Only enabled (true) or disabled (false) users."],
+            ],
+            request: { arguments in
+                let query = try IdentityQuery.passing(arguments, ["domain_id"]) + IdentityQuery.flag(arguments, "enabled")
+                return ListRequest(service: .identity, path: "/users", collectionKey: "users", query: query)
+            },
+            searchFields: { [$0.name, $0.email] },
+            basic: { user, _ in .compact([("id", .string(user.id)), ("name", user.name.json)]) },
+            detailed: { user, _ in
+                .compact([
+                    ("domain_id", user.domainID.json), ("enabled", user.enabled.json), ("email", user.email.json),
+                    ("description", user.description.json), ("default_project_id", user.defaultProjectID.json),
+                    ("password_expires_at", user.passwordExpiresAt.json),
+                ])
+            }
+        )
+        return IdentityPolicy.explainingForbidden(tool.definition, action: "list_users", reading: "Listing users")
+    }
+}

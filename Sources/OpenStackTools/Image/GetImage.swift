@@ -1,0 +1,36 @@
+import Foundation
+import OpenStackKit
+
+/// `get_image`: one Glance image by ID or name; `full` is the whole image, every custom property included.
+enum GetImage {
+    static var definition: ToolDefinition {
+        ShowTool<Image>(
+            name: "get_image", title: "Show one image",
+            description:
+                "Show one Glance image by ID or exact name: status, visibility, size, formats, minimum disk and RAM, owner, checksum and tags. 'full' adds every custom property (os_distro, hw_*, ...). Names are looked up among every image you can see.",
+            noun: "image", service: .image,
+            path: { "/images/\($0)" },
+            findByName: { name in
+                ListRequest(
+                    service: .image, path: "/images", collectionKey: "images",
+                    query: [URLQueryItem(name: "name", value: name), URLQueryItem(name: "visibility", value: "all")])
+            },
+            nameOf: { $0.name },
+            basic: { image, _ in
+                .compact([("id", .string(image.id)), ("name", image.name.json), ("status", image.status.json)])
+            },
+            detailed: { image, _ in
+                .compact([
+                    ("visibility", image.visibility.json), ("size", image.size.json),
+                    ("virtual_size", image.raw["virtual_size"]?.intValue.json), ("disk_format", image.diskFormat.json),
+                    ("container_format", image.containerFormat.json), ("min_disk", image.minDisk.json),
+                    ("min_ram", image.minRAM.json), ("owner", image.owner.json), ("protected", image.isProtected.json),
+                    ("os_hidden", image.raw["os_hidden"]?.boolValue.json), ("checksum", image.raw.text("checksum").json),
+                    ("tags", image.raw["tags"]), ("created_at", image.createdAt.json),
+                    ("updated_at", image.raw.text("updated_at").json),
+                    ("custom_property_names", .array(image.properties.keys.sorted().map(JSONValue.string))),
+                ])
+            }
+        ).definition
+    }
+}
