@@ -125,3 +125,38 @@ import Testing
         }
     }
 }
+
+/// On an older Nova the same tools read the older shapes.
+@Suite struct OlderComputeMicroversionTests {
+    @Test func before2_88HypervisorsReportTheirOwnUsageAndNoPlacementReadIsMade() async throws {
+        try await ServerHarness.run(computeMicroversion: 87) { harness in
+            let client = harness.client()
+            let data = harness.cloud.data
+            let result = try await client.call("get_hypervisors", ["limit": 1000])
+            #expect(!result.isError, "\(result.text)")
+            for host in data.hypervisorHosts {
+                let item = try #require(result.items.first { $0["hypervisor_hostname"]?.stringValue == host.name })
+                let usage = try #require(item["usage"])
+                let expected = CapacityToolsTests.expectedUsage(data, host: host.name)
+                #expect(usage["source"]?.stringValue == "nova")
+                #expect(usage["vcpus_used"]?.intValue == expected.vcpus)
+                // Nova's own counter includes the 512 MiB reserved for the host.
+                #expect(usage["memory_mb_used"]?.intValue == expected.ram + 512)
+                #expect(usage["local_gb_used"]?.intValue == expected.disk)
+                #expect(usage["running_vms"]?.intValue == data.servers.filter { $0.host == host.name }.count)
+            }
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/placement/resource_providers") == 0)
+            #expect(harness.cloud.requests().contains { $0.path.hasSuffix("/os-hypervisors/detail") && $0.query.contains("limit=") })
+        }
+    }
+
+    @Test func before2_64ServerGroupsHavePoliciesAndAreStillRead() async throws {
+        try await ServerHarness.run(computeMicroversion: 60) { harness in
+            let client = harness.client()
+            let result = try await client.call("get_server_groups", ["all_projects": true, "detail_level": "full"])
+            #expect(result.items.allSatisfy { $0["policies"] != nil && $0["policy"] == nil }, "\(result.text)")
+            let detailed = try await client.call("get_server_groups", ["all_projects": true])
+            #expect(detailed.items.compactMap { $0["policy"]?.stringValue } == harness.cloud.data.serverGroups.map(\.policy))
+        }
+    }
+}
