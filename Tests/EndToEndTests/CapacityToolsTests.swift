@@ -159,4 +159,21 @@ import Testing
             #expect(detailed.items.compactMap { $0["policy"]?.stringValue } == harness.cloud.data.serverGroups.map(\.policy))
         }
     }
+
+    @Test func before2_47FlavorNamesComeFromOneFlavorList() async throws {
+        try await ServerHarness.run(computeMicroversion: 46) { harness in
+            let client = harness.client()
+            let data = harness.cloud.data
+            _ = try await client.call("get_networks", ["limit": 1])
+            harness.cloud.resetRequestLog()
+            let result = try await client.call("get_instances", ["all_projects": true, "limit": 1000, "detail_level": "basic"])
+            #expect(result.items.count == data.servers.count)
+            for server in data.servers {
+                let item = try #require(result.items.first { $0["id"]?.stringValue == server.id })
+                #expect(item["flavor"]?.stringValue == data.flavors.first { $0.id == server.flavorID }?.name)
+            }
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/compute/v2.1/flavors") == 1, "one list, not one per server")
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/image/v2/images") == 1)
+        }
+    }
 }
