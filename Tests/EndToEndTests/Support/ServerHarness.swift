@@ -32,10 +32,12 @@ struct ServerHarness: Sendable {
         http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(3), totalTimeout: .seconds(4)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
         project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024, computeMicroversion: Int = 100,
+        computeMaxLimit: Int = 1000,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = DemoCloudConfiguration(servers: servers)
         configuration.computeMicroversion = computeMicroversion
+        configuration.computeMaxLimit = computeMaxLimit
         return try await withDemoCloud(configuration) { demo, _ in
             let authURL = await demo.authURL
             let configuration = try settings(authURL: authURL, user: user, password: password, project: project)

@@ -99,13 +99,16 @@ struct NovaAPI: ServiceAPI {
         error(403, "Policy doesn't allow \(rule) to be performed.", request)
     }
 
-    /// Parses `limit` (clamped to 1000) and validates `marker` with `exists`.
+    /// Nova's `[api]/max_limit`.
+    var maxLimit: Int { max(1, environment.configuration.computeMaxLimit) }
+
+    /// Parses `limit` (clamped to `max_limit`) and validates `marker` with `exists`.
     func paging(_ request: IncomingRequest, exists: (String) -> Bool) -> Parsed<(Int, String?)> {
-        var limit = 1000
+        var limit = maxLimit
         if let text = request.query.first("limit") {
             guard let value = Int(text) else { return .reply(error(400, "limit param must be an integer", request)) }
             guard value >= 0 else { return .reply(error(400, "limit param must be positive", request)) }
-            limit = value == 0 ? 1000 : min(value, 1000)
+            limit = value == 0 ? maxLimit : min(value, maxLimit)
         }
         let marker = request.query.first("marker")
         if let marker, !exists(marker) { return .reply(error(400, "marker [\(marker)] not found", request)) }
