@@ -3,8 +3,10 @@ import Foundation
 import OpenStackKit
 import Testing
 
-/// Hypervisor and Placement capacity, checked against the servers placed on each host.
-@Suite struct CapacityToolsTests {
+/// Hypervisor and Placement capacity, checked against the servers placed on each host. (The
+/// compute suites run their tests one at a time so that, beside the rest, they do not starve the
+/// two cores the deadline tests time.)
+@Suite(.serialized) struct CapacityToolsTests {
     /// What the servers placed on `host` allocate, computed here from the data (not the simulator's
     /// helpers): vCPUs and RAM of their flavors, and root (unless booted from volume) + ephemeral +
     /// swap in GiB. Servers in ERROR hold nothing.
@@ -127,7 +129,7 @@ import Testing
 }
 
 /// On an older Nova the same tools read the older shapes.
-@Suite struct OlderComputeMicroversionTests {
+@Suite(.serialized) struct OlderComputeMicroversionTests {
     @Test func before2_88HypervisorsReportTheirOwnUsageAndNoPlacementReadIsMade() async throws {
         try await ServerHarness.run(computeMicroversion: 87) { harness in
             let client = harness.client()

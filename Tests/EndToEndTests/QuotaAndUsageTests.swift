@@ -4,7 +4,7 @@ import OpenStackKit
 import Testing
 
 /// Limits, quotas and usage over a period, checked against the servers of each project.
-@Suite struct QuotaAndUsageTests {
+@Suite(.serialized) struct QuotaAndUsageTests {
     static func row(_ result: MCPTestClient.ToolResult, _ resource: String) -> JSONValue? {
         result.items.first { $0["resource"]?.stringValue == resource }
     }
