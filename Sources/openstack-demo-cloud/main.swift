@@ -23,13 +23,15 @@ struct DemoCloudCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 42
 
+    @Option(help: "Newest Nova microversion served, 2.<n> (1-100); e.g. 87 plays a cloud whose hypervisors still report usage.")
+    var computeMicroversion = 100
+
     func run() async throws {
         var logger = Logger(label: "openstack-demo-cloud")
         logger.logLevel = .warning
-        let cloud = DemoCloud(
-            configuration: DemoCloudConfiguration(servers: servers, seed: seed, host: host, port: port),
-            logger: logger
-        )
+        var configuration = DemoCloudConfiguration(servers: servers, seed: seed, host: host, port: port)
+        configuration.computeMicroversion = computeMicroversion
+        let cloud = DemoCloud(configuration: configuration, logger: logger)
         let server = Task { try await cloud.run() }
         let trap = SignalTrap(signals: [SIGINT, SIGTERM]) { server.cancel() }
         defer { trap.cancel() }

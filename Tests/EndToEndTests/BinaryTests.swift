@@ -12,7 +12,8 @@ import Testing
         server.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         server.write(#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#)
         server.write(#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_instances","arguments":{"limit":4,"all_projects":true}}}"#)
-        let done = await server.waitFor { out, _ in out.contains("\"id\":3") }
+        // Answers may come in any order (the tools/list answer is the largest): wait for all three.
+        let done = await server.waitFor { out, _ in out.contains("\"id\":3") && out.filter { $0 == "\n" }.count >= 3 }
         #expect(done, "stderr: \(server.errorOutput)")
         let lines = server.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)

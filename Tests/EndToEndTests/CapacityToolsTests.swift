@@ -3,8 +3,10 @@ import Foundation
 import OpenStackKit
 import Testing
 
-/// Hypervisor and Placement capacity, checked against the servers placed on each host.
-@Suite struct CapacityToolsTests {
+/// Hypervisor and Placement capacity, checked against the servers placed on each host. (The
+/// compute suites run their tests one at a time so that, beside the rest, they do not starve the
+/// two cores the deadline tests time.)
+@Suite(.serialized) struct CapacityToolsTests {
     /// What the servers placed on `host` allocate, computed here from the data (not the simulator's
     /// helpers): vCPUs and RAM of their flavors, and root (unless booted from volume) + ephemeral +
     /// swap in GiB. Servers in ERROR hold nothing.
@@ -122,6 +124,58 @@ import Testing
             #expect(!roomy.items.isEmpty && roomy.items.count < data.hypervisorHosts.count)
             let named = try await client.call("get_resource_providers", ["name": .string(data.hypervisorHosts[1].name)])
             #expect(named.items.compactMap { $0["uuid"]?.stringValue } == [data.hypervisorHosts[1].id])
+        }
+    }
+}
+
+/// On an older Nova the same tools read the older shapes.
+@Suite(.serialized) struct OlderComputeMicroversionTests {
+    @Test func before2_88HypervisorsReportTheirOwnUsageAndNoPlacementReadIsMade() async throws {
+        try await ServerHarness.run(computeMicroversion: 87) { harness in
+            let client = harness.client()
+            let data = harness.cloud.data
+            let result = try await client.call("get_hypervisors", ["limit": 1000])
+            #expect(!result.isError, "\(result.text)")
+            for host in data.hypervisorHosts {
+                let item = try #require(result.items.first { $0["hypervisor_hostname"]?.stringValue == host.name })
+                let usage = try #require(item["usage"])
+                let expected = CapacityToolsTests.expectedUsage(data, host: host.name)
+                #expect(usage["source"]?.stringValue == "nova")
+                #expect(usage["vcpus_used"]?.intValue == expected.vcpus)
+                // Nova's own counter includes the 512 MiB reserved for the host.
+                #expect(usage["memory_mb_used"]?.intValue == expected.ram + 512)
+                #expect(usage["local_gb_used"]?.intValue == expected.disk)
+                #expect(usage["running_vms"]?.intValue == data.servers.filter { $0.host == host.name }.count)
+            }
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/placement/resource_providers") == 0)
+            #expect(harness.cloud.requests().contains { $0.path.hasSuffix("/os-hypervisors/detail") && $0.query.contains("limit=") })
+        }
+    }
+
+    @Test func before2_64ServerGroupsHavePoliciesAndAreStillRead() async throws {
+        try await ServerHarness.run(computeMicroversion: 60) { harness in
+            let client = harness.client()
+            let result = try await client.call("get_server_groups", ["all_projects": true, "detail_level": "full"])
+            #expect(result.items.allSatisfy { $0["policies"] != nil && $0["policy"] == nil }, "\(result.text)")
+            let detailed = try await client.call("get_server_groups", ["all_projects": true])
+            #expect(detailed.items.compactMap { $0["policy"]?.stringValue } == harness.cloud.data.serverGroups.map(\.policy))
+        }
+    }
+
+    @Test func before2_47FlavorNamesComeFromOneFlavorList() async throws {
+        try await ServerHarness.run(computeMicroversion: 46) { harness in
+            let client = harness.client()
+            let data = harness.cloud.data
+            _ = try await client.call("get_networks", ["limit": 1])
+            harness.cloud.resetRequestLog()
+            let result = try await client.call("get_instances", ["all_projects": true, "limit": 1000, "detail_level": "basic"])
+            #expect(result.items.count == data.servers.count)
+            for server in data.servers {
+                let item = try #require(result.items.first { $0["id"]?.stringValue == server.id })
+                #expect(item["flavor"]?.stringValue == data.flavors.first { $0.id == server.flavorID }?.name)
+            }
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/compute/v2.1/flavors") == 1, "one list, not one per server")
+            #expect(harness.cloud.count(method: "GET", pathPrefix: "/image/v2/images") == 1)
         }
     }
 }

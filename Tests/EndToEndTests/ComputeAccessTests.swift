@@ -4,7 +4,7 @@ import OpenStackKit
 import Testing
 
 /// A member (non-admin) gets clear errors from the admin-only reads and answers from the rest.
-@Suite struct ComputeAccessTests {
+@Suite(.serialized) struct ComputeAccessTests {
     @Test func adminOnlyToolsSayTheyNeedTheAdminRole() async throws {
         try await ServerHarness.run(
             user: DemoCloud.memberUser, password: DemoCloud.memberPassword, project: DemoCloud.memberProject

@@ -4,7 +4,7 @@ import OpenStackKit
 import Testing
 
 /// The compute tools through MCP over HTTP, checked against the demo cloud's data.
-@Suite struct ComputeToolsTests {
+@Suite(.serialized) struct ComputeToolsTests {
     /// Every new list tool with the arguments it needs, answering at every detail level.
     static func listCalls(_ data: DemoData) -> [(String, [String: JSONValue])] {
         let server = data.servers.first { $0.status == "SHUTOFF" && $0.addresses.count > 1 } ?? data.servers[0]

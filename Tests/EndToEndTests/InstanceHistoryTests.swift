@@ -4,7 +4,7 @@ import OpenStackKit
 import Testing
 
 /// A server's actions with their events, and its interfaces.
-@Suite struct InstanceHistoryTests {
+@Suite(.serialized) struct InstanceHistoryTests {
     @Test func actionsOfAFailedServerByNameShowTheFailingEvent() async throws {
         try await ServerHarness.run { harness in
             let client = harness.client()

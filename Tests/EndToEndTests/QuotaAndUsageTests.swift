@@ -4,7 +4,7 @@ import OpenStackKit
 import Testing
 
 /// Limits, quotas and usage over a period, checked against the servers of each project.
-@Suite struct QuotaAndUsageTests {
+@Suite(.serialized) struct QuotaAndUsageTests {
     static func row(_ result: MCPTestClient.ToolResult, _ resource: String) -> JSONValue? {
         result.items.first { $0["resource"]?.stringValue == resource }
     }
@@ -69,7 +69,8 @@ import Testing
     }
 
     @Test func usageOverAPeriodIsJoinedAcrossInstancePages() async throws {
-        try await ServerHarness.run(servers: 1300) { harness in
+        // Nova pages at most max_limit instances whatever limit asks: 250 servers make three pages.
+        try await ServerHarness.run(servers: 250, computeMaxLimit: 100) { harness in
             let client = harness.client()
             let data = harness.cloud.data
             let end = Date(timeIntervalSince1970: 1_768_478_400)  // the demo data's reference time
@@ -82,9 +83,10 @@ import Testing
             let result = try await client.call("get_usage", arguments)
             #expect(!result.isError, "\(result.text)")
             let expected = Self.expectedUsage(data, start: start, end: end)
-            #expect(expected.values.reduce(0) { $0 + $1.servers } > 1000, "the answer must span pages")
+            let servers = expected.values.reduce(0) { $0 + $1.servers }
+            #expect(servers > 200, "the answer must span pages")
             let pages = harness.cloud.requests().filter { $0.path.hasSuffix("/os-simple-tenant-usage") }
-            #expect(pages.count == 2)
+            #expect(pages.count == servers / 100 + 1)
             #expect(pages.allSatisfy { $0.query.contains("detailed=1") && $0.query.contains("start=") })
             #expect(result.items.count == expected.count, "one item per project, not per page")
             for item in result.items {

@@ -12,6 +12,11 @@ public struct DemoCloudConfiguration: Sendable {
     public var port: Int
     /// Lifetime of issued tokens in seconds (default 3600).
     public var tokenLifetime: TimeInterval
+    /// The newest Nova microversion served, `2.<n>` (default 100). Lower it to play an older
+    /// cloud, e.g. 87 for hypervisors that still report their own usage.
+    public var computeMicroversion: Int = 100
+    /// Nova's `[api]/max_limit`: the most items one page holds, whatever `limit` asks (default 1000).
+    public var computeMaxLimit: Int = 1000
 
     /// Creates a configuration.
     public init(

@@ -98,7 +98,8 @@ struct ComputeExtrasGenerator {
         }
     }
 
-    /// The admin project is unlimited; `demo` has headroom; `alt` is at its core limit.
+    /// The admin project is unlimited; `demo` has headroom; `alt` is as full as its cores allow
+    /// (or at Nova's defaults when it uses less).
     private func makeQuotas() -> [DemoComputeQuota] {
         projects.map { project in
             let owned = servers.filter { $0.projectID == project.id }

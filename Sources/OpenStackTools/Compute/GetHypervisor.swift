@@ -30,7 +30,8 @@ enum GetHypervisor {
                 }
                 return columns
             },
-            full: GetHypervisors.fullItem
+            full: GetHypervisors.fullItem,
+            lookupLevels: [.detailed, .full]
         ).definition
     }
 }

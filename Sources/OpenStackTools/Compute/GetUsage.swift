@@ -31,7 +31,8 @@ enum GetUsage {
                     URLQueryItem(name: "end", value: ISODate.formatNaive(end)),
                     URLQueryItem(name: "detailed", value: "1"),
                 ]
-                if try arguments.bool("all_projects", default: false) {
+                // A named project is more specific than all of them.
+                if try arguments.bool("all_projects", default: false), try arguments.string("project_id") == nil {
                     return ListRequest(
                         service: .compute, path: "/os-simple-tenant-usage", collectionKey: "tenant_usages", query: query,
                         markerField: "tenant_id", extractItems: TenantUsage.entries)

@@ -31,8 +31,10 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
     var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
-    /// The `full` item when it is more than the resource's own object (lookups then run for it too).
+    /// The `full` item when it is more than the resource's own object.
     var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
+    /// Detail levels that run `lookups`.
+    var lookupLevels: Set<DetailLevel> = [.basic, .detailed]
 
     var definition: ToolDefinition {
         var properties: [String: Value] = [
@@ -65,7 +67,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         let resource = try await find(key, cloud: cloud)
-        let found = detail == .full && full == nil ? Lookups() : await (lookups?(cloud, [resource]) ?? Lookups())
+        let found = lookupLevels.contains(detail) ? await (lookups?(cloud, [resource]) ?? Lookups()) : Lookups()
         let item: JSONValue
         switch detail {
         case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw)

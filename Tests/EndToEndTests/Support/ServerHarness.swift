@@ -31,10 +31,14 @@ struct ServerHarness: Sendable {
         servers: Int = 48, options: ServerOptions = ServerOptions(port: 0),
         http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(5), readTimeout: .seconds(20), totalTimeout: .seconds(30)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
-        project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024,
+        project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024, computeMicroversion: Int = 100,
+        computeMaxLimit: Int = 1000,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
-        try await withDemoCloud(DemoCloudConfiguration(servers: servers)) { demo, _ in
+        var configuration = DemoCloudConfiguration(servers: servers)
+        configuration.computeMicroversion = computeMicroversion
+        configuration.computeMaxLimit = computeMaxLimit
+        return try await withDemoCloud(configuration) { demo, _ in
             let authURL = await demo.authURL
             let configuration = try settings(authURL: authURL, user: user, password: password, project: project)
                 .resolve(name: "demo", http: http)

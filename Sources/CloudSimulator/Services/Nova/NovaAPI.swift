@@ -5,11 +5,9 @@ import Foundation
 struct NovaAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "compute"
-    let negotiator = MicroversionNegotiator(
-        serviceType: "compute", legacyHeader: "X-OpenStack-Nova-API-Version",
-        minimum: APIVersion(2, 1), maximum: NovaAPI.maximumVersion
-    )
-    static let maximumVersion = APIVersion(2, 100)
+    let negotiator: MicroversionNegotiator
+    /// The newest microversion served (2.100 unless the configuration lowers it).
+    let maximumVersion: APIVersion
     /// Flavors by id.
     let flavors: [String: DemoFlavor]
     /// `host_status` by host name (`UP`, `DOWN`, `MAINTENANCE`).
@@ -17,6 +15,11 @@ struct NovaAPI: ServiceAPI {
 
     init(environment: ServiceEnvironment) {
         self.environment = environment
+        maximumVersion = APIVersion(2, min(100, max(1, environment.configuration.computeMicroversion)))
+        negotiator = MicroversionNegotiator(
+            serviceType: "compute", legacyHeader: "X-OpenStack-Nova-API-Version",
+            minimum: APIVersion(2, 1), maximum: maximumVersion
+        )
         flavors = Dictionary(uniqueKeysWithValues: environment.data.flavors.map { ($0.id, $0) })
         var statuses: [String: String] = [:]
         for service in environment.data.computeServices where service.binary == "nova-compute" {
@@ -85,7 +88,7 @@ struct NovaAPI: ServiceAPI {
             "id": v21 ? "v2.1" : "v2.0",
             "links": [["href": .string(href), "rel": "self"]],
             "status": v21 ? "CURRENT" : "DEPRECATED",
-            "version": v21 ? .string(Self.maximumVersion.description) : "",
+            "version": v21 ? .string(maximumVersion.description) : "",
             "min_version": v21 ? "2.1" : "",
             "updated": v21 ? "2013-07-23T11:33:21Z" : "2025-07-04T12:00:00Z",
         ]
@@ -96,13 +99,16 @@ struct NovaAPI: ServiceAPI {
         error(403, "Policy doesn't allow \(rule) to be performed.", request)
     }
 
-    /// Parses `limit` (clamped to 1000) and validates `marker` with `exists`.
+    /// Nova's `[api]/max_limit`.
+    var maxLimit: Int { max(1, environment.configuration.computeMaxLimit) }
+
+    /// Parses `limit` (clamped to `max_limit`) and validates `marker` with `exists`.
     func paging(_ request: IncomingRequest, exists: (String) -> Bool) -> Parsed<(Int, String?)> {
-        var limit = 1000
+        var limit = maxLimit
         if let text = request.query.first("limit") {
             guard let value = Int(text) else { return .reply(error(400, "limit param must be an integer", request)) }
             guard value >= 0 else { return .reply(error(400, "limit param must be positive", request)) }
-            limit = value == 0 ? 1000 : min(value, 1000)
+            limit = value == 0 ? maxLimit : min(value, maxLimit)
         }
         let marker = request.query.first("marker")
         if let marker, !exists(marker) { return .reply(error(400, "marker [\(marker)] not found", request)) }

@@ -99,14 +99,14 @@ extension NovaAPI {
         let all = request.query.has("all_projects")
         if all && !request.isAdmin { return policyForbidden("os_compute_api:os-server-groups:index:all_projects", request) }
         let visible = environment.data.serverGroups.filter { all || $0.projectID == request.projectID }
-        var offset = 0, limit = 1000
+        var offset = 0, limit = maxLimit
         if let text = request.query.first("offset") {
             guard let value = Int(text), value >= 0 else { return error(400, "offset param must be positive", request) }
             offset = value
         }
         if let text = request.query.first("limit") {
             guard let value = Int(text), value >= 0 else { return error(400, "limit param must be positive", request) }
-            limit = value == 0 ? 1000 : min(value, 1000)
+            limit = value == 0 ? maxLimit : min(value, maxLimit)
         }
         let page = visible.dropFirst(offset).prefix(limit)
         return .json(["server_groups": .array(page.map { renderServerGroup($0, version: version) })])
