@@ -99,6 +99,10 @@ import Testing
             #expect(services.isError)
             #expect(services.text.contains("HTTP 403"))
             #expect(services.text.contains("admin"))
+            // Neutron answers a non-admin an empty agent list (as the real one does); the tool says why.
+            let agents = try await client.call("get_network_agents")
+            #expect(agents.isError)
+            #expect(agents.text.contains("admin role"), "\(agents.text)")
             let servers = try await client.call("get_instances", ["limit": 1000])
             let project = harness.cloud.data.projects.first { $0.name == DemoCloud.memberProject }!.id
             #expect(Set(servers.items.compactMap { $0["id"]?.stringValue })

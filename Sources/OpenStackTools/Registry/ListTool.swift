@@ -29,6 +29,11 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     var basic: @Sendable (Resource, Lookups) -> [String: JSONValue]
     /// Extra fields for `detailed`, merged over `basic`.
     var detailed: @Sendable (Resource, Lookups) -> [String: JSONValue]
+    /// Called when the first page is empty. Some APIs hide what a user may not see instead of
+    /// refusing (Neutron lists no agents to a non-admin): this turns that silence into an error.
+    var explainEmpty: (@Sendable (OpenStackCloud) async throws -> Void)? = nil
+    /// Checks the arguments against the caller's roles before anything is read.
+    var precheck: (@Sendable (ToolArguments, OpenStackCloud) async throws -> Void)? = nil
 
     var definition: ToolDefinition {
         var properties = Schema.listProperties(noun: noun)
@@ -52,6 +57,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         let listRequest = try request(arguments)
+        try await precheck?(arguments, cloud)
 
         let searchFields = self.searchFields
         let page = try await Pager(cloud: cloud).collect(
@@ -62,6 +68,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
             if json["id"]?.stringValue?.lowercased().contains(filter) == true { return true }
             return searchFields(resource).contains { $0?.lowercased().contains(filter) == true }
         }
+        if page.items.isEmpty, marker == nil, let explainEmpty { try await explainEmpty(cloud) }
         let resources = try page.items.map { json in
             do { return try Resource(json: json) } catch {
                 throw OpenStackError(

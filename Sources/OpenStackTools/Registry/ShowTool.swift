@@ -73,7 +73,12 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             let response = try await cloud.get(service, path: path(encoded))
             return try Resource.show(from: response.json)
         } catch let error as OpenStackError where error.status == 404 || error.status == 400 {
-            let listing = try await Pager(cloud: cloud).collect(findByName(key), limit: 1000, filtered: true) { json in
+            var byName = findByName(key)
+            if try await !cloud.token().isAdmin {
+                // An all-projects switch is refused (Nova: 403) or ignored for other users: search their own.
+                byName.query.removeAll { ["all_tenants", "all_projects"].contains($0.name) }
+            }
+            let listing = try await Pager(cloud: cloud).collect(byName, limit: 1000, filtered: true) { json in
                 guard let resource = try? Resource(json: json) else { return false }
                 return nameOf(resource)?.lowercased() == key.lowercased()
             }
