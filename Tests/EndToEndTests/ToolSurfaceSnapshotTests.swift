@@ -33,10 +33,12 @@ import Testing
                 #expect(tool["annotations"]?["title"]?.stringValue?.isEmpty == false, "\(name)")
                 #expect(tool["outputSchema"]?["type"]?.stringValue == "object", "\(name)")
                 let properties = tool["inputSchema"]?["properties"]?.objectValue ?? [:]
-                for common in ["filter", "limit", "detail_level", "cursor", "cloud"] {
+                // A show tool (`get_<thing>`, one resource by `id`) has no list parameters.
+                let isShow = tool["inputSchema"]?["required"]?.arrayValue?.contains("id") == true
+                for common in isShow ? ["id", "detail_level", "cloud"] : ["filter", "limit", "detail_level", "cursor", "cloud"] {
                     #expect(properties[common] != nil, "\(name) lacks \(common)")
                 }
-                #expect(properties["limit"]?["default"]?.intValue == 100)
+                if !isShow { #expect(properties["limit"]?["default"]?.intValue == 100) }
                 #expect(properties["detail_level"]?["default"]?.stringValue == "detailed")
             }
         }
