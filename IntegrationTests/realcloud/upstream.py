@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import collections
+import time
 
 from .checks import Run
 from .server import ServerProcess
@@ -54,6 +55,16 @@ async def check_token_recovery(run: Run) -> None:
     ledger.check(TOKEN, revoked.status_code == 204, f"revoking the server's token: HTTP {revoked.status_code}")
     gone = session.get(f"{identity}/auth/tokens", headers={"X-Subject-Token": token}, raise_exc=False)
     ledger.check(TOKEN, gone.status_code == 404, f"the revoked token still validates: HTTP {gone.status_code}")
+    # Keystone may go on accepting a revoked token for a moment (its caches): wait until it
+    # refuses it on an ordinary call, so the server meets a real 401.
+    started, refused = time.monotonic(), False
+    while time.monotonic() - started < 60 and not refused:
+        probe = session.get(f"{identity}/services", headers={"X-Auth-Token": token}, authenticated=False, raise_exc=False)
+        refused = probe.status_code == 401
+        if not refused:
+            time.sleep(0.5)
+    ledger.check(TOKEN, refused, "Keystone still accepted the revoked token after 60 s")
+    ledger.note(f"{label}: Keystone refused the revoked token after {time.monotonic() - started:.1f} s")
 
     mark = proxy.mark()
     for tool in ("get_services", "get_instances", "get_networks", "get_volumes", "get_images", "get_compute_services"):
