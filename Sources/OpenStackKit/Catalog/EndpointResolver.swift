@@ -36,10 +36,12 @@ actor EndpointResolver {
             // Versioned: the version root (without any project-id suffix) describes the microversions.
             if service.maximumMicroversion != nil {
                 let root = origin + "/" + segments[...versionIndex].joined(separator: "/") + "/"
-                versions = try await Self.versions(at: root, discover: discover)
+                versions = (try? await discover(root)).flatMap { try? JSONValue.parse($0.body) }
+                    .map(DiscoveredVersion.parseAll) ?? []
             }
         } else if let segment = service.defaultVersionSegment {
-            versions = try await Self.versions(at: base + "/", discover: discover)
+            let answer = try? await discover(base + "/")
+            versions = answer.flatMap { try? JSONValue.parse($0.body) }.map(DiscoveredVersion.parseAll) ?? []
             let major = String(segment.prefix { $0 != "." })
             let match = versions.filter { $0.isUsable && $0.id.hasPrefix(major) }
                 .max { ($0.maxVersion ?? Microversion(0, 0)) < ($1.maxVersion ?? Microversion(0, 0)) || $0.id < $1.id }
@@ -53,7 +55,8 @@ actor EndpointResolver {
             }
         } else {
             // Placement: the root is the API; its document lists the microversions.
-            versions = try await Self.versions(at: base + "/", discover: discover)
+            versions = (try? await discover(base + "/")).flatMap { try? JSONValue.parse($0.body) }
+                .map(DiscoveredVersion.parseAll) ?? []
         }
 
         var microversion: Microversion?
@@ -62,22 +65,6 @@ actor EndpointResolver {
             microversion = theirs.map { min($0, ours) }
         }
         return ResolvedEndpoint(service: service, baseURL: base, origin: origin, microversion: microversion)
-    }
-
-    /// The versions a discovery document lists. An answer that is not one only costs the
-    /// microversion (the catalog URL is used as it is), but a service that does not answer at
-    /// all fails the call now, instead of after a second deadline on the real request.
-    static func versions(
-        at url: String, discover: @Sendable (String) async throws -> RawResponse
-    ) async throws -> [DiscoveredVersion] {
-        do {
-            let answer = try await discover(url)
-            return (try? JSONValue.parse(answer.body)).map(DiscoveredVersion.parseAll) ?? []
-        } catch let error as OpenStackError where error.kind == .timeout || error.kind == .unreachable {
-            throw error
-        } catch {
-            return []
-        }
     }
 
     static func origin(of url: URL) -> String {
