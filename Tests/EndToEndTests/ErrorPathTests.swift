@@ -101,8 +101,23 @@ import Testing
             #expect(services.isError)
             #expect(services.text.contains("HTTP 403"))
             #expect(services.text.contains("admin"))
+            // Neutron answers a non-admin an empty agent list (as the real one does); the tool says why.
+            let agents = try await client.call("get_network_agents")
+            #expect(agents.isError)
+            #expect(agents.text.contains("admin role"), "\(agents.text)")
+            // Cinder ignores all_tenants for a non-admin (as the real one does): the tool refuses instead.
+            let everyVolume = try await client.call("get_volumes", ["all_projects": true])
+            #expect(everyVolume.isError)
+            #expect(everyVolume.text.contains("admin role"), "\(everyVolume.text)")
             let servers = try await client.call("get_instances", ["limit": 1000])
             let project = harness.cloud.data.projects.first { $0.name == DemoCloud.memberProject }!.id
+            // By name, a member searches its own project (Nova refuses all_tenants to it).
+            if let own = harness.cloud.data.servers.first(where: { $0.projectID == project }) {
+                let shown = try await client.call("get_instance", ["id": .string(own.id), "detail_level": "basic"])
+                let byName = try await client.call("get_instance", ["id": .string(own.name), "detail_level": "basic"])
+                #expect(!byName.isError || byName.text.contains("are named"), "\(byName.text)")
+                if !byName.isError { #expect(byName.structured["item"]?["id"] == shown.structured["item"]?["id"]) }
+            }
             #expect(Set(servers.items.compactMap { $0["id"]?.stringValue })
                 == Set(harness.cloud.data.servers.filter { $0.projectID == project }.map(\.id)))
             let catalog = try await client.call("get_services")

@@ -106,8 +106,9 @@ struct Dispatcher: HTTPResponder {
 
     private func finish(_ reply: Reply, service: (any ServiceAPI)?, request: IncomingRequest, requestID: String) -> Reply {
         var reply = reply
-        service?.decorate(&reply, for: request, requestID: requestID)
         reply.headers.append(("x-openstack-request-id", requestID))
+        // After the request id, so that a service can drop it where the real one sends none.
+        service?.decorate(&reply, for: request, requestID: requestID)
         return reply
     }
 
@@ -120,7 +121,9 @@ struct Dispatcher: HTTPResponder {
             fields[.contentType] = "application/json"
         case .text(let text):
             bytes = Array(text.utf8)
-            fields[.contentType] = "application/json"
+            if !reply.headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+                fields[.contentType] = "application/json"
+            }
         case .empty:
             break
         }

@@ -40,6 +40,19 @@ struct MicroversionNegotiator: Sendable {
     let maximum: APIVersion
 
     func negotiate(_ request: IncomingRequest) -> Result<APIVersion, Failure> {
+        guard let requested = requested(request) else { return .success(minimum) }
+        if requested.lowercased() == "latest" { return .success(maximum) }
+        guard let version = APIVersion(parsing: requested) else {
+            return .failure(.invalid("API Version String \(requested) is of invalid format. Must be of format MajorNum.MinorNum."))
+        }
+        guard version >= minimum, version <= maximum else {
+            return .failure(.unsupported("Version \(version) is not supported by the API. Minimum is \(minimum) and maximum is \(maximum)."))
+        }
+        return .success(version)
+    }
+
+    /// The version string the client asked for, if any.
+    func requested(_ request: IncomingRequest) -> String? {
         var requested: String?
         if let header = request.header("OpenStack-API-Version") {
             for entry in header.split(separator: ",") {
@@ -52,14 +65,6 @@ struct MicroversionNegotiator: Sendable {
         if requested == nil, let legacyHeader, let legacy = request.header(legacyHeader) {
             requested = legacy.trimmingCharacters(in: .whitespaces)
         }
-        guard let requested else { return .success(minimum) }
-        if requested.lowercased() == "latest" { return .success(maximum) }
-        guard let version = APIVersion(parsing: requested) else {
-            return .failure(.invalid("API Version String \(requested) is of invalid format. Must be of format MajorNum.MinorNum."))
-        }
-        guard version >= minimum, version <= maximum else {
-            return .failure(.unsupported("Version \(version) is not supported by the API. Minimum is \(minimum) and maximum is \(maximum)."))
-        }
-        return .success(version)
+        return requested
     }
 }

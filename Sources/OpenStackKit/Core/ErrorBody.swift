@@ -11,7 +11,9 @@ enum ErrorBody {
         if let json = try? JSONValue.parse(data) {
             if let message = message(in: json) { return message }
         }
-        let text = String(decoding: data.prefix(2000), as: UTF8.self)
+        var text = String(decoding: data.prefix(2000), as: UTF8.self)
+        // webob's HTML error page (Glance): the message follows the `<h1>` that repeats the status.
+        if let heading = text.range(of: "</h1>") { text = String(text[heading.upperBound...]) }
         let stripped = text.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return stripped.isEmpty ? nil : String(stripped.prefix(300))

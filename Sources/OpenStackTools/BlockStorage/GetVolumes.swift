@@ -47,6 +47,13 @@ enum GetVolumes {
                     ("availability_zone", volume.availabilityZone.json), ("host", volume.host.json),
                     ("project_id", volume.projectID.json), ("created_at", volume.createdAt.json),
                 ])
+            },
+            precheck: { arguments, cloud in
+                // Cinder ignores all_tenants for a non-admin and answers with the own project only.
+                guard try arguments.bool("all_projects", default: false) || arguments.values["project_id"] != nil else { return }
+                try await AdminRole.require(
+                    cloud, service: "Cinder", url: "/volumes/detail",
+                    because: "all_projects and project_id need the admin role: Cinder would quietly show only this project's volumes")
             }
         ).definition
     }

@@ -31,6 +31,8 @@ enum GetServices {
         var enabled: Bool?
         var description: String?
         var endpoints: [JSONValue]
+        /// The endpoints as the API sent them, for `full`.
+        var rawEndpoints: [JSONValue]
         var raw: JSONValue
     }
 
@@ -68,7 +70,7 @@ enum GetServices {
                 object["endpoints"] = .array(row.endpoints)
             }
             if detail == .full, case .object(var raw) = row.raw {
-                raw["endpoints"] = .array(row.endpoints)
+                raw["endpoints"] = .array(row.rawEndpoints)
                 return Redactor.redact(.object(raw))
             }
             return Redactor.redact(.object(object.filter { $0.value != .null }))
@@ -89,17 +91,18 @@ enum GetServices {
         let endpoints = try Endpoint.list(from: try await endpointsAnswer.json)
         let byService = Dictionary(grouping: endpoints, by: { $0.serviceID ?? "" })
         return services.map { service in
-            Row(
+            let own = (byService[service.id] ?? []).sorted { ($0.interface, $0.region ?? "") < ($1.interface, $1.region ?? "") }
+            return Row(
                 id: service.id, name: service.name, type: service.type, enabled: service.enabled,
                 description: service.description,
-                endpoints: (byService[service.id] ?? []).sorted { ($0.interface, $0.region ?? "") < ($1.interface, $1.region ?? "") }
+                endpoints: own
                     .map { endpoint in
                         .object(.compact([
                             ("id", .string(endpoint.id)), ("interface", .string(endpoint.interface)),
                             ("region", endpoint.region.json), ("url", .string(endpoint.url)), ("enabled", endpoint.enabled.json),
                         ]))
                     },
-                raw: service.raw)
+                rawEndpoints: own.map(\.raw), raw: service.raw)
         }
     }
 
@@ -112,6 +115,12 @@ enum GetServices {
                     .object(.compact([
                         ("id", endpoint.id.json), ("interface", .string(endpoint.interface)),
                         ("region", (endpoint.region ?? endpoint.regionID).json), ("url", .string(endpoint.url)),
+                    ]))
+                },
+                rawEndpoints: entry.endpoints.map { endpoint in
+                    .object(.compact([
+                        ("id", endpoint.id.json), ("interface", .string(endpoint.interface)),
+                        ("region", endpoint.region.json), ("region_id", endpoint.regionID.json), ("url", .string(endpoint.url)),
                     ]))
                 },
                 raw: .object(.compact([("id", entry.id.json), ("name", entry.name.json), ("type", .string(entry.type))])))

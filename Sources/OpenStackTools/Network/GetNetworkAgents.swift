@@ -37,6 +37,11 @@ enum GetNetworkAgents {
                     ("heartbeat_timestamp", agent.heartbeatTimestamp.json), ("topic", agent.raw.text("topic").json),
                     ("started_at", agent.raw.text("started_at").json), ("description", agent.raw.text("description").json),
                 ])
+            },
+            explainEmpty: { cloud in
+                try await AdminRole.require(
+                    cloud, service: "Neutron", url: "/v2.0/agents",
+                    because: "Neutron lists network agents only to administrators and answered this account with an empty list")
             }
         ).definition
     }

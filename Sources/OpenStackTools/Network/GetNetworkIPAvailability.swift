@@ -47,6 +47,11 @@ enum GetNetworkIPAvailability {
                         ]))
                     })),
                 ])
+            },
+            explainEmpty: { cloud in
+                try await AdminRole.require(
+                    cloud, service: "Neutron", url: "/v2.0/network-ip-availabilities",
+                    because: "Neutron shows IP availability only to administrators and answered this account with an empty list")
             }
         ).definition
     }

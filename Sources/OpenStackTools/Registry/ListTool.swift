@@ -51,6 +51,11 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     var lookupLevels: Set<DetailLevel> = [.basic, .detailed]
     /// The `full` item when it is more than the listed object (e.g. an action with its events).
     var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
+    /// Called when the first page is empty. Some APIs hide what a user may not see instead of
+    /// refusing (Neutron lists no agents to a non-admin): this turns that silence into an error.
+    var explainEmpty: (@Sendable (OpenStackCloud) async throws -> Void)? = nil
+    /// Checks the arguments against the caller's roles before anything is read.
+    var precheck: (@Sendable (ToolArguments, OpenStackCloud) async throws -> Void)? = nil
 
     var definition: ToolDefinition {
         var properties = Schema.listProperties(noun: noun)
@@ -74,6 +79,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         var listRequest = try request(arguments)
+        try await precheck?(arguments, cloud)
         if let prepare { listRequest = try await prepare(cloud, arguments, listRequest) }
 
         let searchFields = self.searchFields
@@ -93,6 +99,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
             page = try await Pager(cloud: cloud).collect(
                 listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
         }
+        if page.items.isEmpty, marker == nil, let explainEmpty { try await explainEmpty(cloud) }
         let resources = try page.items.map { json in
             do { return try Resource(json: json) } catch {
                 throw OpenStackError(

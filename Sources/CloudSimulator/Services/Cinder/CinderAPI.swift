@@ -13,14 +13,17 @@ struct CinderAPI: ServiceAPI {
         FaultBody.nova(status: status, message: message)
     }
 
+    /// Only the version list at `/` is public; real Cinder wants a token for `/v3/` too.
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool {
-        segments.isEmpty || Array(segments) == ["v3"]
+        segments.isEmpty
     }
 
     func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
-        guard !isPublic(request.segments.dropFirst(), method: request.method),
-            case .success(let version) = negotiator.negotiate(request)
-        else { return }
+        // Cinder still sends Nova's request-id header, and the microversion even on `/`;
+        // a 401 comes from keystonemiddleware, before either.
+        guard reply.status != 401 else { return }
+        reply.headers.append(("x-compute-request-id", requestID))
+        guard case .success(let version) = negotiator.negotiate(request) else { return }
         reply.headers.append(("OpenStack-API-Version", "volume \(version)"))
         reply.headers.append(("Vary", "OpenStack-API-Version"))
     }
@@ -29,7 +32,6 @@ struct CinderAPI: ServiceAPI {
         var path = Array(segments)
         if path.isEmpty {
             return Reply.json(["versions": [versionDocument(request)]], status: 300)
-                .adding("Location", request.baseURL + "/volume/v3/")
         }
         if path == ["v3"] { return .json(["versions": [versionDocument(request)]]) }
         guard path.first == "v3" else { return error(404, "The resource could not be found.", request) }

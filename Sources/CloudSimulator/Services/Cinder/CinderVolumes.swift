@@ -5,9 +5,10 @@ extension CinderAPI {
     func listVolumes(_ call: CinderCall, detail: Bool) -> Reply {
         let request = call.request
         let query = request.query
-        let allTenants = query.flag("all_tenants")
-        if allTenants && !request.isAdmin {
-            return error(403, "Policy doesn't allow volume:get_all_tenants to be performed.", request)
+        // Real Cinder ignores all_tenants for a non-admin, and rejects the project filters it may not use.
+        let allTenants = query.flag("all_tenants") && request.isAdmin
+        if !request.isAdmin, let key = ["project_id", "tenant_id"].first(where: query.has) {
+            return error(400, "Invalid filters \(key) are found in query options.", request)
         }
         let data = environment.data
         var limit = 1000
@@ -21,7 +22,8 @@ extension CinderAPI {
         if let marker, data.volumeIndex[marker] == nil {
             return error(404, "Marker \(marker) could not be found.", request)
         }
-        let project: String? = allTenants ? (query.first("project_id") ?? query.first("tenant_id")) : request.projectID
+        let project: String? = allTenants
+            ? (query.first("project_id") ?? query.first("tenant_id")) : (query.first("project_id") ?? request.projectID)
         let status = query.first("status")?.lowercased()
         let name = query.first("name")
         let nameLike = query.first("name~")?.lowercased()
@@ -89,11 +91,12 @@ extension CinderAPI {
             "id": .string(volume.id),
             "links": links(volume, call),
             "metadata": .stringMap(volume.metadata),
-            "migration_status": nil,
             "multiattach": .bool(volume.multiattach),
             "name": .string(volume.name),
         ]
         if admin {
+            // Real Cinder shows the migration status to admins only.
+            body.set("migration_status", nil)
             body.set("os-vol-host-attr:host", .string(volume.host))
             body.set("os-vol-mig-status-attr:migstat", nil)
             body.set("os-vol-mig-status-attr:name_id", nil)

@@ -13,11 +13,24 @@ struct GlanceAPI: ServiceAPI {
         segments.isEmpty || Array(segments) == ["versions"]
     }
 
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        // Real Glance: no request id on its version lists or on keystonemiddleware's 401,
+        // and errors are webob's HTML pages, not JSON.
+        let path = Array(request.segments.dropFirst())
+        if path.isEmpty || path == ["versions"] || reply.status == 401 {
+            reply.removeHeaders(named: "x-openstack-request-id")
+        }
+        if reply.status == 401 {
+            reply.body = .json(["message": "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required."])
+        }
+        reply.renderAsHTMLError()
+    }
+
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
         let path = Array(segments)
         switch path {
         case []:
-            return Reply.json(versions(request), status: 300).adding("Location", request.baseURL + "/image/v2/")
+            return Reply.json(versions(request), status: 300)
         case ["versions"]:
             return .json(versions(request))
         case ["v2", "images"]:

@@ -15,6 +15,10 @@ struct KeystoneAPI: ServiceAPI {
         return path.isEmpty || path == ["v3"] || (path == ["v3", "auth", "tokens"] && method == "POST")
     }
 
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        reply.headers.append(("Vary", "X-Auth-Token"))
+    }
+
     func allows(_ method: String, _ segments: ArraySlice<String>) -> Bool {
         method == "GET" || (method == "POST" && Array(segments) == ["v3", "auth", "tokens"])
     }

@@ -49,6 +49,11 @@ struct NeutronAPI: ServiceAPI {
         segments.isEmpty
     }
 
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        // Neutron's version list at `/` carries no request id.
+        if request.segments.count == 1 { reply.removeHeaders(named: "x-openstack-request-id") }
+    }
+
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
         let path = Array(segments)
         if path.isEmpty {
@@ -64,7 +69,9 @@ struct NeutronAPI: ServiceAPI {
             return error(404, "The resource could not be found.", request)
         }
         if collection.adminOnly && !request.isAdmin {
-            return .json(Self.error(type: "PolicyNotAuthorized", message: "rule:get_\(collection.singular) is disallowed by policy"), status: 403)
+            // Real Neutron filters by policy instead of refusing: an empty list, and 404 for one item.
+            if path.count == 2 { return list(collection, path: name, [], request: request) }
+            return notFound(collection, id: path.count > 2 ? path[2] : "")
         }
         let items = collection.items(request)
         let id = path.count > 2 ? (path[2].hasSuffix(".json") ? String(path[2].dropLast(5)) : path[2]) : nil

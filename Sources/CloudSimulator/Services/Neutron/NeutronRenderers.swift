@@ -32,6 +32,7 @@ extension NeutronAPI {
         body.set("tenant_id", .string(network.projectID))
         body.set("updated_at", .string(Timestamp.format(network.updatedAt, .seconds)))
         body.set("vlan_transparent", false)
+        body.set("qinq", false)
         body.set("description", .string(network.description))
         body.set("is_default", .bool(network.isDefault))
         return body

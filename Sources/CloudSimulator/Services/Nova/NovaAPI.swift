@@ -37,10 +37,16 @@ struct NovaAPI: ServiceAPI {
     }
 
     func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        // As real Nova: the version list at `/` carries no request id; a 401 comes from
+        // keystonemiddleware, before Nova picks a microversion; a 406 echoes what was asked.
+        if request.segments.count == 1 { return reply.removeHeaders(named: "x-openstack-request-id") }
         reply.headers.append(("x-compute-request-id", requestID))
-        let segments = request.segments.dropFirst()
-        guard !isPublic(segments, method: request.method), case .success(let version) = negotiator.negotiate(request) else {
-            return
+        guard reply.status != 401 else { return }
+        let version: String
+        switch negotiator.negotiate(request) {
+        case .success(let negotiated): version = negotiated.description
+        case .failure(.unsupported): version = negotiator.requested(request) ?? ""
+        case .failure(.invalid): return
         }
         reply.headers.append(("OpenStack-API-Version", "compute \(version)"))
         reply.headers.append(("X-OpenStack-Nova-API-Version", "\(version)"))
@@ -51,7 +57,14 @@ struct NovaAPI: ServiceAPI {
         var path = Array(segments)
         switch path {
         case []: return .json(["versions": [versionDocument(request, v21: false), versionDocument(request, v21: true)]])
-        case ["v2.1"]: return .json(["version": versionDocument(request, v21: true)])
+        case ["v2.1"]:
+            var document = versionDocument(request, v21: true)
+            document.set("links", [
+                ["href": .string(request.baseURL + "/compute/v2.1/"), "rel": "self"],
+                ["href": "http://docs.openstack.org/", "rel": "describedby", "type": "text/html"],
+            ])
+            document.set("media-types", [["base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"]])
+            return .json(["version": document])
         case ["v2"]: return .json(["version": versionDocument(request, v21: false)])
         default: break
         }

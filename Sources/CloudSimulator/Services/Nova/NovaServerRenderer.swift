@@ -23,7 +23,10 @@ extension NovaAPI {
         add("accessIPv6", "")
         add("links", links(request, "servers", server.id))
         add("OS-DCF:diskConfig", "MANUAL")
-        add("progress", .int(server.progress))
+        // Nova shows progress only while it can move (views/servers.py `_progress_statuses`).
+        if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(server.status) {
+            add("progress", .int(server.progress))
+        }
         add("OS-EXT-AZ:availability_zone", .string(server.availabilityZone))
         add("config_drive", "")
         add("key_name", .str(server.keyName))
@@ -56,7 +59,10 @@ extension NovaAPI {
                     : ["id": .string(volume.volumeID)]
             })
         )
-        add("security_groups", .array(server.securityGroups.map { ["name": .string($0)] }))
+        // Absent, not empty, for a server without ports (as Nova renders it).
+        if !server.securityGroups.isEmpty {
+            add("security_groups", .array(server.securityGroups.map { ["name": .string($0)] }))
+        }
         if let fault = server.fault {
             var faultBody: JSON = [
                 "code": .int(fault.code), "created": .string(Timestamp.format(fault.created, .seconds)),

@@ -1,0 +1,131 @@
+"""Runs our server against a real cloud, once per account, and compares every tool with the cloud itself."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+
+from .accesslog import AccessLogs
+from .checks import Run, run_list, run_show
+from .cloud import Account
+from .ledger import Ledger
+from .proxy import RecordingProxy
+from .resources import PagingResources
+from .server import ServerProcess, connect
+from .tools import CHECKS, SHOW_CHECKS
+from .upstream import check_upstream, check_token_recovery, extra_scope_checks
+
+
+def log(message: str) -> None:
+    print(f"[suite {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+class Phases:
+    def __init__(self) -> None:
+        self.times: list[tuple[str, float]] = []
+
+    def run(self, name: str):
+        phases = self
+
+        class Timer:
+            def __enter__(self):
+                self.started = time.monotonic()
+                log(f"== {name}")
+
+            def __exit__(self, *exc):
+                phases.times.append((name, time.monotonic() - self.started))
+        return Timer()
+
+
+async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | None, logs: AccessLogs | None) -> Run:
+    proxy = RecordingProxy(account.auth["auth_url"])
+    auth_url = proxy.start()
+    server = ServerProcess(args.binary, account.server_environment(auth_url), os.path.join(args.work, f"server-{account.label}.log"))
+    started = time.time()
+    server.start()
+    try:
+        async with connect(server.url) as client:
+            client.rewrite = proxy.to_real
+            run = Run(account, client, proxy, ledger)
+            for check in CHECKS:
+                await run_list(check, run)
+            for check in SHOW_CHECKS:
+                await run_show(check, run)
+            await extra_scope_checks(run, admin_run)
+            if account.is_admin:
+                await check_token_recovery(run)
+            check_upstream(run, server, tool_calls=len(client.transcript))
+    finally:
+        server.stop()
+        proxy.stop()
+    if logs:
+        logs.check(ledger, since=started, account=account)
+    return run
+
+
+async def main_async(args) -> int:
+    phases, ledger = Phases(), Ledger()
+    os.makedirs(args.work, exist_ok=True)
+    with phases.run("connect"):
+        primary = Account(os.environ.get("OS_CLOUD") or None)
+        members = [Account(name) for name in args.member_clouds if name]
+        for account in [primary, *members]:
+            log(f"account {account.label}: project {account.project_id}, roles {sorted(account.roles)}")
+    paging = PagingResources(primary, args.paging_networks, args.paging_volumes, log)
+    logs = AccessLogs.find(args.service_logs)
+    try:
+        with phases.run("create paging resources"):
+            paging.sweep()
+            paging.create()
+        runs = []
+        for account in [primary, *members]:
+            with phases.run(f"compare as {account.label}"):
+                admin_run = next((r for r in runs if r.admin), None)
+                runs.append(await run_account(account, args, ledger, admin_run, logs))
+    finally:
+        with phases.run("clean up paging resources"):
+            paging.cleanup()
+    report(ledger, phases, args)
+    return 1 if ledger.failures else 0
+
+
+def report(ledger: Ledger, phases: Phases, args) -> None:
+    print("\n== facts compared per tool")
+    for tool, count in sorted(ledger.facts.items()):
+        print(f"  {tool:28} {count:6}")
+    print(f"  {'total':28} {sum(ledger.facts.values()):6}")
+    print("\n== notes")
+    for note in ledger.notes:
+        print(f"  {note}")
+    print("\n== phases")
+    for name, seconds in phases.times:
+        print(f"  {name:40} {seconds:7.1f} s")
+    if ledger.failures:
+        print(f"\n== {len(ledger.failures)} disagreements")
+        for failure in ledger.failures:
+            print(f"  {failure}")
+    checks = sum(ledger.facts.values())
+    print(f"\nreal-cloud: {checks - len(ledger.failures)} passed, {len(ledger.failures)} failed")
+    with open(os.path.join(args.work, "report.json"), "w") as handle:
+        json.dump({"facts": ledger.facts, "failures": ledger.failures, "notes": ledger.notes,
+                   "phases": phases.times}, handle, indent=1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Compare openstack-mcp-server with a real OpenStack cloud.")
+    parser.add_argument("--binary", default=".build/debug/openstack-mcp-server")
+    parser.add_argument("--work", default=".build/real-cloud", help="logs and report.json go here")
+    parser.add_argument("--member-clouds", default=os.environ.get("IT_MEMBER_CLOUDS", ""),
+                        type=lambda text: [x.strip() for x in text.split(",") if x.strip()],
+                        help="clouds.yaml names of non-admin accounts to check too (comma-separated)")
+    parser.add_argument("--paging-networks", type=int, default=int(os.environ.get("IT_PAGING_NETWORKS", "5")))
+    parser.add_argument("--paging-volumes", type=int, default=int(os.environ.get("IT_PAGING_VOLUMES", "3")))
+    parser.add_argument("--service-logs", default=os.environ.get("IT_SERVICE_LOGS", ""),
+                        help="glob of the services' logs (e.g. /tmp/ostack/log/*.log) for the access-log check")
+    args = parser.parse_args()
+    if not os.path.exists(args.binary):
+        sys.exit(f"real-cloud: {args.binary} is missing; run swift build first")
+    sys.exit(asyncio.run(main_async(args)))

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@testable import OpenStackKit
+
+/// Error bodies as the real services send them (captured from the services of the recipe in
+/// scripts/real-openstack): the message a user sees must be OpenStack's own sentence.
+@Suite struct ErrorBodyTests {
+    @Test(arguments: [
+        // Glance answers with webob's HTML page, not JSON.
+        ("<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  No image found with ID 00000000-0000-4000-8000-00000000dead<br /><br />\n\n\n\n </body>\n</html>",
+         "No image found with ID 00000000-0000-4000-8000-00000000dead"),
+        ("{\"badRequest\": {\"code\": 400, \"message\": \"Invalid filters project_id are found in query options.\"}}",
+         "Invalid filters project_id are found in query options."),
+        ("{\"computeFault\": {\"code\": 406, \"message\": \"Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104.\"}}",
+         "Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104."),
+        ("{\"error\": {\"code\": 403, \"message\": \"You are not authorized to perform the requested action: identity:list_services.\", \"title\": \"Forbidden\"}}",
+         "You are not authorized to perform the requested action: identity:list_services."),
+    ])
+    func theMessageIsOpenStacksOwn(body: String, message: String) {
+        #expect(ErrorBody.parse(Data(body.utf8)) == message)
+    }
+}
