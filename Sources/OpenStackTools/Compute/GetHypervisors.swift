@@ -36,7 +36,7 @@ enum GetHypervisors {
     /// Nova's object, plus (when Nova no longer reports usage) the node's Placement inventories
     /// and usages as Placement sent them.
     static func fullItem(_ hypervisor: Hypervisor, _ found: Lookups) -> JSONValue {
-        guard case .object(var members) = hypervisor.raw, let placement = found.extra[hypervisor.id] else {
+        guard case .object(var members) = hypervisor.raw, let placement = found.values["placement"]?[hypervisor.id] else {
             return hypervisor.raw
         }
         members["resource_provider"] = .object(.compact([
@@ -65,7 +65,7 @@ enum GetHypervisors {
 
     /// Nova's counters when it sent them, else what Placement reported, else nil.
     static func usage(_ hypervisor: Hypervisor, _ found: Lookups) -> JSONValue? {
-        guard let usage = hypervisor.usage else { return found.extra[hypervisor.id]?["usage"] }
+        guard let usage = hypervisor.usage else { return found.values["placement"]?[hypervisor.id]?["usage"] }
         return render(usage)
     }
 
@@ -101,6 +101,6 @@ enum GetHypervisors {
                 "usages": entry.usages.raw["usages"] ?? .null,
             ])
         }
-        return Lookups(extra: extra)
+        return Lookups(values: ["placement": extra])
     }
 }

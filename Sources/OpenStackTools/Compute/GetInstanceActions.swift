@@ -45,7 +45,7 @@ enum GetInstanceActions {
                 .compact([
                     ("message", action.message.json), ("project_id", action.projectID.json),
                     ("user_id", action.userID.json), ("updated_at", action.updatedAt.json),
-                    ("events", found.extra[action.requestID].flatMap { try? InstanceAction(json: $0) }.map(eventColumns)),
+                    ("events", found.values["events"]?[action.requestID].flatMap { try? InstanceAction(json: $0) }.map(eventColumns)),
                 ])
             },
             prepare: { cloud, arguments, request in
@@ -55,7 +55,7 @@ enum GetInstanceActions {
                 return request
             },
             lookupLevels: [.detailed, .full],
-            full: { action, found in found.extra[action.requestID] ?? action.raw }
+            full: { action, found in found.values["events"]?[action.requestID] ?? action.raw }
         ).definition
     }
 
@@ -80,6 +80,6 @@ enum GetInstanceActions {
             let answer = try await cloud.get(.compute, path: path(server: server) + "/" + ComputePath.segment(requestID))
             return answer.json["instanceAction"] ?? .null
         }
-        return Lookups(extra: records.filter { $0.value != .null })
+        return Lookups(values: ["events": records.filter { $0.value != .null }])
     }
 }

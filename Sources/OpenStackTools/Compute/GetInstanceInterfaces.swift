@@ -25,7 +25,7 @@ enum GetInstanceInterfaces {
             basic: { port, found in
                 .compact([
                     ("port_id", .string(port.portID)), ("network_id", port.networkID.json),
-                    ("network_name", port.networkID.flatMap { found.extra[$0] }),
+                    ("network_name", port.networkID.flatMap { found.values["network"]?[$0] }),
                     ("fixed_ips", .array(port.fixedIPs.map { .string($0.ipAddress) })),
                     ("mac_addr", port.macAddress.json), ("port_state", port.portState.json),
                 ])
@@ -61,6 +61,6 @@ enum GetInstanceInterfaces {
         for network in answer.json["networks"]?.arrayValue ?? [] {
             if let id = network.text("id"), let name = network.text("name") { names[id] = .string(name) }
         }
-        return Lookups(extra: names)
+        return Lookups(values: ["network": names])
     }
 }

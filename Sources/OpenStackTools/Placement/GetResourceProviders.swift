@@ -38,7 +38,7 @@ enum GetResourceProviders {
                         "usages": entry.usages.raw["usages"] ?? .null,
                     ])
                 }
-                return Lookups(extra: extra)
+                return Lookups(values: ["placement": extra])
             },
             basic: { provider, _ in
                 .compact([
@@ -49,12 +49,12 @@ enum GetResourceProviders {
                 .compact([
                     ("parent_provider_uuid", provider.parentProviderUUID.json),
                     ("root_provider_uuid", provider.rootProviderUUID.json),
-                    ("resources", found.extra[provider.uuid]?["resources"]),
+                    ("resources", found.values["placement"]?[provider.uuid]?["resources"]),
                 ])
             },
             lookupLevels: [.detailed, .full],
             full: { provider, found in
-                guard case .object(var members) = provider.raw, let extra = found.extra[provider.uuid] else { return provider.raw }
+                guard case .object(var members) = provider.raw, let extra = found.values["placement"]?[provider.uuid] else { return provider.raw }
                 members["inventories"] = extra["inventories"]
                 members["usages"] = extra["usages"]
                 return .object(members)

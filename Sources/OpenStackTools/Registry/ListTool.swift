@@ -6,11 +6,10 @@ import OpenStackKit
 struct Lookups: Sendable {
     var imageNames: [String: String] = [:]
     var flavorNames: [String: String] = [:]
-    /// Other data fetched for the page, by resource ID (e.g. Placement usage of a hypervisor).
-    var extra: [String: JSONValue] = [:]
     /// Neutron names and records (see `NeutronLookup`).
     var network = NeutronLookups()
-    /// Other values found for the page, by kind then ID (`volume` and `server` names, ...).
+    /// Other values found for the page, by kind then ID (`volume` and `server` names, a
+    /// hypervisor's `placement` usage, an action's `events`, ...).
     var values: [String: [String: JSONValue]] = [:]
 
     /// The name of kind `kind` (`volume`, `server`, ...) for an ID, when the lookup found it.
