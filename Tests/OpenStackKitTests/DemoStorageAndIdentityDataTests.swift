@@ -100,18 +100,15 @@ import Testing
     }
 
     @Test func generationIsDeterministicAndFast() {
-        var runs: [(DemoData, Double)] = []
-        for _ in 0..<2 {
-            let started = Self.threadCPUTime()
-            let data = DemoData(configuration: DemoCloudConfiguration(servers: 2000))
-            runs.append((data, Self.threadCPUTime() - started))
-        }
-        let fastest = runs.map(\.1).min()!
-        #expect(fastest < 0.5, "2000 servers took \(fastest) s of CPU")
-        let (large, again) = (runs[0].0, runs[1].0)
-        #expect(large.blockStorage.snapshots == again.blockStorage.snapshots)
-        #expect(large.blockStorage.backups == again.blockStorage.backups)
-        #expect(large.blockStorage.pools == again.blockStorage.pools)
-        #expect(large.volumes == again.volumes && large.domains == again.domains)
+        let started = Self.threadCPUTime()
+        let large = DemoData(configuration: DemoCloudConfiguration(servers: 2000))
+        let elapsed = Self.threadCPUTime() - started
+        #expect(elapsed < 0.5, "2000 servers took \(elapsed) s of CPU")
+        #expect(large.blockStorage.snapshots.count > Self.data.blockStorage.snapshots.count)
+        let again = DemoData(configuration: DemoCloudConfiguration(servers: 400))
+        #expect(again.blockStorage.snapshots == Self.data.blockStorage.snapshots)
+        #expect(again.blockStorage.backups == Self.data.blockStorage.backups)
+        #expect(again.blockStorage.pools == Self.data.blockStorage.pools)
+        #expect(again.volumes == Self.data.volumes && again.domains == Self.data.domains)
     }
 }
