@@ -12,7 +12,8 @@ import Testing
         server.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         server.write(#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#)
         server.write(#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_instances","arguments":{"limit":4,"all_projects":true}}}"#)
-        let done = await server.waitFor { out, _ in out.contains("\"id\":3") }
+        // Answers come concurrently: the tools/list answer (id 2) may be written after id 3's.
+        let done = await server.waitFor { out, _ in out.contains("\"id\":3") && out.contains("\"id\":2") }
         #expect(done, "stderr: \(server.errorOutput)")
         let lines = server.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
