@@ -64,6 +64,28 @@ extension StorageImageIdentityTests {
             }
         }
 
+        /// The demo Cinder serves attachments from 3.27 on, as Cinder does, and its other lists
+        /// link their next page under the keys PROTOCOL-NOTES names.
+        @Test func theDemoCinderFollowsMicroversionsAndLinkKeys() async throws {
+            try await ServerHarness.run { harness in
+                let cloud = harness.openstack
+                let base = try await cloud.endpoint(.blockStorage).baseURL
+                let token = try await cloud.token().id
+                func get(_ path: String, _ version: String) async throws -> RawResponse {
+                    try await cloud.http.send(
+                        OutgoingRequest(url: base + path, headers: [("X-Auth-Token", token), ("OpenStack-API-Version", "volume \(version)")]),
+                        service: "cinder")
+                }
+                #expect(try await get("/attachments", "3.26").status == 404)
+                #expect(try await get("/attachments", "3.27").status == 200)
+                let types = try JSONValue.parse(Data(try await get("/types?is_public=None&limit=1", "3.71").body))
+                #expect(types["volume_type_links"]?.arrayValue?.first?["rel"]?.stringValue == "next")
+                let backups = try JSONValue.parse(Data(try await get("/backups?all_tenants=1&limit=1", "3.71").body))
+                #expect(backups["backups_links"]?.arrayValue?.first?["rel"]?.stringValue == "next")
+                #expect(try await get("/snapshots?all_tenants=1", "3.71").status == 200)
+            }
+        }
+
         @Test func getVolumeByIDAndByNameWithServerNames() async throws {
             try await ServerHarness.run { harness in
                 let client = harness.client()
