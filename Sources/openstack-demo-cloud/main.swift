@@ -23,11 +23,29 @@ struct DemoCloudCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 42
 
+    @Option(help: "Serve HTTPS with this PEM certificate (scripts/demo-certificates.sh makes one, with its CA).")
+    var tlsCert: String?
+
+    @Option(help: "Private key (PEM) of --tls-cert.")
+    var tlsKey: String?
+
+    @Option(help: "Require client certificates signed by this CA (PEM); needs --tls-cert.")
+    var tlsClientCA: String?
+
+    @Option(help: "Seconds Keystone's clock is off (negative: behind), to try clock-skew handling.")
+    var clockSkew: Double = 0
+
     func run() async throws {
         var logger = Logger(label: "openstack-demo-cloud")
         logger.logLevel = .warning
+        var tls: DemoTLS?
+        if let tlsCert {
+            guard let tlsKey else { throw ValidationError("--tls-cert needs --tls-key") }
+            tls = DemoTLS(certificatePath: tlsCert, privateKeyPath: tlsKey, clientCAPath: tlsClientCA)
+        }
         let cloud = DemoCloud(
-            configuration: DemoCloudConfiguration(servers: servers, seed: seed, host: host, port: port),
+            configuration: DemoCloudConfiguration(
+                servers: servers, seed: seed, host: host, port: port, tls: tls, clockSkew: clockSkew),
             logger: logger
         )
         let server = Task { try await cloud.run() }
@@ -53,6 +71,7 @@ struct DemoCloudCommand: AsyncParsableCommand {
             "OpenStack demo cloud listening on \(base.absoluteString)",
             "auth URL: \(auth)",
             "data: \(data.servers.count) servers, \(data.volumes.count) volumes, \(data.images.count) images, \(data.hypervisorHosts.count) compute hosts (seed \(data.seed))",
+            "regions: \(DemoCloud.region) (every service), \(DemoCloud.regionTwo) (\(cloud.regionTwoData.servers.count) servers; no Cinder, no Placement)",
             "admin: user \(DemoCloud.adminUser) / \(DemoCloud.adminPassword), project \(DemoCloud.adminProject)",
             "member: user \(DemoCloud.memberUser) / \(DemoCloud.memberPassword), project \(DemoCloud.memberProject)",
             "reader: user \(DemoCloud.readerUser) / \(DemoCloud.readerPassword), project \(DemoCloud.memberProject)",

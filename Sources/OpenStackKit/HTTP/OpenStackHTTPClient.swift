@@ -24,12 +24,7 @@ public final class OpenStackHTTPClient: Sendable {
         configuration.httpVersion = .http1Only
         configuration.decompression = .enabled(limit: .ratio(50))
         configuration.redirectConfiguration = .disallow
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if settings.insecure { tls.certificateVerification = .none }
-        if let path = settings.caCertificatePath {
-            tls.trustRoots = .file(path)
-        }
-        configuration.tlsConfiguration = tls
+        configuration.tlsConfiguration = try ClientTLS.configuration(for: settings)
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

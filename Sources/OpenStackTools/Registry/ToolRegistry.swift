@@ -24,6 +24,7 @@ public struct ToolRegistry: Sendable {
             GetNetworkAgents.definition,
             GetVolumeServices.definition,
             GetServices.definition,
+            GetClouds.definition,
         ]
     }
 
@@ -46,7 +47,8 @@ public struct ToolRegistry: Sendable {
         let result: CallTool.Result
         var outcome = "ok"
         do {
-            result = try await tool.handler(context, ToolArguments(arguments))
+            let arguments = ToolArguments(arguments)
+            result = try await tool.handler(try context.scoped(by: arguments), arguments)
         } catch let error as ToolArgumentError {
             outcome = "bad-arguments"
             result = ListOutput.error(error.description)
