@@ -22,7 +22,7 @@ enum DemoClouds {
     /// Runs the demo clouds named by `--os-cloud` (all by default) while `body` runs.
     static func run<T: Sendable>(
         servers: Int, requested: [String], logger: Logger,
-        _ body: @Sendable @escaping ([SelectedCloud], [URL]) async throws -> T
+        _ body: ([SelectedCloud], [URL]) async throws -> T
     ) async throws -> T {
         let chosen = try choose(requested)
         let clouds = chosen.map { definition in

@@ -76,7 +76,7 @@ enum Diagnosis {
             let token = try await cloud.token()
             let response = try await cloud.http.send(
                 OutgoingRequest(url: url.absoluteString, headers: [("X-Auth-Token", token.id)]), service: service.projectName)
-            return Probe(service: service, outcome: .ok("\(url.absoluteString) answers (HTTP \(response.status))"))
+            return Probe(service: service, outcome: .ok("reachable at \(url.absoluteString) (HTTP \(response.status))"))
         } catch let error as OpenStackError {
             let what = error.message.hasPrefix("TLS failed") ? "TLS failure" : "unreachable"
             return Probe(

@@ -36,17 +36,18 @@ struct Launcher {
     }
 
     private func proceed(_ selected: [SelectedCloud], logger: Logger, demoURLs: [URL]) async throws -> Int32 {
-        let configurations = try selected.map {
-            try CloudSetup.resolve($0, http: httpSettings, several: selected.count > 1)
-        }
-        let insecure = configurations.filter(\.http.insecure).map(\.name)
+        let insecure = selected.filter { $0.settings.insecure == true }.map(\.name)
         if !insecure.isEmpty {
             // One line, however many clouds: anyone on the path can read the credentials.
-            logger.warning("TLS verification is OFF (--insecure / OS_INSECURE / verify: false) for \(insecure.count == configurations.count && insecure.count == 1 ? "the cloud" : "cloud " + insecure.joined(separator: ", ")): anyone on the network path can read the credentials")
+            logger.warning("TLS verification is OFF (--insecure / OS_INSECURE / verify: false) for \(selected.count == 1 ? "the cloud" : "cloud " + insecure.joined(separator: ", ")): anyone on the network path can read the credentials")
         }
         if command.checkConfig {
+            // The check resolves each cloud itself, so an incomplete one is reported, not fatal.
             let files = demoURLs.isEmpty ? try? CloudSetup.loadFiles(ProcessInfo.processInfo.environment) : nil
             return await ConfigCheck(http: httpSettings).run(selected, files: files) ? 0 : 1
+        }
+        let configurations = try selected.map {
+            try CloudSetup.resolve($0, http: httpSettings, several: selected.count > 1)
         }
         var clouds: [OpenStackCloud] = []
         do {

@@ -12,6 +12,14 @@ public struct SelectedCloud: Sendable {
     public var sources: [String: String]
     /// Things the user should know (an ignored profile, ignored variables).
     public var notes: [String]
+
+    public init(name: String, settings: CloudSettings, origin: String, sources: [String: String] = [:], notes: [String] = []) {
+        self.name = name
+        self.settings = settings
+        self.origin = origin
+        self.sources = sources
+        self.notes = notes
+    }
 }
 
 /// Picks the clouds to serve and merges their settings, as openstacksdk and the openstack CLI do.

@@ -142,9 +142,10 @@ public struct CloudsFiles: Sendable {
 enum YAMLConversion {
     static func json(_ node: Node) -> JSONValue {
         switch node {
-        case .scalar:
+        case .scalar(let scalar):
             // Scalars stay text: `project_id: 0123` or `password: yes` mean exactly what is written.
-            return node.tag.name == .null ? .null : .string(node.string ?? "")
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return !quoted && node.null != nil ? .null : .string(scalar.string)
         case .mapping(let mapping):
             var object: [String: JSONValue] = [:]
             for (key, value) in mapping { object[key.string ?? ""] = json(value) }
