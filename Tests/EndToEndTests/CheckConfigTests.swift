@@ -27,9 +27,9 @@ import Testing
         func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
             var env = ["HOME": root.path, "XDG_CONFIG_HOME": root.appendingPathComponent(".config").path]
             env.merge(environment) { _, new in new }
-            let process = try BinaryProcess(["--check-config", "--timeout", "5", "--connect-timeout", "2"] + arguments,
+            let process = try BinaryProcess(["--check-config", "--timeout", "20", "--connect-timeout", "5"] + arguments,
                                             environment: env, currentDirectory: root)
-            let status = await process.waitForExit(.seconds(40))
+            let status = await process.waitForExit(.seconds(90))
             process.terminate()
             return Run(status: status, output: process.standardOutput, errors: process.errorOutput)
         }

@@ -33,7 +33,11 @@ import Testing
                 #expect(tool["annotations"]?["title"]?.stringValue?.isEmpty == false, "\(name)")
                 #expect(tool["outputSchema"]?["type"]?.stringValue == "object", "\(name)")
                 let properties = tool["inputSchema"]?["properties"]?.objectValue ?? [:]
-                for common in ["filter", "limit", "detail_level", "cursor", "cloud"] {
+                if name == "get_clouds" { continue }
+                #expect(properties["cloud"] != nil && properties["region"] != nil, "\(name) lacks cloud or region")
+                // Show tools (one resource by id) take no paging arguments.
+                if tool["inputSchema"]?["required"]?.arrayValue?.contains("id") == true { continue }
+                for common in ["filter", "limit", "detail_level", "cursor"] {
                     #expect(properties[common] != nil, "\(name) lacks \(common)")
                 }
                 #expect(properties["limit"]?["default"]?.intValue == 100)
