@@ -47,7 +47,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Parses raw bytes; throws `DecodingError` on malformed JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONParser.parse(data)
     }
 
     /// Member of an object, or `nil`.
