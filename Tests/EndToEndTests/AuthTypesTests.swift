@@ -6,7 +6,7 @@ import Testing
 
 /// Each auth type and scope, end to end: the server authenticates to the demo Keystone with it
 /// and answers tools over MCP.
-@Suite struct AuthTypesTests {
+@Suite(.serialized) struct AuthTypesTests {
     struct Case: Sendable, CustomStringConvertible {
         var description: String
         var typeName: String

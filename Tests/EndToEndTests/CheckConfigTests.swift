@@ -5,7 +5,7 @@ import Testing
 
 /// `--check-config` on the real binary: the resolved configuration with secrets masked, then a
 /// plain verdict for each kind of bad configuration.
-@Suite struct CheckConfigTests {
+@Suite(.serialized) struct CheckConfigTests {
     /// A scratch HOME and working directory, so only the test's clouds.yaml is found.
     struct Sandbox {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")

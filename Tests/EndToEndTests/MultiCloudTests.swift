@@ -5,7 +5,7 @@ import Testing
 
 /// Several clouds in one server: each caller names its cloud, gets that cloud's data, and no
 /// caller can change what another sees. Each cloud keeps its own token.
-@Suite struct MultiCloudTests {
+@Suite(.serialized) struct MultiCloudTests {
     static let specs: [MultiCloudHarness.Spec] = [
         .init(name: "demo", demo: .init(servers: 48, seed: 42)),
         .init(name: "demo2", demo: .init(servers: 24, seed: 4242)) { url in

@@ -5,7 +5,7 @@ import Testing
 
 /// The region argument: every tool takes it, it picks the region's endpoints for that call only,
 /// and a service missing from a region is an error that names the regions that have it.
-@Suite struct RegionTests {
+@Suite(.serialized) struct RegionTests {
     @Test func theRegionArgumentPicksThatRegionsEndpointsForThatCallOnly() async throws {
         try await ServerHarness.run { harness in
             let one = Set(harness.cloud.data.servers.map(\.id))

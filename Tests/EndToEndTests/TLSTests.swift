@@ -5,7 +5,7 @@ import Testing
 
 /// TLS to the cloud: a custom CA bundle, client certificates, and insecure mode, against the demo
 /// cloud served over HTTPS with a CA made for the test run.
-@Suite struct TLSTests {
+@Suite(.serialized) struct TLSTests {
     static func settings(_ url: URL) -> CloudSettings { ServerHarness.settings(authURL: url) }
 
     /// Tries to authenticate with these HTTP settings; returns the error, if any.
