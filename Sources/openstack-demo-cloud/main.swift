@@ -26,10 +26,28 @@ struct DemoCloudCommand: AsyncParsableCommand {
     @Option(help: "Newest Nova microversion served, 2.<n> (1-100); e.g. 87 plays a cloud whose hypervisors still report usage.")
     var computeMicroversion = 100
 
+    @Option(help: "Serve HTTPS with this PEM certificate (scripts/demo-certificates.sh makes one, with its CA).")
+    var tlsCert: String?
+
+    @Option(help: "Private key (PEM) of --tls-cert.")
+    var tlsKey: String?
+
+    @Option(help: "Require client certificates signed by this CA (PEM); needs --tls-cert.")
+    var tlsClientCA: String?
+
+    @Option(help: "Seconds Keystone's clock is off (negative: behind), to try clock-skew handling.")
+    var clockSkew: Double = 0
+
     func run() async throws {
         var logger = Logger(label: "openstack-demo-cloud")
         logger.logLevel = .warning
-        var configuration = DemoCloudConfiguration(servers: servers, seed: seed, host: host, port: port)
+        var tls: DemoTLS?
+        if let tlsCert {
+            guard let tlsKey else { throw ValidationError("--tls-cert needs --tls-key") }
+            tls = DemoTLS(certificatePath: tlsCert, privateKeyPath: tlsKey, clientCAPath: tlsClientCA)
+        }
+        var configuration = DemoCloudConfiguration(
+            servers: servers, seed: seed, host: host, port: port, tls: tls, clockSkew: clockSkew)
         configuration.computeMicroversion = computeMicroversion
         let cloud = DemoCloud(configuration: configuration, logger: logger)
         let server = Task { try await cloud.run() }
@@ -55,6 +73,7 @@ struct DemoCloudCommand: AsyncParsableCommand {
             "OpenStack demo cloud listening on \(base.absoluteString)",
             "auth URL: \(auth)",
             "data: \(data.servers.count) servers, \(data.volumes.count) volumes, \(data.images.count) images, \(data.hypervisorHosts.count) compute hosts (seed \(data.seed))",
+            "regions: \(DemoCloud.region) (every service), \(DemoCloud.regionTwo) (\(cloud.regionTwoData.servers.count) servers; no Cinder, no Placement)",
             "admin: user \(DemoCloud.adminUser) / \(DemoCloud.adminPassword), project \(DemoCloud.adminProject)",
             "member: user \(DemoCloud.memberUser) / \(DemoCloud.memberPassword), project \(DemoCloud.memberProject)",
             "reader: user \(DemoCloud.readerUser) / \(DemoCloud.readerPassword), project \(DemoCloud.memberProject)",

@@ -12,13 +12,25 @@ struct Command: AsyncParsableCommand {
             --json-response) or over stdio (--transport stdio). It only ever reads: every call to OpenStack is a \
             GET, apart from Keystone's token request.
 
-            Credentials come from the flags, else from the OS_* variables of an openrc file (OS_AUTH_URL, \
-            OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...). Prefer OS_PASSWORD or --password-file to \
-            --password: a password on the command line is visible to every user in `ps`.
+            CREDENTIALS are found as openstacksdk finds them. --os-cloud NAME (or OS_CLOUD) picks a cloud from \
+            clouds.yaml, read from OS_CLIENT_CONFIG_FILE, ./, ~/.config/openstack/ or /etc/openstack/ (first found), \
+            with secure.yaml merged over it. Flags win over the OS_* variables of an openrc file (OS_AUTH_URL, \
+            OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_APPLICATION_CREDENTIAL_ID, OS_TOKEN, ...), which win \
+            over clouds.yaml. Auth types: password, v3applicationcredential, token; scopes: project, domain, system.
+
+            SEVERAL CLOUDS: repeat --os-cloud, or use --os-cloud all. Every tool then takes a cloud argument \
+            (get_clouds lists them), and a region argument for clouds with several regions. Each cloud keeps \
+            its own token and connections.
+
+            SECRETS: prefer OS_PASSWORD, clouds.yaml/secure.yaml or --password-file to --password: a password on \
+            the command line is visible to every user in `ps`. The configuration is never printed with its \
+            secrets; --check-config shows it masked, then authenticates and reads the catalog.
 
             EXAMPLES
               openstack-mcp-server --demo
               source admin-openrc.sh && openstack-mcp-server --port 8000
+              OS_CLOUD=prod openstack-mcp-server --check-config
+              openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
               openstack-mcp-server --transport stdio --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password
             """,
@@ -27,6 +39,8 @@ struct Command: AsyncParsableCommand {
     @OptionGroup(title: "Server") var server: ServerFlags
     @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
     @OptionGroup(title: "Demo cloud") var demo: DemoFlags
+    @Flag(help: "Print the resolved configuration of each cloud (secrets masked), authenticate, read the catalog, report what is wrong, and exit (0 when all is well).")
+    var checkConfig = false
 }
 
 struct ServerFlags: ParsableArguments {
@@ -55,6 +69,8 @@ struct ServerFlags: ParsableArguments {
 }
 
 struct CloudFlags: ParsableArguments {
+    @Option(help: "A cloud of clouds.yaml (OS_CLOUD); repeatable to serve several; `all` for every cloud there.")
+    var osCloud: [String] = []
     @Option(help: "Keystone URL, with or without /v3 (OS_AUTH_URL).") var authURL: String?
     @Option(help: "User name (OS_USERNAME).") var username: String?
     @Option(help: "Password (OS_PASSWORD). Visible in `ps` when given here: prefer OS_PASSWORD or --password-file.")
@@ -68,10 +84,13 @@ struct CloudFlags: ParsableArguments {
     @Option(help: "Endpoint interface: public, internal or admin (OS_INTERFACE).") var interface: String?
     @Option(help: "CA bundle (PEM) that signed the cloud's certificates (OS_CACERT).") var cacert: String?
     @Flag(help: "Do not verify TLS certificates (OS_INSECURE). For labs only.") var insecure = false
+    @Option(help: "Client certificate (PEM) for TLS client authentication (OS_CERT); may also hold the key.")
+    var cert: String?
+    @Option(help: "Private key (PEM) of --cert (OS_KEY).") var key: String?
 }
 
 struct DemoFlags: ParsableArguments {
-    @Flag(help: "Serve the built-in demo cloud (a simulated OpenStack on loopback); no credentials needed.")
+    @Flag(help: "Serve the built-in demo clouds (simulated OpenStacks on loopback, named demo and demo2, each with RegionOne and RegionTwo); no credentials needed.")
     var demo = false
-    @Option(help: "Number of servers in the demo cloud.") var demoServers: Int = 48
+    @Option(help: "Number of servers in the demo cloud (demo2 has half as many).") var demoServers: Int = 48
 }

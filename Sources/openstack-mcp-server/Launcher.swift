@@ -15,66 +15,63 @@ struct LaunchError: Error {
 struct Launcher {
     let command: Command
 
-    func run() async throws {
+    /// Runs the server (or `--check-config`); returns the process exit status.
+    func run() async throws -> Int32 {
         let logger = try makeLogger()
         try validate()
         if command.demo.demo {
-            let demo = DemoCloud(configuration: .init(servers: command.demo.demoServers), logger: quiet(logger))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await demo.run() }
-                let authURL = await demo.authURL
-                var settings = CloudSettings()
-                settings.authURL = authURL.absoluteString
-                settings.username = DemoCloud.adminUser
-                settings.password = DemoCloud.adminPassword
-                settings.projectName = DemoCloud.adminProject
-                settings.userDomainName = DemoCloud.domainName
-                settings.projectDomainName = DemoCloud.domainName
-                try await serve(settings: settings, cloudName: "demo", logger: logger, demoURL: authURL)
-                group.cancelAll()
+            return try await DemoClouds.run(
+                servers: command.demo.demoServers, requested: command.cloud.osCloud, logger: quiet(logger)
+            ) { selected, urls in
+                try await proceed(selected, logger: logger, demoURLs: urls)
             }
-        } else {
-            let settings = try cloudSettings()
-            try await serve(settings: settings, cloudName: "default", logger: logger, demoURL: nil)
         }
+        return try await proceed(try CloudSetup(flags: command.cloud).select(), logger: logger, demoURLs: [])
     }
 
-    private func serve(settings: CloudSettings, cloudName: String, logger: Logger, demoURL: URL?) async throws {
-        let http = HTTPSettings(
+    private var httpSettings: HTTPSettings {
+        HTTPSettings(
             connectTimeout: .seconds(command.server.connectTimeout), readTimeout: .seconds(command.server.timeout),
             totalTimeout: .seconds(command.server.timeout))
-        let configuration: CloudConfiguration
+    }
+
+    private func proceed(_ selected: [SelectedCloud], logger: Logger, demoURLs: [URL]) async throws -> Int32 {
+        let insecure = selected.filter { $0.settings.insecure == true }.map(\.name)
+        if !insecure.isEmpty {
+            // One line, however many clouds: anyone on the path can read the credentials.
+            logger.warning("TLS verification is OFF (--insecure / OS_INSECURE / verify: false) for \(selected.count == 1 ? "the cloud" : "cloud " + insecure.joined(separator: ", ")): anyone on the network path can read the credentials")
+        }
+        if command.checkConfig {
+            // The check resolves each cloud itself, so an incomplete one is reported, not fatal.
+            let files = demoURLs.isEmpty ? try? CloudSetup.loadFiles(ProcessInfo.processInfo.environment) : nil
+            return await ConfigCheck(http: httpSettings).run(selected, files: files) ? 0 : 1
+        }
+        let configurations = try selected.map {
+            try CloudSetup.resolve($0, http: httpSettings, several: selected.count > 1)
+        }
+        var clouds: [OpenStackCloud] = []
         do {
-            configuration = try settings.resolve(name: cloudName, http: http)
+            for configuration in configurations { clouds.append(try OpenStackCloud(configuration: configuration, logger: logger)) }
         } catch let error as OpenStackError {
+            for cloud in clouds { await cloud.shutdown() }
             throw LaunchError(message: "\(error.message). Next step: \(error.nextStep)")
         }
-        if configuration.http.insecure {
-            logger.warning("TLS verification is OFF (--insecure): anyone on the path can read the credentials")
-        }
-        let cloud = try OpenStackCloud(configuration: configuration, logger: logger)
         do {
-            let token = try await cloud.token()
-            if token.catalog.entries.isEmpty {
-                throw OpenStackError(
-                    kind: .configuration, service: "Keystone",
-                    message: "Keystone returned a token without a service catalog (it is not scoped to a project)",
-                    nextStep: "pass --project-name (or set OS_PROJECT_NAME), or give the user a default project")
-            }
-            logger.info(
-                "authenticated",
-                metadata: [
-                    "cloud": "\(cloudName)", "auth_url": "\(configuration.auth.authURL.absoluteString)",
-                    "project": "\(token.projectName ?? "-")", "regions": "\(token.catalog.regions.joined(separator: ","))",
-                ])
-        } catch let error as OpenStackError {
-            await cloud.shutdown()
-            throw LaunchError(message: Redactor.scrub(error.description, secrets: configuration.auth.secrets))
+            try await StartupCheck.authenticate(clouds, logger: logger)
+        } catch {
+            for cloud in clouds { await cloud.shutdown() }
+            throw error
         }
+        try await serve(clouds: clouds, logger: logger, demoURLs: demoURLs)
+        return 0
+    }
+
+    private func serve(clouds: [OpenStackCloud], logger: Logger, demoURLs: [URL]) async throws {
+        let cloudSet = CloudSet(clouds)
         let registry = ToolRegistry(
-            clouds: CloudSet([cloud]), settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger)
+            clouds: cloudSet, settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger)
         let factory = MCPServerFactory(registry: registry)
-        defer { Task { await cloud.shutdown() } }
+        defer { Task { await cloudSet.shutdown() } }
 
         switch command.server.transport {
         case .stdio:
@@ -82,7 +79,7 @@ struct Launcher {
         case .http:
             let options = serverOptions()
             let service = MCPHTTPService(options: options, factory: factory, logger: logger) { port in
-                announce(port: port, options: options, demoURL: demoURL)
+                announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs)
             }
             var configuration = ServiceGroupConfiguration(
                 services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -106,38 +103,15 @@ struct Launcher {
             sessionIdleTimeout: .seconds(command.server.sessionIdleMinutes * 60), maxSessions: command.server.maxSessions)
     }
 
-    private func announce(port: Int, options: ServerOptions, demoURL: URL?) {
+    private func announce(port: Int, options: ServerOptions, clouds: [String], demoURLs: [URL]) {
         let endpoint = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/openstack"
-        var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"))"]
-        if let demoURL {
-            lines.append("demo cloud (simulated OpenStack) at \(demoURL.absoluteString)")
+        var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"); clouds: \(clouds.joined(separator: ", ")))"]
+        if !demoURLs.isEmpty {
+            for (name, url) in zip(clouds, demoURLs) { lines.append("demo cloud \(name) (simulated OpenStack) at \(url.absoluteString)") }
             lines.append("connect: npx @modelcontextprotocol/inspector  → Streamable HTTP → \(endpoint)")
             lines.append("     or: claude mcp add --transport http openstack \(endpoint)")
         }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    }
-
-    private func cloudSettings() throws -> CloudSettings {
-        let flags = command.cloud
-        var settings = CloudSettings()
-        settings.authURL = flags.authURL
-        settings.username = flags.username
-        settings.password = flags.password
-        if let path = flags.passwordFile {
-            guard let text = try? String(contentsOfFile: (path as NSString).expandingTildeInPath, encoding: .utf8) else {
-                throw LaunchError(message: "cannot read --password-file \(path). Next step: check the path and its permissions")
-            }
-            settings.password = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
-        }
-        settings.projectName = flags.projectName
-        settings.projectID = flags.projectID
-        settings.userDomainName = flags.userDomainName
-        settings.projectDomainName = flags.projectDomainName
-        settings.region = flags.region
-        settings.interface = flags.interface
-        settings.cacert = flags.cacert
-        if flags.insecure { settings.insecure = true }
-        return settings.merged(over: CloudSettings.fromEnvironment(ProcessInfo.processInfo.environment))
     }
 
     private func validate() throws {

@@ -5,8 +5,7 @@ import Foundation
 do {
     var command = try Command.parseAsRoot()
     guard let runnable = command as? Command else { try command.run(); exit(0) }
-    try await Launcher(command: runnable).run()
-    exit(0)
+    exit(try await Launcher(command: runnable).run())
 } catch let error as LaunchError {
     FileHandle.standardError.write(Data("openstack-mcp-server: \(error.message)\n".utf8))
     exit(1)

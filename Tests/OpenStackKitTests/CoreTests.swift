@@ -44,7 +44,7 @@ import Testing
             Issue.record("expected an error")
         } catch let error as OpenStackError {
             #expect(error.kind == .catalog)
-            #expect(error.message.contains("public@RegionTwo"))
+            #expect(error.message.contains("not offered in region RegionOne; regions that have it: RegionTwo"))
         } catch { Issue.record("\(error)") }
         #expect(throws: OpenStackError.self) { try Self.catalog.endpoint(for: .image, interface: "public", region: nil) }
     }

@@ -22,8 +22,15 @@ extension DemoCloud {
     public static let domainName = "Default"
     /// Domain id.
     public static let domainID = "default"
-    /// Region name.
+    /// Region name (every service).
     public static let region = "RegionOne"
+    /// Second region: Keystone, Nova, Neutron and Glance only (no Cinder, no Placement), with a
+    /// quarter of the servers.
+    public static let regionTwo = "RegionTwo"
+    /// Catalog types offered in ``regionTwo``.
+    public static let regionTwoTypes: Set<String> = ["identity", "compute", "network", "image"]
+    /// Path prefix of RegionTwo's endpoints on the simulator.
+    static let regionTwoMount = "region-two"
     /// Application credential id (user `admin`, project `admin`).
     public static let applicationCredentialID = "democred-admin"
     /// Application credential secret.

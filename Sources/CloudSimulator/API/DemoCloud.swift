@@ -11,8 +11,11 @@ import NIOCore
 public final class DemoCloud: Sendable {
     /// The configuration the cloud was created with.
     public let configuration: DemoCloudConfiguration
-    /// The seeded dataset (generated in `init`, deterministic for a seed).
+    /// The seeded dataset of RegionOne (generated in `init`, deterministic for a seed).
     public let data: DemoData
+    /// RegionTwo's dataset: the same projects, images and networks, a quarter of the servers
+    /// (its volumes are not served: RegionTwo has no Cinder).
+    public let regionTwoData: DemoData
     let logger: Logger
     let state = CloudState()
 
@@ -20,6 +23,9 @@ public final class DemoCloud: Sendable {
     public init(configuration: DemoCloudConfiguration = .init(), logger: Logger = Logger(label: "demo-cloud")) {
         self.configuration = configuration
         self.data = DemoData(configuration: configuration)
+        var second = configuration
+        second.servers = configuration.regionTwoServers
+        self.regionTwoData = DemoData(configuration: second)
         self.logger = logger
     }
 
@@ -27,20 +33,23 @@ public final class DemoCloud: Sendable {
     public func run() async throws {
         state.prepareForRun()
         let dispatcher = Dispatcher(
-            environment: ServiceEnvironment(data: data, state: state, configuration: configuration)
+            environment: ServiceEnvironment(data: data, state: state, configuration: configuration),
+            regionTwo: ServiceEnvironment(data: regionTwoData, state: state, configuration: configuration)
         )
         let host = configuration.host
         let state = self.state
-        let app = Application(
-            responder: dispatcher,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                state.markReady(URL(string: "http://\(Self.urlHost(host)):\(port)")!)
-            },
-            logger: ShutdownNoiseFilter.wrap(logger)
-        )
+        let scheme = configuration.tls == nil ? "http" : "https"
         do {
+            let app = Application(
+                responder: dispatcher,
+                server: try DemoTLSServer.builder(configuration.tls),
+                configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    state.markReady(URL(string: "\(scheme)://\(Self.urlHost(host)):\(port)")!)
+                },
+                logger: ShutdownNoiseFilter.wrap(logger)
+            )
             try await app.run()
         } catch {
             state.markFailed()

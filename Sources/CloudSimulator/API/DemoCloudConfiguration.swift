@@ -17,6 +17,11 @@ public struct DemoCloudConfiguration: Sendable {
     public var computeMicroversion: Int = 100
     /// Nova's `[api]/max_limit`: the most items one page holds, whatever `limit` asks (default 1000).
     public var computeMaxLimit: Int = 1000
+    /// Serve HTTPS with these files instead of plain HTTP (default nil).
+    public var tls: DemoTLS?
+    /// Seconds Keystone's clock is off from this host's; negative is behind (default 0). Tokens are
+    /// issued and checked on that clock, as a Keystone with a wrong clock would.
+    public var clockSkew: TimeInterval
 
     /// Creates a configuration.
     public init(
@@ -24,12 +29,36 @@ public struct DemoCloudConfiguration: Sendable {
         seed: UInt64 = 42,
         host: String = "127.0.0.1",
         port: Int = 0,
-        tokenLifetime: TimeInterval = 3600
+        tokenLifetime: TimeInterval = 3600,
+        tls: DemoTLS? = nil,
+        clockSkew: TimeInterval = 0
     ) {
         self.servers = servers
         self.seed = seed
         self.host = host
         self.port = port
         self.tokenLifetime = tokenLifetime
+        self.tls = tls
+        self.clockSkew = clockSkew
+    }
+
+    /// Servers in RegionTwo: a quarter of RegionOne's (at least one).
+    var regionTwoServers: Int { max(1, servers / 4) }
+}
+
+/// PEM files for serving HTTPS (`scripts/demo-certificates.sh` makes a CA and these).
+public struct DemoTLS: Sendable {
+    /// The server certificate (chain), PEM.
+    public var certificatePath: String
+    /// Its private key, PEM.
+    public var privateKeyPath: String
+    /// When set, clients must present a certificate signed by this CA (PEM).
+    public var clientCAPath: String?
+
+    /// Creates a TLS configuration.
+    public init(certificatePath: String, privateKeyPath: String, clientCAPath: String? = nil) {
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+        self.clientCAPath = clientCAPath
     }
 }

@@ -50,6 +50,8 @@ struct DemoDataGenerator {
         makeServices()
         // Last, so that adding Neutron resources leaves every other seeded value unchanged.
         makeNeutronResources()
+        // After everything seeded from the generator, so RegionOne data stays as it was.
+        makeRegionTwoEndpoints()
         return parts
     }
 
@@ -67,6 +69,32 @@ struct DemoDataGenerator {
     }
 
     // MARK: Identity
+
+    /// Catalog services: name, type, description and path on the simulator.
+    static let catalog: [(String, String, String, String)] = [
+        ("keystone", "identity", "Keystone Identity Service", "/identity/v3"),
+        ("nova", "compute", "Nova Compute Service", "/compute/v2.1"),
+        ("neutron", "network", "Neutron Service", "/network"),
+        ("cinderv3", "volumev3", "Cinder Volume Service V3", "/volume/v3/$(project_id)s"),
+        ("cinder", "block-storage", "Cinder Volume Service", "/volume/v3/$(project_id)s"),
+        ("glance", "image", "Glance Image Service", "/image"),
+        ("placement", "placement", "Placement Service", "/placement"),
+    ]
+
+    /// RegionTwo: an edge region with Nova, Neutron and Glance under `/region-two/` (Keystone is
+    /// shared), but no Cinder and no Placement, so "not in this region" can be seen.
+    private mutating func makeRegionTwoEndpoints() {
+        for service in parts.identityServices where DemoCloud.regionTwoTypes.contains(service.type) {
+            guard let path = Self.catalog.first(where: { $0.0 == service.name })?.3 else { continue }
+            let prefixed = service.type == "identity" ? path : "/" + DemoCloud.regionTwoMount + path
+            for interface in ["public", "internal"] {
+                parts.endpoints.append(
+                    DemoEndpoint(
+                        id: rng.hex(32), serviceID: service.id, interface: interface, regionID: DemoCloud.regionTwo,
+                        pathTemplate: prefixed, enabled: true))
+            }
+        }
+    }
 
     private mutating func makeIdentity() {
         let domain = DemoCloud.domainID
@@ -87,7 +115,8 @@ struct DemoDataGenerator {
             DemoUser(
                 id: rng.hex(32), name: DemoCloud.adminUser, domainID: domain, password: DemoCloud.adminPassword,
                 email: "admin@example.org", enabled: true,
-                roleAssignments: [.init(projectID: admin, roleName: "admin"), .init(projectID: demo, roleName: "admin")]
+                roleAssignments: [.init(projectID: admin, roleName: "admin"), .init(projectID: demo, roleName: "admin")],
+                domainRoles: ["admin"], systemRoles: ["admin"]
             ),
             DemoUser(
                 id: rng.hex(32), name: DemoCloud.memberUser, domainID: domain, password: DemoCloud.memberPassword,
@@ -105,16 +134,7 @@ struct DemoDataGenerator {
                 projectID: admin, roles: ["admin"]
             )
         ]
-        let catalog: [(String, String, String, String)] = [
-            ("keystone", "identity", "Keystone Identity Service", "/identity/v3"),
-            ("nova", "compute", "Nova Compute Service", "/compute/v2.1"),
-            ("neutron", "network", "Neutron Service", "/network"),
-            ("cinderv3", "volumev3", "Cinder Volume Service V3", "/volume/v3/$(project_id)s"),
-            ("cinder", "block-storage", "Cinder Volume Service", "/volume/v3/$(project_id)s"),
-            ("glance", "image", "Glance Image Service", "/image"),
-            ("placement", "placement", "Placement Service", "/placement"),
-        ]
-        for (name, type, description, path) in catalog {
+        for (name, type, description, path) in Self.catalog {
             let service = DemoIdentityService(id: rng.hex(32), name: name, type: type, description: description, enabled: true)
             parts.identityServices.append(service)
             for interface in ["public", "internal"] {

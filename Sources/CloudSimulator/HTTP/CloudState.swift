@@ -4,7 +4,9 @@ import Foundation
 struct TokenRecord: Sendable {
     let id: String
     let user: DemoUser
-    let project: DemoProject
+    /// The project of a project-scoped token; nil for domain and system scope.
+    let project: DemoProject?
+    let scope: TokenScope
     /// Effective roles (explicit plus implied), in display order.
     let roles: [DemoRole]
     let methods: [String]
@@ -14,6 +16,13 @@ struct TokenRecord: Sendable {
     let applicationCredential: DemoApplicationCredential?
 
     var isAdmin: Bool { roles.contains { $0.name == "admin" } }
+}
+
+/// What a token is scoped to.
+enum TokenScope: Sendable, Equatable {
+    case project
+    case domain
+    case system
 }
 
 /// The mutable side of a running cloud: tokens, request log, faults and readiness.

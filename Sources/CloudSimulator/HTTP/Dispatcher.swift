@@ -20,15 +20,23 @@ struct Dispatcher: HTTPResponder {
 
     let environment: ServiceEnvironment
     private let services: [String: any ServiceAPI]
+    /// RegionTwo's services (under `/region-two/`), over RegionTwo's data; no Keystone, Cinder or Placement.
+    private let regionTwoServices: [String: any ServiceAPI]
+    private let scheme: String
 
-    init(environment: ServiceEnvironment) {
+    init(environment: ServiceEnvironment, regionTwo: ServiceEnvironment) {
         self.environment = environment
+        self.scheme = environment.configuration.tls == nil ? "http" : "https"
         let all: [any ServiceAPI] = [
             KeystoneAPI(environment: environment), NovaAPI(environment: environment),
             NeutronAPI(environment: environment), CinderAPI(environment: environment),
             GlanceAPI(environment: environment), PlacementAPI(environment: environment),
         ]
         services = Dictionary(uniqueKeysWithValues: all.map { ($0.mount, $0) })
+        let second: [any ServiceAPI] = [
+            NovaAPI(environment: regionTwo), NeutronAPI(environment: regionTwo), GlanceAPI(environment: regionTwo),
+        ]
+        regionTwoServices = Dictionary(uniqueKeysWithValues: second.map { ($0.mount, $0) })
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -49,9 +57,16 @@ struct Dispatcher: HTTPResponder {
         var request = request
         let method = request.method.rawValue
         let body = method == "POST" ? Array(buffer: try await request.collectBody(upTo: 1 << 20)) : []
-        let segments = request.uri.path.split(separator: "/").map { QueryString.decode($0) }
-        let baseURL = request.head.authority.map { "http://" + $0 }
-            ?? environment.state.boundURL?.absoluteString ?? "http://127.0.0.1"
+        var segments = request.uri.path.split(separator: "/").map { QueryString.decode($0) }
+        var baseURL = request.head.authority.map { scheme + "://" + $0 }
+            ?? environment.state.boundURL?.absoluteString ?? "\(scheme)://127.0.0.1"
+        var services = self.services
+        if segments.first == DemoCloud.regionTwoMount {
+            // RegionTwo: its own services and data; links keep the prefix through the base URL.
+            segments.removeFirst()
+            baseURL += "/" + DemoCloud.regionTwoMount
+            services = regionTwoServices
+        }
         var incoming = IncomingRequest(
             method: method, path: "/" + segments.joined(separator: "/"), segments: segments,
             rawQuery: request.uri.query ?? "", query: QueryString(request.uri.query), headers: request.headers,
@@ -93,7 +108,7 @@ struct Dispatcher: HTTPResponder {
             return finish(reply, service: service, request: incoming, requestID: requestID)
         }
         if !service.isPublic(rest, method: method) {
-            guard let tokenID = incoming.header("X-Auth-Token"), let token = environment.state.validToken(tokenID) else {
+            guard let tokenID = incoming.header("X-Auth-Token"), let token = environment.state.validToken(tokenID, now: environment.now) else {
                 let reply = Reply.json(FaultBody.unauthorized, status: 401)
                     .adding("WWW-Authenticate", "Keystone uri=\"\(incoming.baseURL)/identity\"")
                 return finish(reply, service: service, request: incoming, requestID: requestID)

@@ -6,6 +6,9 @@ struct ServiceEnvironment: Sendable {
     let data: DemoData
     let state: CloudState
     let configuration: DemoCloudConfiguration
+
+    /// Keystone's clock: this host's, shifted by the configured skew.
+    var now: Date { Date().addingTimeInterval(configuration.clockSkew) }
 }
 
 /// A parsed HTTP request as the service handlers see it.
@@ -34,7 +37,7 @@ struct IncomingRequest: Sendable {
     /// Whether the caller has the admin role.
     var isAdmin: Bool { token?.isAdmin ?? false }
     /// The token's project id.
-    var projectID: String { token?.project.id ?? "" }
+    var projectID: String { token?.project?.id ?? "" }
 
     /// `baseURL + path + ?query` with the given query replacements (for paging links).
     func link(path: String? = nil, replacing: [(String, String)], removing: Set<String> = []) -> String {

@@ -46,6 +46,10 @@ public struct DemoUser: Sendable, Equatable {
     public let enabled: Bool
     /// Explicit role assignments (implied roles are added when a token is issued).
     public let roleAssignments: [DemoRoleAssignment]
+    /// Roles on the domain `default` (for domain-scoped tokens).
+    public var domainRoles: [String] = []
+    /// Roles on the whole system (for system-scoped tokens).
+    public var systemRoles: [String] = []
 
     /// Explicit role names the user holds on `projectID`.
     public func roles(onProject projectID: String) -> [String] {
@@ -91,7 +95,7 @@ public struct DemoEndpoint: Sendable, Equatable {
     public let serviceID: String
     /// `public` or `internal`.
     public let interface: String
-    /// Region (`RegionOne`).
+    /// Region (`RegionOne` or `RegionTwo`).
     public let regionID: String
     /// Path on the simulator, possibly with the Keystone `$(project_id)s` template.
     public let pathTemplate: String

@@ -36,11 +36,11 @@ actor EndpointResolver {
             // Versioned: the version root (without any project-id suffix) describes the microversions.
             if service.maximumMicroversion != nil {
                 let root = origin + "/" + segments[...versionIndex].joined(separator: "/") + "/"
-                versions = (try await reachable(discover, root)).flatMap { try? JSONValue.parse($0.body) }
+                versions = (try await Self.probe(root, discover)).flatMap { try? JSONValue.parse($0.body) }
                     .map(DiscoveredVersion.parseAll) ?? []
             }
         } else if let segment = service.defaultVersionSegment {
-            let answer = try await reachable(discover, base + "/")
+            let answer = try await Self.probe(base + "/", discover)
             versions = answer.flatMap { try? JSONValue.parse($0.body) }.map(DiscoveredVersion.parseAll) ?? []
             let major = String(segment.prefix { $0 != "." })
             let match = versions.filter { $0.isUsable && $0.id.hasPrefix(major) }
@@ -55,7 +55,7 @@ actor EndpointResolver {
             }
         } else {
             // Placement: the root is the API; its document lists the microversions.
-            versions = (try await reachable(discover, base + "/")).flatMap { try? JSONValue.parse($0.body) }
+            versions = (try await Self.probe(base + "/", discover)).flatMap { try? JSONValue.parse($0.body) }
                 .map(DiscoveredVersion.parseAll) ?? []
         }
 
@@ -67,12 +67,9 @@ actor EndpointResolver {
         return ResolvedEndpoint(service: service, baseURL: base, origin: origin, microversion: microversion)
     }
 
-    /// A discovery answer, or nil when discovery is merely unhelpful (an error status, an odd body).
-    /// A service that does not answer in time or cannot be reached fails here, once, instead of
-    /// costing a second deadline on the request that would follow.
-    private static func reachable(
-        _ discover: @Sendable (String) async throws -> RawResponse, _ url: String
-    ) async throws -> RawResponse? {
+    /// A discovery answer, or nil when the service has no usable version document. A service that
+    /// does not answer at all fails the call now, rather than costing a second deadline on the request.
+    static func probe(_ url: String, _ discover: @Sendable (String) async throws -> RawResponse) async throws -> RawResponse? {
         do {
             return try await discover(url)
         } catch let error as OpenStackError where error.kind == .timeout || error.kind == .unreachable {

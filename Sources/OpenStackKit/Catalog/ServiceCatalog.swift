@@ -78,6 +78,7 @@ public struct ServiceCatalog: Sendable, Equatable {
             let inInterface = candidates.filter { Self.normalizeInterface($0.interface) == wanted }
             let inRegion = inInterface.filter { region == nil || ($0.region ?? $0.regionID) == region }
             if let match = inRegion.first, let url = URL(string: match.url) { return url }
+            if let region, !inInterface.isEmpty { throw regionError(service, type: type, region: region, offered: inInterface) }
             let available = Set(candidates.map { "\($0.interface)@\($0.region ?? $0.regionID ?? "-")" }).sorted()
             throw OpenStackError(
                 kind: .catalog, service: service.projectName,
@@ -88,6 +89,24 @@ public struct ServiceCatalog: Sendable, Equatable {
             kind: .catalog, service: service.projectName,
             message: "the catalog has no \(service.catalogTypes.joined(separator: "/")) service",
             nextStep: "this cloud does not run \(service.projectName), or your token's catalog hides it; check `openstack catalog list`")
+    }
+
+    /// The service exists, but not in `region`: name the regions that have it.
+    private func regionError(_ service: ServiceType, type: String, region: String, offered: [CatalogEntry.Endpoint]) -> OpenStackError {
+        var have: [String] = []
+        for endpoint in offered {
+            if let name = endpoint.region ?? endpoint.regionID, !have.contains(name) { have.append(name) }
+        }
+        guard regions.contains(region) else {
+            return OpenStackError(
+                kind: .catalog, service: service.projectName,
+                message: "region '\(region)' is not in this cloud's catalog; its regions are \(regions.joined(separator: ", "))",
+                nextStep: "use one of those region names (they are case-sensitive)")
+        }
+        return OpenStackError(
+            kind: .catalog, service: service.projectName,
+            message: "\(service.projectName) (\(type)) is not offered in region \(region); regions that have it: \(have.joined(separator: ", "))",
+            nextStep: "ask again with region \(have.first ?? "set to one of those")")
     }
 
     static func normalizeInterface(_ value: String) -> String {

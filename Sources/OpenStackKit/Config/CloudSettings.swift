@@ -27,6 +27,14 @@ public struct CloudSettings: Sendable, Equatable {
     public var interface: String?
     public var cacert: String?
     public var insecure: Bool?
+    /// Client certificate (PEM) for TLS client authentication (`OS_CERT`); may also hold the key.
+    public var clientCertificate: String?
+    /// Private key (PEM) of the client certificate (`OS_KEY`).
+    public var clientKey: String?
+    /// `OS_IDENTITY_API_VERSION`; only 3 is supported.
+    public var identityAPIVersion: String?
+    /// Regions a clouds.yaml entry lists (`regions:` or `region_name`); nil when it names none.
+    public var regions: [String]?
 
     public init() {}
 
@@ -59,6 +67,9 @@ public struct CloudSettings: Sendable, Equatable {
         settings.interface = value("OS_INTERFACE", "OS_ENDPOINT_TYPE")
         settings.cacert = value("OS_CACERT")
         if let insecure = value("OS_INSECURE") { settings.insecure = ["1", "true", "yes"].contains(insecure.lowercased()) }
+        settings.clientCertificate = value("OS_CERT")
+        settings.clientKey = value("OS_KEY")
+        settings.identityAPIVersion = value("OS_IDENTITY_API_VERSION")
         return settings
     }
 
@@ -73,6 +84,7 @@ public struct CloudSettings: Sendable, Equatable {
         fill(\.projectDomainName); fill(\.projectDomainID); fill(\.domainName); fill(\.domainID); fill(\.systemScope)
         fill(\.applicationCredentialID); fill(\.applicationCredentialName); fill(\.applicationCredentialSecret)
         fill(\.token); fill(\.region); fill(\.interface); fill(\.cacert); fill(\.insecure)
+        fill(\.clientCertificate); fill(\.clientKey); fill(\.identityAPIVersion); fill(\.regions)
         return result
     }
 
@@ -81,16 +93,54 @@ public struct CloudSettings: Sendable, Equatable {
         guard let authURL else {
             throw OpenStackError(
                 kind: .configuration, service: "configuration", message: "no auth URL is set",
-                nextStep: "pass --auth-url (or set OS_AUTH_URL, e.g. by sourcing an openrc file), or try --demo")
+                nextStep: "pass --auth-url (or set OS_AUTH_URL, e.g. by sourcing an openrc file, or pick a clouds.yaml cloud with --os-cloud / OS_CLOUD), or try --demo")
         }
+        try checkIdentityAPIVersion()
         let url = try AuthConfiguration.normalizeAuthURL(authURL)
         let method = try authMethod()
         var settings = http
-        if let cacert { settings.caCertificatePath = cacert }
+        if let cacert { settings.caCertificatePath = try Self.readableFile(cacert, what: "CA bundle", source: "OS_CACERT / --cacert / cacert") }
         if insecure == true { settings.insecure = true }
-        return CloudConfiguration(
+        if let clientCertificate {
+            settings.clientCertificatePath = try Self.readableFile(
+                clientCertificate, what: "client certificate", source: "OS_CERT / --cert / cert")
+            settings.clientKeyPath = try clientKey.map {
+                try Self.readableFile($0, what: "client key", source: "OS_KEY / --key / key")
+            }
+        } else if clientKey != nil {
+            throw OpenStackError(
+                kind: .configuration, service: "configuration", message: "a client key is set but no client certificate",
+                nextStep: "set OS_CERT (or --cert, or cert in clouds.yaml) to the certificate that goes with OS_KEY")
+        }
+        var configuration = CloudConfiguration(
             name: name, auth: AuthConfiguration(authURL: url, method: method, scope: scope()),
             region: region, interface: interface ?? "public", http: settings)
+        configuration.regions = regions ?? []
+        return configuration
+    }
+
+    private func checkIdentityAPIVersion() throws {
+        guard let version = identityAPIVersion?.trimmingCharacters(in: .whitespaces).lowercased(), !version.isEmpty
+        else { return }
+        let major = version.hasPrefix("v") ? String(version.dropFirst()) : version
+        guard major == "3" || major.hasPrefix("3.") else {
+            throw OpenStackError(
+                kind: .configuration, service: "configuration",
+                message: "identity API version '\(version)' is not supported (only Keystone v3 is)",
+                nextStep: "set OS_IDENTITY_API_VERSION=3 (or identity_api_version: 3 in clouds.yaml)")
+        }
+    }
+
+    /// The path with `~` expanded, if a readable file is there.
+    static func readableFile(_ path: String, what: String, source: String) throws -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard FileManager.default.isReadableFile(atPath: expanded) else {
+            throw OpenStackError(
+                kind: .configuration, service: "configuration",
+                message: "the \(what) \(expanded) does not exist or cannot be read",
+                nextStep: "fix the path in \(source)")
+        }
+        return expanded
     }
 
     private func authMethod() throws -> AuthConfiguration.Method {

@@ -10,6 +10,8 @@ public struct CloudConfiguration: Sendable {
     /// Endpoint interface: public, internal or admin.
     public var interface: String
     public var http: HTTPSettings
+    /// Regions the configuration lists (clouds.yaml `regions`); empty when it lists none.
+    public var regions: [String] = []
 
     public init(name: String, auth: AuthConfiguration, region: String? = nil, interface: String = "public", http: HTTPSettings = .init()) {
         self.name = name

@@ -9,20 +9,38 @@ public final class OpenStackCloud: Sendable {
     public let configuration: CloudConfiguration
     public let http: OpenStackHTTPClient
     public let authenticator: KeystoneAuthenticator
-    private let resolver = EndpointResolver()
+    private let resolver: EndpointResolver
     private let logger: Logger
+    /// False for a region view, which borrows the connection pool of the cloud it came from.
+    private let ownsConnections: Bool
 
     public init(configuration: CloudConfiguration, logger: Logger = Logger(label: "openstack")) throws {
         self.configuration = configuration
         self.logger = logger
         self.http = try OpenStackHTTPClient(settings: configuration.http, logger: logger)
         self.authenticator = KeystoneAuthenticator(configuration: configuration.auth, http: http, logger: logger)
+        self.resolver = EndpointResolver()
+        self.ownsConnections = true
+    }
+
+    /// A view of `base` that resolves endpoints in `region` but shares its token, pool and discovery cache.
+    init(sharing base: OpenStackCloud, region: String) {
+        var configuration = base.configuration
+        configuration.region = region
+        self.configuration = configuration
+        self.logger = base.logger
+        self.http = base.http
+        self.authenticator = base.authenticator
+        self.resolver = base.resolver
+        self.ownsConnections = false
     }
 
     public var name: String { configuration.name }
 
-    /// Closes the connection pool.
-    public func shutdown() async { await http.shutdown() }
+    /// Closes the connection pool (a region view leaves it to the cloud it came from).
+    public func shutdown() async {
+        if ownsConnections { await http.shutdown() }
+    }
 
     /// The current token (cached).
     public func token() async throws -> AuthToken { try await authenticator.token() }

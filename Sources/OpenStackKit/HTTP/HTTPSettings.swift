@@ -16,12 +16,19 @@ public struct HTTPSettings: Sendable {
     public var insecure: Bool
     /// Path of a PEM CA bundle to trust (`--cacert`).
     public var caCertificatePath: String?
+    /// Path of a PEM client certificate (`--cert`, OS_CERT); it may also hold the private key.
+    public var clientCertificatePath: String?
+    /// Path of the client certificate's PEM private key (`--key`, OS_KEY).
+    public var clientKeyPath: String?
 
     public init(
         connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(30),
         totalTimeout: Duration = .seconds(60), maxRetries: Int = 2, maxResponseBytes: Int = 64 << 20,
-        insecure: Bool = false, caCertificatePath: String? = nil
+        insecure: Bool = false, caCertificatePath: String? = nil, clientCertificatePath: String? = nil,
+        clientKeyPath: String? = nil
     ) {
+        self.clientCertificatePath = clientCertificatePath
+        self.clientKeyPath = clientKeyPath
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.totalTimeout = totalTimeout

@@ -24,12 +24,7 @@ public final class OpenStackHTTPClient: Sendable {
         configuration.httpVersion = .http1Only
         configuration.decompression = .enabled(limit: .ratio(50))
         configuration.redirectConfiguration = .disallow
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if settings.insecure { tls.certificateVerification = .none }
-        if let path = settings.caCertificatePath {
-            tls.trustRoots = .file(path)
-        }
-        configuration.tlsConfiguration = tls
+        configuration.tlsConfiguration = try ClientTLS.configuration(for: settings)
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -130,11 +125,10 @@ public final class OpenStackHTTPClient: Sendable {
                 kind: .decoding, service: service, method: method, url: url,
                 message: "the answer was larger than the configured limit")
         }
-        if error is NIOSSLError || String(describing: error).contains("SSL") {
+        if error is NIOSSLError || error is NIOSSLExtraError || String(describing: error).contains("SSL") {
+            let (message, nextStep) = TLSFailure.explain(error)
             return OpenStackError(
-                kind: .unreachable, service: service, method: method, url: url,
-                message: "TLS failed: \(error)",
-                nextStep: "check --cacert (the CA that signed the service's certificate) or, for a lab only, --insecure")
+                kind: .unreachable, service: service, method: method, url: url, message: message, nextStep: nextStep)
         }
         if error is CancellationError {
             return OpenStackError(

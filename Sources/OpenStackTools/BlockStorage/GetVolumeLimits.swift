@@ -11,7 +11,8 @@ enum GetVolumeLimits {
         let properties: [String: Value] = [
             "project_id": Schema.string("Whose limits (admin; Cinder microversion 3.39+). Default: the project of your token."),
             "detail_level": Schema.detailLevel,
-            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first."),
+            "cloud": Schema.cloudProperty,
+            "region": Schema.regionProperty,
         ]
         let allowed = Set(properties.keys)
         return ToolDefinition(

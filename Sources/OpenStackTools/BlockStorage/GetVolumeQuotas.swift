@@ -11,7 +11,8 @@ enum GetVolumeQuotas {
             "project_id": Schema.string(
                 "Whose quotas. Default: the project of your token. Another project's quotas need the admin role."),
             "detail_level": Schema.detailLevel,
-            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first."),
+            "cloud": Schema.cloudProperty,
+            "region": Schema.regionProperty,
         ]
         let allowed = Set(properties.keys)
         return ToolDefinition(

@@ -15,7 +15,8 @@ enum CloudOverview {
 
     static var definition: ToolDefinition {
         let properties: [String: Value] = [
-            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first.")
+            "cloud": Schema.cloudProperty,
+            "region": Schema.regionProperty
         ]
         let allowed = Set(properties.keys)
         return ToolDefinition(

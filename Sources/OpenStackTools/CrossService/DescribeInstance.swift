@@ -14,7 +14,8 @@ enum DescribeInstance {
     static var definition: ToolDefinition {
         let properties: [String: Value] = [
             "id": Schema.string("The server's ID, or its exact name."),
-            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first."),
+            "cloud": Schema.cloudProperty,
+            "region": Schema.regionProperty,
         ]
         let allowed = Set(properties.keys)
         return ToolDefinition(

@@ -14,7 +14,7 @@ enum Schema {
         ["type": "string", "enum": .array(values.map(Value.string)), "description": .string(description)]
     }
 
-    /// The parameters every list tool takes: filter, limit, detail_level, cursor and cloud.
+    /// The parameters every list tool takes: filter, limit, detail_level, cursor, cloud and region.
     static func listProperties(noun: String) -> [String: Value] {
         [
             "filter": string("Case-insensitive substring of the \(noun) name, or a substring of its ID."),
@@ -28,9 +28,17 @@ enum Schema {
                     "basic: the columns of the openstack CLI list; detailed: plus what an operator needs next; full: the whole API object (secrets redacted).",
             ],
             "cursor": string("Opaque next_cursor from a previous call of this tool, to continue the list."),
-            "cloud": string("Which configured cloud to ask (see the server's clouds); default: the first."),
+            "cloud": cloudProperty,
+            "region": regionProperty,
         ]
     }
+
+    /// The `cloud` argument every tool takes.
+    static let cloudProperty = string("Which configured cloud to ask (get_clouds lists them); default: the first.")
+
+    /// The `region` argument every cloud tool takes.
+    static let regionProperty = string(
+        "Which region of the cloud to ask (get_clouds lists them); default: the configured region, else the first in the catalog.")
 
     static func object(_ properties: [String: Value]) -> Value {
         ["type": "object", "properties": .object(properties), "additionalProperties": false]

@@ -43,7 +43,8 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
                 "type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed",
                 "description": "basic: the CLI's columns; detailed: what an operator needs next; full: the whole API object (secrets redacted).",
             ],
-            "cloud": Schema.string("Which configured cloud to ask (see the server's clouds); default: the first."),
+            "cloud": Schema.cloudProperty,
+            "region": Schema.regionProperty,
         ]
         properties.merge(extraProperties) { _, new in new }
         let schema: Value = [

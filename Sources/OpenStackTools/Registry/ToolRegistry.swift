@@ -71,6 +71,7 @@ public struct ToolRegistry: Sendable {
             GetEndpoints.definition,
             GetDomains.definition,
             GetRoleAssignments.definition,
+            GetClouds.definition,
         ]
     }
 
@@ -95,7 +96,8 @@ public struct ToolRegistry: Sendable {
         let result: CallTool.Result
         var outcome = "ok"
         do {
-            result = try await tool.handler(context, ToolArguments(arguments))
+            let arguments = ToolArguments(arguments)
+            result = try await tool.handler(try context.scoped(by: arguments), arguments)
         } catch let error as ToolArgumentError {
             outcome = "bad-arguments"
             result = ListOutput.error(error.description)

@@ -23,9 +23,10 @@ final class BinaryProcess: @unchecked Sendable {
     private var stderrText = ""
     private var stdoutBuffer = Data()
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil) throws {
         process.executableURL = URL(fileURLWithPath: try Self.binaryPath)
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OS_") }
         env.merge(environment) { _, new in new }
         process.environment = env

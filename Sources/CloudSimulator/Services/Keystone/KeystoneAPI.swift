@@ -35,7 +35,7 @@ struct KeystoneAPI: ServiceAPI {
             return request.method == "POST" ? issueToken(request) : validateToken(request)
         case ["v3", "auth", "catalog"]:
             return .json([
-                "catalog": catalog(request, projectID: request.projectID),
+                "catalog": catalog(request, projectID: request.token?.project?.id),
                 "links": ["self": .string(request.baseURL + request.path), "previous": nil, "next": nil],
             ])
         case ["v3", "services"]:
@@ -59,17 +59,21 @@ struct KeystoneAPI: ServiceAPI {
         ]
     }
 
-    /// The token catalog: every service with its public and internal endpoints.
-    func catalog(_ request: IncomingRequest, projectID: String) -> JSON {
+    /// The token catalog: every service with its public and internal endpoints. Without a project
+    /// (domain or system scope), endpoints that need `$(project_id)s` are left out, as Keystone does.
+    func catalog(_ request: IncomingRequest, projectID: String?) -> JSON {
         .array(
-            environment.data.identityServices.map { service in
-                let endpoints = environment.data.endpoints.filter { $0.serviceID == service.id }.map { endpoint -> JSON in
+            environment.data.identityServices.compactMap { service -> JSON? in
+                let endpoints = environment.data.endpoints.filter {
+                    $0.serviceID == service.id && (projectID != nil || !$0.pathTemplate.contains("$(project_id)s"))
+                }.map { endpoint -> JSON in
                     [
                         "id": .string(endpoint.id), "interface": .string(endpoint.interface),
                         "region": .string(endpoint.regionID), "region_id": .string(endpoint.regionID),
                         "url": .string(endpoint.url(base: request.baseURL, projectID: projectID)),
                     ]
                 }
+                if endpoints.isEmpty { return nil }
                 return [
                     "endpoints": .array(endpoints), "id": .string(service.id), "type": .string(service.type),
                     "name": .string(service.name),

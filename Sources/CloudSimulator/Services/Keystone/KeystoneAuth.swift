@@ -17,10 +17,11 @@ extension KeystoneAPI {
             return error(400, "Expecting to find auth in request body. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.", request)
         }
         let scope = auth["scope"] as? [String: Any]
-        let now = Date()
+        let now = environment.now
         var expiresAt = now.addingTimeInterval(environment.configuration.tokenLifetime)
         let user: DemoUser
         var project: DemoProject?
+        var scopeKind = TokenScope.project
         var credential: DemoApplicationCredential?
 
         switch method {
@@ -43,10 +44,11 @@ extension KeystoneAPI {
             project = data.projects.first { $0.id == found.projectID }
         case "token":
             guard let id = (identity["token"] as? [String: Any])?["id"] as? String,
-                let existing = environment.state.validToken(id)
+                let existing = environment.state.validToken(id, now: now)
             else { return unauthorized(request) }
             user = existing.user
             project = existing.project
+            scopeKind = existing.scope
             expiresAt = existing.expiresAt
         default:
             return unauthorized(request)
@@ -54,18 +56,36 @@ extension KeystoneAPI {
 
         if credential == nil {
             if let scope {
-                guard let scoped = findProject(scope["project"] as? [String: Any]) else { return unauthorized(request) }
-                project = scoped
+                if let body = scope["project"] as? [String: Any] {
+                    guard let scoped = findProject(body) else { return unauthorized(request) }
+                    project = scoped
+                    scopeKind = .project
+                } else if let body = scope["domain"] as? [String: Any] {
+                    guard matchesDomain(body) else { return unauthorized(request) }
+                    project = nil
+                    scopeKind = .domain
+                } else if (scope["system"] as? [String: Any])?["all"] as? Bool == true {
+                    project = nil
+                    scopeKind = .system
+                } else {
+                    return error(400, "The scope of the request is not one of project, domain or system.", request)
+                }
             } else if method == "password" {
                 project = defaultProject(of: user)
             }
         }
-        guard let project else { return unauthorized(request) }
-        let explicit = credential?.roles ?? user.roles(onProject: project.id)
+        let explicit: [String]
+        switch scopeKind {
+        case .project:
+            guard let project else { return unauthorized(request) }
+            explicit = credential?.roles ?? user.roles(onProject: project.id)
+        case .domain: explicit = user.domainRoles
+        case .system: explicit = user.systemRoles
+        }
         guard !explicit.isEmpty else { return unauthorized(request) }
 
         let token = TokenRecord(
-            id: Self.newTokenID(), user: user, project: project, roles: effectiveRoles(explicit),
+            id: Self.newTokenID(), user: user, project: project, scope: scopeKind, roles: effectiveRoles(explicit),
             methods: [method], issuedAt: now, expiresAt: expiresAt,
             auditIDs: [String(Self.newTokenID().suffix(22))], applicationCredential: credential
         )
@@ -75,7 +95,7 @@ extension KeystoneAPI {
     }
 
     func validateToken(_ request: IncomingRequest) -> Reply {
-        guard let subject = request.header("X-Subject-Token"), let token = environment.state.validToken(subject) else {
+        guard let subject = request.header("X-Subject-Token"), let token = environment.state.validToken(subject, now: environment.now) else {
             return error(404, "Could not find token: \(request.header("X-Subject-Token") ?? "").", request)
         }
         return Reply.json(tokenBody(token, request, withCatalog: !request.query.has("nocatalog")))
@@ -93,14 +113,21 @@ extension KeystoneAPI {
             "audit_ids": JSON.strings(token.auditIDs),
             "expires_at": .string(Timestamp.format(token.expiresAt, .microsecondsZ)),
             "issued_at": .string(Timestamp.format(token.issuedAt, .microsecondsZ)),
-            "project": ["domain": domain, "id": .string(token.project.id), "name": .string(token.project.name)],
             "is_domain": false,
             "roles": .array(token.roles.map { ["id": .string($0.id), "name": .string($0.name)] }),
         ]
+        switch token.scope {
+        case .project:
+            if let project = token.project {
+                body.set("project", ["domain": domain, "id": .string(project.id), "name": .string(project.name)])
+            }
+        case .domain: body.set("domain", domain)
+        case .system: body.set("system", ["all": true])
+        }
         if let credential = token.applicationCredential {
             body.set("application_credential", ["id": .string(credential.id), "name": .string(credential.name), "restricted": true])
         }
-        if withCatalog { body.set("catalog", catalog(request, projectID: token.project.id)) }
+        if withCatalog { body.set("catalog", catalog(request, projectID: token.project?.id)) }
         return ["token": body]
     }
 
