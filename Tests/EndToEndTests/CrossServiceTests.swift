@@ -12,7 +12,8 @@ import Testing
             let floating = try #require(data.floatingIPs.first { $0.portID != nil })
             let port = try #require(data.ports.first { $0.id == floating.portID })
             let server = try #require(data.servers.first { $0.id == port.deviceID })
-            for tool in ["get_images", "get_volumes", "get_networks"] { _ = try await client.call(tool, ["limit": 1]) }  // token, discovery
+            // The token and every service's version discovery first, so that only the tool's own reads count.
+            for tool in ["get_instances", "get_images", "get_volumes", "get_networks"] { _ = try await client.call(tool, ["limit": 1]) }
             harness.cloud.resetRequestLog()
             let result = try await client.call("describe_instance", ["id": .string(server.id)])
             #expect(!result.isError, "\(result.text)")
@@ -24,9 +25,10 @@ import Testing
             #expect(addresses.contains(floating.floatingIPAddress))
             #expect(item["volumes"]?.arrayValue?.count == server.volumesAttached.count)
             #expect((item["security_group_rules"]?.arrayValue?.count ?? 0) > 0)
-            // server (1) + image, ports and one per volume (concurrent) + floating IPs and groups (batched).
+            // The server (1); then concurrently its image (1), its ports (1) and each volume (n); then,
+            // batched over all ports, floating IPs (1) and security groups (1): 5 + n, nothing else.
             let requests = harness.cloud.requests().filter { $0.method == "GET" }.count
-            #expect(requests <= 6 + server.volumesAttached.count, "\(harness.cloud.requests().map { $0.path + "?" + $0.query })")
+            #expect(requests == 5 + server.volumesAttached.count, "\(harness.cloud.requests().map { $0.path + "?" + $0.query })")
         }
     }
 
@@ -34,6 +36,8 @@ import Testing
         try await ServerHarness.run { harness in
             let client = harness.client()
             let data = harness.cloud.data
+            for tool in ["get_instances", "get_volumes", "get_networks", "get_resource_providers"] { _ = try await client.call(tool, ["limit": 1]) }
+            harness.cloud.resetRequestLog()
             let result = try await client.call("cloud_overview")
             #expect(!result.isError, "\(result.text)")
             let item = try #require(result.structured["item"])
@@ -44,6 +48,12 @@ import Testing
             #expect(item["compute_services"]?["down_or_disabled"]?.arrayValue?.count == downCompute)
             #expect((item["capacity"]?["hosts"]?.arrayValue?.count ?? 0) == data.hypervisorHosts.count, "\(result.text.prefix(600))")
             #expect(item["quotas"]?["usage"]?["instances"] != nil)
+            #expect(item["quotas"]?["usage"]?["port"]?["used"] != nil, "network quota usage")
+            // One page each of servers and volumes; three service lists; Placement's provider list and
+            // two reads per provider; compute limits, volume limits and Neutron quota details.
+            let hosts = data.hypervisorHosts.count
+            let requests = harness.cloud.requests().filter { $0.method == "GET" }
+            #expect(requests.count == 9 + 2 * hosts, "\(requests.map { $0.path + "?" + $0.query })")
         }
     }
 }

@@ -3,58 +3,45 @@ import OpenStackKit
 
 /// Capacity against usage per resource provider, from Placement.
 ///
-/// Placement has no batch read for inventories and usages, so they are read concurrently, two
-/// requests per provider, after one list of providers.
+/// One list of providers, then each provider's inventories and usages through
+/// ``ProviderUsageLookup`` (at most eight providers at a time). Totals cover every provider; the
+/// answer lists only the ``shownHosts`` busiest, so that it stays small on a large cloud.
 enum PlacementCapacity {
     static let classes = ["VCPU", "MEMORY_MB", "DISK_GB"]
+    /// Most hosts listed one by one (the busiest first).
+    static let shownHosts = 20
 
     static func read(cloud: OpenStackCloud) async throws -> JSONValue {
         let providers = try await cloud.get(.placement, path: "/resource_providers").json["resource_providers"]?.arrayValue ?? []
-        let rows = try await withThrowingTaskGroup(of: (Int, JSONValue).self) { group in
-            for (index, provider) in providers.enumerated() {
-                guard let uuid = provider["uuid"]?.stringValue else { continue }
-                group.addTask {
-                    async let inventories = cloud.get(.placement, path: "/resource_providers/\(uuid)/inventories")
-                    async let usages = cloud.get(.placement, path: "/resource_providers/\(uuid)/usages")
-                    return (index, row(name: provider["name"], inventories: try await inventories.json, usages: try await usages.json))
-                }
-            }
-            var rows: [(Int, JSONValue)] = []
-            for try await row in group { rows.append(row) }
-            return rows.sorted { $0.0 < $1.0 }.map(\.1)
+        let named = providers.compactMap { provider in
+            provider["uuid"]?.stringValue.map { (uuid: $0, name: provider["name"]?.stringValue ?? $0) }
         }
+        let entries = await ProviderUsageLookup.fetch(cloud: cloud, uuids: named.map(\.uuid))
+        var rows: [(busiest: Double, row: JSONValue)] = []
         var totals: [String: (capacity: Int, used: Int)] = [:]
-        for row in rows {
+        for provider in named {
+            guard let entry = entries[provider.uuid] else { continue }
+            var row: [String: JSONValue] = ["name": .string(provider.name)]
+            var busiest = 0.0
             for resource in classes {
-                let capacity = row[resource]?["capacity"]?.intValue ?? 0
-                let used = row[resource]?["used"]?.intValue ?? 0
-                totals[resource, default: (0, 0)].capacity += capacity
+                guard let inventory = entry.inventory.classes[resource] else { continue }
+                let used = entry.usages.usages[resource] ?? 0
+                row[resource] = usageJSON(capacity: inventory.capacity, used: used)
+                totals[resource, default: (0, 0)].capacity += inventory.capacity
                 totals[resource, default: (0, 0)].used += used
+                if inventory.capacity > 0 { busiest = max(busiest, Double(used) / Double(inventory.capacity)) }
             }
+            rows.append((busiest, .object(row)))
         }
-        return [
-            "hosts": .array(rows),
-            "totals": .object(totals.mapValues { usageJSON(capacity: $0.capacity, used: $0.used) }),
-        ]
-    }
-
-    /// Capacity = (total - reserved) × allocation_ratio, as Placement schedules.
-    static func row(name: JSONValue?, inventories: JSONValue, usages: JSONValue) -> JSONValue {
-        var result: [String: JSONValue] = ["name": name ?? .null]
-        for resource in classes {
-            guard let inventory = inventories["inventories"]?[resource] else { continue }
-            let total = inventory["total"]?.intValue ?? 0
-            let reserved = inventory["reserved"]?.intValue ?? 0
-            let ratio: Double
-            switch inventory["allocation_ratio"] {
-            case .double(let value): ratio = value
-            case .int(let value): ratio = Double(value)
-            default: ratio = 1
-            }
-            let capacity = Int((Double(total - reserved) * ratio).rounded(.down))
-            result[resource] = usageJSON(capacity: capacity, used: usages["usages"]?[resource]?.intValue ?? 0)
-        }
-        return .object(result)
+        let shown = rows.enumerated().sorted { ($0.element.busiest, -$0.offset) > ($1.element.busiest, -$1.offset) }
+            .prefix(shownHosts).map(\.element.row)
+        return .object(.compact([
+            ("hosts", .array(Array(shown))),
+            ("host_count", .int(named.count)),
+            ("hosts_shown", rows.count > shownHosts ? .string("the \(shownHosts) busiest") : nil),
+            ("hosts_unread", rows.count < named.count ? .int(named.count - rows.count) : nil),
+            ("totals", .object(totals.mapValues { usageJSON(capacity: $0.capacity, used: $0.used) })),
+        ]))
     }
 
     static func usageJSON(capacity: Int, used: Int) -> JSONValue {
