@@ -80,6 +80,11 @@ import Testing
                 #expect(item["network_id"]?.stringValue == data.networks.first { $0.name == address.networkName }?.id)
             }
             #expect(harness.cloud.count(method: "GET", pathPrefix: "/network/v2.0/networks") == 1)
+            // The interfaces are the server's Neutron ports, with the same IDs as get_ports shows.
+            let ports = try await client.call("get_ports", ["device_id": .string(server.id)])
+            #expect(!ports.isError, "\(ports.text)")
+            let interfaceIDs = Set(result.items.compactMap { $0["port_id"]?.stringValue })
+            #expect(!interfaceIDs.isEmpty && interfaceIDs == Set(ports.items.compactMap { $0["id"]?.stringValue }))
         }
     }
 }

@@ -77,18 +77,14 @@ extension DemoData {
         return usage
     }
 
-    /// The ports of a server, one per MAC of its fixed addresses (floating IPs ride on them).
+    /// The ports of a server, as Nova's os-interface shows them: the very Neutron ports whose
+    /// `device_id` is the server, one per MAC of its fixed addresses.
     public func interfaces(serverID: String) -> [DemoServerInterface] {
-        guard let server = server(id: serverID) else { return [] }
-        var seen: Set<String> = []
-        return server.addresses.compactMap { address in
-            guard address.type == "fixed", seen.insert(address.macAddress).inserted,
-                let network = networks.first(where: { $0.name == address.networkName })
-            else { return nil }
+        ports.filter { $0.deviceID == serverID && $0.deviceOwner.hasPrefix("compute:") }.compactMap { port in
+            guard let fixed = port.fixedIPs.first else { return nil }
             return DemoServerInterface(
-                portID: derivedUUID("port:\(server.id):\(address.macAddress)"), networkID: network.id,
-                subnetID: network.subnetIDs.first ?? "", ipAddress: address.address, macAddress: address.macAddress,
-                portState: server.status == "ACTIVE" ? "ACTIVE" : "DOWN")
+                portID: port.id, networkID: port.networkID, subnetID: fixed.subnetID, ipAddress: fixed.ipAddress,
+                macAddress: port.macAddress, portState: port.status)
         }
     }
 }
