@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Interop check with the official Python MCP SDK: drive the built server over Streamable HTTP
-# (SSE and JSON answers) and over stdio, list tools, call get_instances and check the answer.
+# (SSE and JSON answers) and over stdio, list tools, call get_instances and check the answer;
+# then call every tool once over stdio (scripts/tool_samples.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/debug/openstack-mcp-server}
@@ -34,4 +35,7 @@ start 18933 --stateful
 "$VENV/bin/python" scripts/interop_check.py http http://127.0.0.1:18932/openstack
 "$VENV/bin/python" scripts/interop_check.py http http://127.0.0.1:18933/openstack
 "$VENV/bin/python" scripts/interop_check.py stdio "$BIN"
+# Every tool in tools/list, once, on the demo cloud: any error answer fails.
+"$VENV/bin/python" scripts/tool_samples.py "$BIN" > .build/tool-samples.txt || { cat .build/tool-samples.txt >&2; exit 1; }
+tail -1 .build/tool-samples.txt
 echo "interop: all checks passed"
