@@ -1,18 +1,23 @@
-"""Benchmark: latency, throughput and memory of openstack-mcp-server on the demo cloud.
+"""Benchmark: latency, throughput and memory of openstack-mcp-server against the demo cloud.
 
-Starts the built server with --demo (and --demo-servers N), then sends MCP tools/call requests
-over one keep-alive HTTP connection (JSON answers) and prints numbers. Usage:
+Starts the standalone demo cloud (its own process, so the server's memory is measured alone) and
+the server pointed at it through OS_* variables, then sends MCP tools/call requests over
+keep-alive HTTP connections (JSON answers) and prints numbers. Usage:
 
     swift build -c release
-    python3 scripts/benchmark.py --binary .build/release/openstack-mcp-server --servers 2000 --calls 300
+    python3 scripts/benchmark.py --servers 2000 --calls 300
+
+Results and how they were taken are kept in BENCHMARKS.md.
 """
 import argparse
 import http.client
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -34,60 +39,110 @@ def call(conn, ident, name, arguments):
     elapsed = time.perf_counter() - start
     message = json.loads(payload)
     if response.status != 200 or message.get("result", {}).get("isError"):
-        sys.exit(f"call failed: {response.status} {payload[:300]!r}")
+        sys.exit(f"{name} failed: {response.status} {payload[:300]!r}")
     return elapsed, len(payload)
+
+
+def wait_for(stream, pattern, seconds=120):
+    deadline = time.time() + seconds
+    lines = []
+    while time.time() < deadline:
+        line = stream.readline()
+        if not line:
+            break
+        lines.append(line)
+        if re.search(pattern, line):
+            return lines
+    sys.exit(f"did not see {pattern!r} in: {''.join(lines)[-2000:]}")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/openstack-mcp-server")
+    parser.add_argument("--demo-binary", default=".build/release/openstack-demo-cloud")
     parser.add_argument("--servers", type=int, default=2000)
     parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=8, help="parallel clients of the concurrent case")
     parser.add_argument("--port", type=int, default=18777)
     args = parser.parse_args()
 
-    server = subprocess.Popen(
-        [args.binary, "--demo", "--demo-servers", str(args.servers), "--port", str(args.port), "--json-response",
-         "--log-level", "warning"], stderr=subprocess.PIPE, text=True)
+    cloud = subprocess.Popen([args.demo_binary, "--port", str(args.port + 1), "--servers", str(args.servers)],
+                             stdout=subprocess.PIPE, text=True)
+    server = None
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            line = server.stderr.readline()
-            if "listening on" in line:
-                break
-        else:
-            sys.exit("server did not start")
+        facts = wait_for(cloud.stdout, r"^export ")
+        environment = dict(os.environ)
+        for assignment in facts[-1].split()[1:]:
+            key, _, value = assignment.partition("=")
+            environment[key] = value
+        server = subprocess.Popen(
+            [args.binary, "--port", str(args.port), "--json-response", "--log-level", "warning"],
+            stderr=subprocess.PIPE, text=True, env=environment)
+        wait_for(server.stderr, "listening on", 60)
         idle = rss_kib(server.pid)
         conn = http.client.HTTPConnection("127.0.0.1", args.port)
         cases = [
             ("get_instances limit=100 basic", "get_instances", {"all_projects": True, "limit": 100, "detail_level": "basic"}),
             ("get_instances limit=100 detailed", "get_instances", {"all_projects": True, "limit": 100}),
             ("get_instances filter limit=5", "get_instances", {"all_projects": True, "filter": "cache-01", "limit": 5}),
+            ("get_instances status=ERROR limit=20", "get_instances", {"all_projects": True, "status": "ERROR", "limit": 20}),
             ("get_networks detailed", "get_networks", {}),
+            ("describe_instance", "describe_instance", {"id": "web-0002"}),
+            ("cloud_overview", "cloud_overview", {}),
         ]
-        print(f"demo cloud: {args.servers} servers; {args.calls} sequential calls per case over one keep-alive connection")
-        print(f"{'case':36} {'p50 ms':>8} {'p95 ms':>8} {'calls/s':>8} {'bytes':>8}")
-        ident = 0
+        print(f"demo cloud: {args.servers} servers (separate process); {args.calls} sequential calls per case "
+              f"over one keep-alive connection")
+        print(f"{'case':38} {'p50 ms':>8} {'p95 ms':>8} {'calls/s':>8} {'bytes':>8}")
+        ident = 1
         for label, name, arguments in cases:
+            calls = args.calls if name != "cloud_overview" else max(10, args.calls // 10)
             for _ in range(5):  # warm-up: token, discovery, connection pool
                 ident += 1
                 call(conn, ident, name, arguments)
             samples = []
             size = 0
             started = time.perf_counter()
-            for _ in range(args.calls):
+            for _ in range(calls):
                 ident += 1
                 elapsed, size = call(conn, ident, name, arguments)
                 samples.append(elapsed * 1000)
             wall = time.perf_counter() - started
             samples.sort()
-            p95 = samples[int(len(samples) * 0.95) - 1]
-            print(f"{label:36} {statistics.median(samples):8.2f} {p95:8.2f} {args.calls / wall:8.0f} {size:8d}")
-        print(f"server RSS: idle {idle / 1024:.1f} MiB, after {ident} calls {rss_kib(server.pid) / 1024:.1f} MiB "
-              f"(includes the in-process demo cloud)")
+            p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
+            print(f"{label:38} {statistics.median(samples):8.2f} {p95:8.2f} {calls / wall:8.0f} {size:8d}")
+
+        # Concurrent: several clients, each on its own keep-alive connection.
+        label, name, arguments = cases[0]
+        per_client = max(1, args.calls // args.clients)
+        latencies = []
+        lock = threading.Lock()
+
+        def client(number):
+            own = http.client.HTTPConnection("127.0.0.1", args.port)
+            mine = []
+            for index in range(per_client):
+                elapsed, _ = call(own, 100_000 * (number + 1) + index, name, arguments)
+                mine.append(elapsed * 1000)
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=client, args=(number,)) for number in range(args.clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+        latencies.sort()
+        print(f"{label + f' x{args.clients} clients':38} {statistics.median(latencies):8.2f} "
+              f"{latencies[max(0, int(len(latencies) * 0.95) - 1)]:8.2f} {len(latencies) / wall:8.0f}")
+        print(f"server RSS: idle {idle / 1024:.1f} MiB, after {ident + len(latencies)} calls "
+              f"{rss_kib(server.pid) / 1024:.1f} MiB (the demo cloud runs in its own process)")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, cloud):
+            if process:
+                process.terminate()
+                process.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -71,12 +71,14 @@ struct ConfigCheck {
         line("catalog", "\(token.catalog.entries.count) services; regions \(token.catalog.regions.joined(separator: ", ")); using region \(region ?? "-"), interface \(configuration.interface)")
         let probes = await Diagnosis.services(cloud: cloud, catalog: token.catalog, region: region)
         var found = 0
+        var missing: [String] = []
         for probe in probes {
             switch probe.outcome {
             case .ok(let detail):
                 found += 1
                 line("  " + probe.service.rawValue, "ok — \(detail)")
             case .missing(let detail):
+                missing.append(probe.service.rawValue)
                 line("  " + probe.service.rawValue, "MISSING — \(detail)")
             case .failed(let detail):
                 found += 1
@@ -88,7 +90,9 @@ struct ConfigCheck {
             problems += problem(
                 "catalog", "no service besides Keystone has an endpoint for interface \(configuration.interface) in region \(region ?? "-"). Next step: check --region (OS_REGION_NAME) and --interface (OS_INTERFACE) against the regions above")
         }
-        if problems.isEmpty { line("result", "OK") }
+        if problems.isEmpty {
+            line("result", missing.isEmpty ? "OK" : "OK, without \(missing.joined(separator: ", ")) in region \(region ?? "-"): their tools will answer with the regions that have them")
+        }
         return problems
     }
 

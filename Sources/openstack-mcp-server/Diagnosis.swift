@@ -76,7 +76,13 @@ enum Diagnosis {
             let token = try await cloud.token()
             let response = try await cloud.http.send(
                 OutgoingRequest(url: url.absoluteString, headers: [("X-Auth-Token", token.id)]), service: service.projectName)
-            return Probe(service: service, outcome: .ok("reachable at \(url.absoluteString) (HTTP \(response.status))"))
+            guard response.status < 500 else {
+                return Probe(
+                    service: service,
+                    outcome: .failed("\(service.projectName) at \(url.absoluteString) answers HTTP \(response.status): it is up but failing. Next step: look at \(service.projectName)'s logs on the cloud, or ask its operators"))
+            }
+            // Any other answer means the service is there: a bare endpoint may well answer 300 or 404.
+            return Probe(service: service, outcome: .ok("answers at \(url.absoluteString) (HTTP \(response.status))"))
         } catch let error as OpenStackError {
             let what = error.message.hasPrefix("TLS failed") ? "TLS failure" : "unreachable"
             return Probe(

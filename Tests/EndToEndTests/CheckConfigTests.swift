@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    @Test func aServiceThatAnswers5xxIsAProblem() async throws {
+        try await withDemoCloud { demo, _ in
+            let sandbox = try Sandbox(clouds: Self.cloudsYAML(await demo.authURL), secure: Self.securePassword)
+            demo.setFault(.status(503), forPathPrefix: "/placement")
+            let run = try await sandbox.run(["--os-cloud", "mycloud"])
+            #expect(run.status == 1, "\(run.output)")
+            #expect(run.output.contains("answers HTTP 503: it is up but failing"), "\(run.output)")
+            #expect(run.output.contains("compute                      ok — answers at"), "\(run.output)")
+        }
+    }
+
     @Test func anUnreachableKeystoneIsNamed() async throws {
         let sandbox = try Sandbox(clouds: Self.cloudsYAML(URL(string: "http://127.0.0.1:9/v3")!, password: "x"))
         let run = try await sandbox.run(["--os-cloud", "mycloud"])
@@ -125,6 +136,7 @@ import Testing
             let regionTwo = try await sandbox.run(["--os-cloud", "mycloud"], environment: ["OS_REGION_NAME": "RegionTwo"])
             #expect(regionTwo.status == 0, "a region without Cinder still serves the other tools: \(regionTwo.output)")
             #expect(regionTwo.output.contains("MISSING — Cinder (block-storage) is not offered in region RegionTwo; regions that have it: RegionOne"), "\(regionTwo.output)")
+            #expect(regionTwo.output.contains("OK, without block-storage, placement in region RegionTwo"), "\(regionTwo.output)")
             let admin = try await sandbox.run(["--os-cloud", "mycloud", "--interface", "admin"])
             #expect(admin.status == 1)
             #expect(admin.output.contains("no service besides Keystone has an endpoint for interface admin in region RegionOne"), "\(admin.output)")

@@ -13,13 +13,19 @@ struct MCPHTTPHandler: Sendable {
     let factory: MCPServerFactory
     let sessions: SessionStore?
     let guardrail: RequestGuard
+    let fastPath: ToolCallFastPath
     let logger: Logger
+    /// The checks of the stateless SDK transport, also applied to the tool-call fast path.
+    static let validation = StandardValidationPipeline(validators: [
+        AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
+    ])
 
     init(options: ServerOptions, factory: MCPServerFactory, sessions: SessionStore?, logger: Logger) {
         self.options = options
         self.factory = factory
         self.sessions = sessions
         self.guardrail = RequestGuard(options: options)
+        self.fastPath = ToolCallFastPath(registry: factory.registry)
         self.logger = logger
     }
 
@@ -62,6 +68,9 @@ struct MCPHTTPHandler: Sendable {
         if let sessions {
             return HTTPConversion.response(await sessions.handle(sdkRequest), sse: false)
         }
+        if let body, let answer = await answerToolCall(sdkRequest, body: body) {
+            return HTTPConversion.response(answer, sse: wantsSSE)
+        }
         return HTTPConversion.response(await handleStateless(sdkRequest), sse: wantsSSE)
     }
 
@@ -89,14 +98,20 @@ struct MCPHTTPHandler: Sendable {
         return nil
     }
 
+    /// A stateless `tools/call` answered by ``ToolCallFastPath`` once the request passes the same
+    /// header checks as the SDK transport; nil leaves the request to the SDK.
+    private func answerToolCall(_ request: MCP.HTTPRequest, body: Data) async -> MCP.HTTPResponse? {
+        guard ToolCallFastPath.mayBeToolCall(body),
+            Self.validation.validate(request, context: HTTPValidationContext(httpMethod: "POST")) == nil,
+            let answer = await fastPath.answer(body)
+        else { return nil }
+        return .data(answer, headers: ["Content-Type": "application/json"])
+    }
+
     /// One fresh Server and transport per request: a shared stateless Server refuses a second
     /// `initialize`, and this costs a fraction of a millisecond.
     private func handleStateless(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
-        let transport = StatelessHTTPServerTransport(
-            validationPipeline: StandardValidationPipeline(validators: [
-                AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
-            ]),
-            logger: logger)
+        let transport = StatelessHTTPServerTransport(validationPipeline: Self.validation, logger: logger)
         let server = await factory.makeServer()
         do {
             try await server.start(transport: transport)

@@ -15,7 +15,9 @@ public struct StdioRunner: Sendable {
     /// Runs until stdin closes.
     public func run() async throws {
         let server = await factory.makeServer()
-        try await server.start(transport: StdioTransport(logger: logger))
+        let transport = FastToolCallTransport(
+            wrapping: StdioTransport(logger: logger), fastPath: ToolCallFastPath(registry: factory.registry), logger: logger)
+        try await server.start(transport: transport)
         await server.waitUntilCompleted()
     }
 }
