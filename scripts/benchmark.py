@@ -81,13 +81,20 @@ def main():
         wait_for(server.stderr, "listening on", 60)
         idle = rss_kib(server.pid)
         conn = http.client.HTTPConnection("127.0.0.1", args.port)
+        # A server with a volume attached, by name, for describe_instance.
+        conn.request("POST", "/openstack", json.dumps({
+            "jsonrpc": "2.0", "id": 1, "method": "tools/call",
+            "params": {"name": "get_instances", "arguments": {"all_projects": True, "limit": 200}}}),
+            {"Content-Type": "application/json", "Accept": "application/json"})
+        servers = json.loads(conn.getresponse().read())["result"]["structuredContent"]["items"]
+        target = next(server for server in servers if server.get("volumes_attached"))["name"]
         cases = [
             ("get_instances limit=100 basic", "get_instances", {"all_projects": True, "limit": 100, "detail_level": "basic"}),
             ("get_instances limit=100 detailed", "get_instances", {"all_projects": True, "limit": 100}),
             ("get_instances filter limit=5", "get_instances", {"all_projects": True, "filter": "cache-01", "limit": 5}),
             ("get_instances status=ERROR limit=20", "get_instances", {"all_projects": True, "status": "ERROR", "limit": 20}),
             ("get_networks detailed", "get_networks", {}),
-            ("describe_instance", "describe_instance", {"id": "web-0002"}),
+            ("describe_instance (by name)", "describe_instance", {"id": target}),
             ("cloud_overview", "cloud_overview", {}),
         ]
         print(f"demo cloud: {args.servers} servers (separate process); {args.calls} sequential calls per case "

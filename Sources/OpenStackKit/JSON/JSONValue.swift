@@ -116,11 +116,11 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Compact JSON text with sorted keys, for logs and the text block of a tool result.
     public func compactText() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: JSONWriter.write(self), as: UTF8.self)
     }
+
+    /// The length in bytes of ``compactText()``.
+    public var compactByteCount: Int { JSONWriter.write(self).count }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

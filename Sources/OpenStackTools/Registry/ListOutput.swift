@@ -7,9 +7,8 @@ enum ListOutput {
     /// Cuts `items` to the byte cap; returns the kept items and whether it cut.
     static func capped(_ items: [JSONValue], maxBytes: Int) -> (kept: [JSONValue], truncated: Bool) {
         var total = 2
-        let encoder = JSONEncoder()
         for (index, item) in items.enumerated() {
-            total += ((try? encoder.encode(item))?.count ?? 0) + 1
+            total += item.compactByteCount + 1
             if total > maxBytes {
                 // Always return at least one item so that a cursor makes progress.
                 return (Array(items.prefix(max(index, 1))), index < items.count)
