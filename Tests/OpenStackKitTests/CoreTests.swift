@@ -66,6 +66,12 @@ import Testing
         for secret in ["s3cret", "hunter2", "\"x\"", "\"y\"", "abc"] { #expect(!text.contains(secret), "\(secret)") }
         for kept in ["vm", "web", "iqn", "2026-01-01"] { #expect(text.contains(kept)) }
         #expect(Redactor.redactURL("http://h/x?token=abc&limit=1").contains("token=***"))
+        for key in ["DB_PASSWORD", "my_api_key", "x_token", "token_id", "ApiKey", "private_key_pem", "s"+"ecret_ref", "passwd"] {
+            #expect(Redactor.isSecretKey(key), "\(key)")
+        }
+        for key in ["name", "tokens", "pass", "secret_type", "password_expires_at", "key_name", "p", ""] {
+            #expect(!Redactor.isSecretKey(key), "\(key)")
+        }
     }
 
     @Test func readOnlyRuleRefusesWritesBeforeTheNetwork() throws {

@@ -12,7 +12,18 @@ public enum Redactor {
         let lower = key.lowercased()
         if harmlessKeys.contains(lower) { return false }
         if exactKeys.contains(lower) { return true }
-        return secretFragments.contains { lower.contains($0) }
+        // Byte search: Foundation's `contains` goes through NSString on Linux, and this runs for
+        // every key of every answer.
+        let bytes = Array(lower.utf8)
+        return secretFragments.contains { fragment in Self.contains(bytes, fragment) }
+    }
+
+    private static func contains(_ bytes: [UInt8], _ fragment: [UInt8]) -> Bool {
+        guard bytes.count >= fragment.count else { return false }
+        for start in 0...(bytes.count - fragment.count) where bytes[start] == fragment[0] {
+            if bytes[start..<start + fragment.count].elementsEqual(fragment) { return true }
+        }
+        return false
     }
 
     private static let exactKeys: Set<String> = [
@@ -21,6 +32,7 @@ public enum Redactor {
     ]
     private static let harmlessKeys: Set<String> = ["password_expires_at", "token_expires_at", "secret_type"]
     private static let secretFragments = ["password", "passwd", "secret", "_token", "token_", "private_key", "api_key", "apikey"]
+        .map { Array($0.utf8) }
 
     /// Returns a copy of `value` with every secret value replaced by `***`.
     public static func redact(_ value: JSONValue) -> JSONValue {
