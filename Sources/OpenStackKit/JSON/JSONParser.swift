@@ -28,7 +28,11 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            index += 1
+        }
     }
 
     private mutating func value() throws -> JSONValue {
@@ -108,8 +112,18 @@ struct JSONParser {
 
     private mutating func string() throws -> String {
         index += 1
+        // Most strings have no escapes: make them straight from the input bytes.
+        let first = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[first..<index], as: UTF8.self) else { throw error("invalid UTF-8") }
+            index += 1
+            return text
+        }
         var scalars: [UInt8] = []
-        var start = index
+        var start = first  // bytes[first..<index] are plain; the escape (or the end) is at index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -15,3 +15,34 @@ extension Value {
         }
     }
 }
+
+extension JSONValue {
+    /// The OpenStack JSON form of an MCP value; nil when it holds binary data, which JSON text
+    /// cannot hold without the SDK's data-URL encoding.
+    public init?(_ value: MCP.Value) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .int(number)
+        case .double(let number): self = .double(number)
+        case .string(let text): self = .string(text)
+        case .data: return nil
+        case .array(let items):
+            var converted: [JSONValue] = []
+            converted.reserveCapacity(items.count)
+            for item in items {
+                guard let json = JSONValue(item) else { return nil }
+                converted.append(json)
+            }
+            self = .array(converted)
+        case .object(let members):
+            var converted: [String: JSONValue] = [:]
+            converted.reserveCapacity(members.count)
+            for (key, member) in members {
+                guard let json = JSONValue(member) else { return nil }
+                converted[key] = json
+            }
+            self = .object(converted)
+        }
+    }
+}
