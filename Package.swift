@@ -101,7 +101,9 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            // Read from the source tree by path (so that SNAPSHOT_RECORD=1 can rewrite it), not bundled.
+            exclude: ["Snapshots"]
         ),
     ]
 )
