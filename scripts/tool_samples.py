@@ -1,6 +1,7 @@
 """Call every tool of openstack-mcp-server once on the demo cloud and print one line per answer.
 
 Usage: python scripts/tool_samples.py BIN [extra server flags...]
+With `--os-cloud NAME` among the flags it asks that cloud (clouds.yaml) instead of the demo cloud.
 
 It talks MCP over stdio through the official Python SDK. Show tools get the ID of the first item
 of their list tool. The exit status is 1 when any tool answers with an error, so CI can use it as
@@ -8,6 +9,7 @@ a check that every tool in tools/list works end to end.
 """
 import asyncio
 import json
+import os
 import sys
 
 from mcp import ClientSession, StdioServerParameters
@@ -41,7 +43,9 @@ def one_line(data: dict) -> str:
 
 
 async def run(binary: str, flags: list[str]) -> int:
-    params = StdioServerParameters(command=binary, args=["--demo", "--transport", "stdio", "--log-level", "warning", *flags])
+    source = [] if "--os-cloud" in flags else ["--demo"]
+    params = StdioServerParameters(
+        command=binary, args=[*source, "--transport", "stdio", "--log-level", "warning", *flags], env=dict(os.environ))
     failures = 0
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
@@ -56,6 +60,9 @@ async def run(binary: str, flags: list[str]) -> int:
                 if "all_projects" in properties:
                     arguments["all_projects"] = True
                 if tool.name in SOURCES:
+                    if SOURCES[tool.name] not in first_ids:
+                        print(f"{tool.name}: skipped ({SOURCES[tool.name]} listed nothing to show)")
+                        continue
                     key = "server" if "server" in properties else "id"
                     arguments = {key: first_ids[SOURCES[tool.name]]}
                 result = await session.call_tool(tool.name, arguments)

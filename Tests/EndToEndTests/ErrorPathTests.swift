@@ -74,6 +74,21 @@ import Testing
         }
     }
 
+    @Test func aListThisCloudDoesNotServeSaysSo() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            // A Neutron without the trunk extension answers 404 on the collection (seen on the real rig).
+            harness.cloud.setFault(.status(404), forPathPrefix: "/network/v2.0/trunks")
+            let trunks = try await client.call("get_trunks")
+            #expect(trunks.isError)
+            #expect(trunks.text.contains("the Neutron extension that serves /trunks is not enabled on this cloud"), "\(trunks.text)")
+            #expect(trunks.text.contains("openstack extension list --network"), "\(trunks.text)")
+            // One missing item is still "not found", not a missing API.
+            let port = try await client.call("get_port", ["id": "no-such-port"])
+            #expect(port.isError && !port.text.contains("extension"), "\(port.text)")
+        }
+    }
+
     @Test func aHangingServiceTimesOutWithinTheDeadline() async throws {
         let deadlines = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(2), totalTimeout: .seconds(3))
         try await ServerHarness.run(http: deadlines) { harness in

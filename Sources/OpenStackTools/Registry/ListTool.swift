@@ -89,14 +89,23 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
             return searchFields(resource).contains { $0?.lowercased().contains(filter) == true }
         }
         let page: ListResult
-        if let mergeAllPages {
-            let all = try await Pager(cloud: cloud).collectAll(listRequest)
-            page = Self.window(
-                mergeAllPages(all.items), after: marker, limit: limit, markerField: listRequest.markerField,
-                pagesRead: all.pagesRead, matches: matches)
-        } else {
-            page = try await Pager(cloud: cloud).collect(
-                listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
+        do {
+            if let mergeAllPages {
+                let all = try await Pager(cloud: cloud).collectAll(listRequest)
+                page = Self.window(
+                    mergeAllPages(all.items), after: marker, limit: limit, markerField: listRequest.markerField,
+                    pagesRead: all.pagesRead, matches: matches)
+            } else {
+                page = try await Pager(cloud: cloud).collect(
+                    listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
+            }
+        } catch var error as OpenStackError where error.status == 404 && marker == nil {
+            // A 404 on a collection, not on one item: this cloud does not serve that API at all.
+            error.message = Self.missingAPI(listRequest, upstream: error.message)
+            error.nextStep = "ask the cloud's operators whether they enable it"
+                + (listRequest.service == .network ? " (`openstack extension list --network` lists what Neutron offers)" : "")
+                + "; the other tools keep working"
+            throw error
         }
         if page.items.isEmpty, marker == nil, let explainEmpty { try await explainEmpty(cloud) }
         let resources = try page.items.map { json in
@@ -122,6 +131,12 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         return ListOutput.result(
             items: kept, nextCursor: nextMarker.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
             cloud: cloud.name, region: await cloud.effectiveRegion())
+    }
+
+    /// Why a list answered 404: the API (for Neutron, an extension) is missing on this cloud.
+    static func missingAPI(_ request: ListRequest, upstream: String) -> String {
+        let what = request.service == .network ? "the Neutron extension that serves \(request.path) is not enabled" : "this \(request.service.projectName) does not offer \(request.path)"
+        return "\(what) on this cloud, so there is nothing to list (\(upstream))"
     }
 
     /// Up to `limit` matching items after the one whose `markerField` is `marker`.
