@@ -9,9 +9,10 @@ import OpenStackTools
 /// again, and its `Value` decoder compiles a data-URL regex for every string. For a page of 100
 /// servers that round trip cost about two thirds of the server's time (BENCHMARKS.md). Tool calls
 /// are the only large answers, so they skip it: the request is decoded with the SDK's own
-/// `CallTool` types and the answer is written once, in the very form the SDK would write (plain
-/// text results through ``JSONValue/compactText()``, anything else as the SDK's `Response<CallTool>`). Anything else (initialize, lists, batches, notifications, malformed
-/// parameters) goes to the SDK as before.
+/// `CallTool` types, and the answer is written once in the form the SDK would write (plain-text
+/// results through ``JSONValue/compactText()``, anything richer as the SDK's `Response<CallTool>`).
+/// Everything else (initialize, lists, batches, notifications, malformed parameters) goes to the
+/// SDK as before.
 struct ToolCallFastPath: Sendable {
     let registry: ToolRegistry
 
