@@ -181,8 +181,10 @@ import Testing
                     ["--os-cloud", "one", "--os-cloud", "two", "--port", String(port)],
                     environment: ["HOME": sandbox.root.path], currentDirectory: sandbox.root)
                 defer { server.terminate() }
-                #expect(await server.waitFor { _, err in err.contains("listening on") }, "\(server.errorOutput)")
-                #expect(server.errorOutput.contains("clouds: one, two"))
+                // The start-up lines may come in either order.
+                #expect(
+                    await server.waitFor { _, err in err.contains("listening on") && err.contains("clouds: one, two") },
+                    "\(server.errorOutput)")
                 let client = MCPTestClient(endpoint: "http://127.0.0.1:\(port)/openstack")
                 let listed = try await client.call("get_clouds")
                 #expect(listed.items.map { $0["name"]?.stringValue } == ["one", "two"])
