@@ -89,6 +89,27 @@ import Testing
         }
     }
 
+    @Test func anIDCannotLeaveItsPathSegment() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            _ = try await client.call("get_networks", ["limit": 1])  // token and discovery first
+            harness.cloud.resetRequestLog()
+            for key in ["../subnets", "..", "x/../../subnets", "a?b=c"] {
+                let result = try await client.call("get_network", ["id": .string(key)])
+                #expect(result.isError && result.text.contains("no network has the ID or name"), "\(key): \(result.text)")
+            }
+            // Every request stayed on the networks collection, the key as one encoded segment: the
+            // demo cloud saw no path with more segments, no bare `..` and no query taken from the key.
+            let requests = harness.cloud.requests()
+            #expect(requests.count == 8, "an ID read and a name search per key: \(requests.map(\.path))")
+            for request in requests {
+                let rest = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(4)
+                #expect(request.path.hasPrefix("/network/v2.0/networks") && rest.count <= 1, "\(request.path)")
+                #expect(!rest.contains("..") && !request.query.contains("b=c"), "\(request.path)?\(request.query)")
+            }
+        }
+    }
+
     @Test func aHangingServiceTimesOutWithinTheDeadline() async throws {
         let deadlines = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(2), totalTimeout: .seconds(3))
         try await ServerHarness.run(http: deadlines) { harness in

@@ -24,14 +24,9 @@ enum GetVolumeQuotas {
             try arguments.checkKnown(allowed)
             let detail = try arguments.detailLevel()
             let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
-            var asked = try arguments.string("project_id")
-            if asked == nil { asked = try await cloud.token().projectID }
-            guard let project = asked else {
-                throw ToolArgumentError(argument: "project_id", problem: "required: the token is not scoped to a project")
-            }
-            let encoded = project.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? project
+            let project = try await cloud.projectID(asked: try arguments.string("project_id"))
             let response = try await cloud.get(
-                .blockStorage, path: "/os-quota-sets/\(encoded)", query: [URLQueryItem(name: "usage", value: "true")])
+                .blockStorage, path: "/os-quota-sets/\(PathSegment.encode(project))", query: [URLQueryItem(name: "usage", value: "true")])
             let quotaSet = try VolumeQuotaSet.show(from: response.json)
             var item: [String: JSONValue] = ["project_id": .string(quotaSet.projectID ?? project)]
             if detail == .full {

@@ -27,7 +27,7 @@ extension NameLookup {
         await withTaskGroup(of: (String, String?).self) { group in
             for id in Set(ids) {
                 group.addTask {
-                    let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id
+                    let encoded = PathSegment.encode(id)
                     let response = try? await cloud.get(.compute, path: "/servers/\(encoded)")
                     return (id, response?.json["server"]?["name"]?.stringValue)
                 }

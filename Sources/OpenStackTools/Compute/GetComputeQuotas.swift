@@ -18,7 +18,7 @@ enum GetComputeQuotas {
                 if let user = try arguments.string("user_id") { query.append(URLQueryItem(name: "user_id", value: user)) }
                 let project = try arguments.string("project_id") ?? ""
                 return ListRequest(
-                    service: .compute, path: "/os-quota-sets/\(ComputePath.segment(project))/detail", collectionKey: "quota_set", query: query,
+                    service: .compute, path: "/os-quota-sets/\(PathSegment.encode(project))/detail", collectionKey: "quota_set", query: query,
                     supportsPaging: false, markerField: "resource", extractItems: ComputeQuotaSet.rows)
             },
             searchFields: { [$0.resource] },
@@ -31,11 +31,9 @@ enum GetComputeQuotas {
             },
             prepare: { cloud, arguments, request in
                 guard try arguments.string("project_id") == nil else { return request }
-                guard let project = try await cloud.token().projectID else {
-                    throw ToolArgumentError(argument: "project_id", problem: "required: the token is not scoped to a project")
-                }
+                let project = try await cloud.projectID()
                 var request = request
-                request.path = "/os-quota-sets/\(ComputePath.segment(project))/detail"
+                request.path = "/os-quota-sets/\(PathSegment.encode(project))/detail"
                 return request
             }
         ).definition

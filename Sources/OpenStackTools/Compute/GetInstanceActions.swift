@@ -60,7 +60,7 @@ enum GetInstanceActions {
     }
 
     static func path(server: String) -> String {
-        "/servers/\(ComputePath.segment(server))/os-instance-actions"
+        "/servers/\(PathSegment.encode(server))/os-instance-actions"
     }
 
     static func eventColumns(_ action: InstanceAction) -> JSONValue {
@@ -77,7 +77,7 @@ enum GetInstanceActions {
     static func events(cloud: OpenStackCloud, actions: [InstanceAction]) async -> Lookups {
         guard let server = actions.first?.instanceUUID else { return Lookups() }
         let records = await BoundedConcurrency.map(actions.map(\.requestID), limit: concurrency) { requestID in
-            let answer = try await cloud.get(.compute, path: path(server: server) + "/" + ComputePath.segment(requestID))
+            let answer = try await cloud.get(.compute, path: path(server: server) + "/" + PathSegment.encode(requestID))
             return answer.json["instanceAction"] ?? .null
         }
         return Lookups(values: ["events": records.filter { $0.value != .null }])

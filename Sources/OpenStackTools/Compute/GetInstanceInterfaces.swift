@@ -47,7 +47,7 @@ enum GetInstanceInterfaces {
     }
 
     static func path(server: String) -> String {
-        "/servers/\(ComputePath.segment(server))/os-interface"
+        "/servers/\(PathSegment.encode(server))/os-interface"
     }
 
     /// Names of the page's networks in one Neutron request (`id` repeated, `fields` trimmed).

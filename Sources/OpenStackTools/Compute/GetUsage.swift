@@ -39,7 +39,7 @@ enum GetUsage {
                 }
                 let project = try arguments.string("project_id") ?? ""
                 return ListRequest(
-                    service: .compute, path: "/os-simple-tenant-usage/\(ComputePath.segment(project))",
+                    service: .compute, path: "/os-simple-tenant-usage/\(PathSegment.encode(project))",
                     collectionKey: "tenant_usage", query: query, markerField: "tenant_id", extractItems: TenantUsage.entries)
             },
             searchFields: { [$0.projectID] },
@@ -60,11 +60,9 @@ enum GetUsage {
             },
             prepare: { cloud, arguments, request in
                 guard request.collectionKey == "tenant_usage", try arguments.string("project_id") == nil else { return request }
-                guard let project = try await cloud.token().projectID else {
-                    throw ToolArgumentError(argument: "project_id", problem: "required: the token is not scoped to a project")
-                }
+                let project = try await cloud.projectID()
                 var request = request
-                request.path = "/os-simple-tenant-usage/\(ComputePath.segment(project))"
+                request.path = "/os-simple-tenant-usage/\(PathSegment.encode(project))"
                 return request
             },
             mergeAllPages: TenantUsage.merged

@@ -19,10 +19,10 @@ enum QuotaPressure {
     static let network = ["floatingip", "port", "network", "router", "security_group"]
 
     static func read(cloud: OpenStackCloud) async throws -> JSONValue {
-        let projectID = try await cloud.token().projectID
+        let token = try await cloud.token()
         async let computeLimits = cloud.get(.compute, path: "/limits")
         async let volumeLimits = cloud.get(.blockStorage, path: "/limits")
-        async let networkQuota = networkEntries(cloud: cloud, projectID: projectID)
+        async let networkQuota = networkEntries(cloud: cloud, projectID: token.projectID)
         var usage: [String: JSONValue] = [:]
         var pressure: [JSONValue] = []
         func add(_ label: String, limit: Int, used: Int) {
@@ -43,14 +43,13 @@ enum QuotaPressure {
             guard let limit = entry.limit, let used = entry.used else { continue }
             add(entry.resource, limit: limit, used: used)
         }
-        let project = try await cloud.token().projectName
-        return .object(.compact([("project", project.json), ("usage", .object(usage)), ("at_or_above_80_percent", .array(pressure))]))
+        return .object(.compact([("project", token.projectName.json), ("usage", .object(usage)), ("at_or_above_80_percent", .array(pressure))]))
     }
 
     /// The project's Neutron quota with usage, or nothing when it cannot be read.
     static func networkEntries(cloud: OpenStackCloud, projectID: String?) async -> [NetworkQuota.Entry] {
-        guard let projectID, let encoded = projectID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
-            let response = try? await cloud.get(.network, path: "/quotas/\(encoded)/details.json"),
+        guard let projectID,
+            let response = try? await cloud.get(.network, path: "/quotas/\(PathSegment.encode(projectID))/details.json"),
             let quota = try? NetworkQuota.show(from: try response.json)
         else { return [] }
         return quota.entries

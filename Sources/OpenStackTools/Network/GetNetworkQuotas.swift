@@ -30,16 +30,8 @@ enum GetNetworkQuotas {
         let filter = try arguments.string("filter")?.lowercased()
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
-        let project: String
-        if let given = try arguments.string("project_id") {
-            project = given
-        } else if let own = try await cloud.token().projectID {
-            project = own
-        } else {
-            throw ToolArgumentError(argument: "project_id", problem: "required: this server's token is not scoped to a project")
-        }
-
-        let path = "/quotas/" + (project.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? project)
+        let project = try await cloud.projectID(asked: try arguments.string("project_id"))
+        let path = "/quotas/" + PathSegment.encode(project)
         var notes: [String] = []
         let quota: NetworkQuota
         do {

@@ -84,7 +84,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     func find(_ key: String, cloud: OpenStackCloud, tryID: Bool = true) async throws -> Resource {
         guard tryID else { return try await find(name: key, cloud: cloud, notFound: nil) }
         do {
-            let encoded = key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? key
+            let encoded = PathSegment.encode(key)
             let response = try await cloud.get(service, path: path(encoded), query: query)
             return try Resource.show(from: response.json)
         } catch let error as OpenStackError where error.status == 404 || error.status == 400 {
