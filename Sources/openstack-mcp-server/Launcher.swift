@@ -70,15 +70,15 @@ struct Launcher {
         let cloudSet = CloudSet(clouds)
         let registry = ToolRegistry(
             clouds: cloudSet, settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger)
-        let factory = MCPServerFactory(registry: registry)
+        let engine = MCPEngine(registry: registry, logger: logger)
         defer { Task { await cloudSet.shutdown() } }
 
         switch command.server.transport {
         case .stdio:
-            try await StdioRunner(factory: factory, logger: logger).run()
+            await StdioServer(engine: engine, logger: logger, maxLineBytes: command.server.maxBodyBytes).run()
         case .http:
             let options = serverOptions()
-            let service = MCPHTTPService(options: options, factory: factory, logger: logger) { port in
+            let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in
                 announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs)
             }
             var configuration = ServiceGroupConfiguration(

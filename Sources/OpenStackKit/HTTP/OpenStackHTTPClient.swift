@@ -95,6 +95,11 @@ public final class OpenStackHTTPClient: Sendable {
                     "url": "\(Redactor.redactURL(request.url))", "status": "\(response.status.code)",
                     "ms": "\(Int(elapsed))",
                 ])
+            if let observer = UpstreamObservation.observer {
+                observer.upstreamAnswered(
+                    service: service, method: request.method.rawValue, path: URL(string: request.url)?.path ?? "",
+                    status: Int(response.status.code))
+            }
             return RawResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
         } catch let error as OpenStackError {
             throw error

@@ -10,16 +10,23 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Set when an object repeats a member name (the last one is kept, as most parsers do).
+    private(set) var sawDuplicateKey = false
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
     static func parse(_ data: Data) throws -> JSONValue {
+        try parseReportingDuplicates(data).value
+    }
+
+    /// The value, and whether any object in it repeated a member name.
+    static func parseReportingDuplicates(_ data: Data) throws -> (value: JSONValue, duplicateKeys: Bool) {
         var parser = JSONParser(data)
         parser.skipWhitespace()
         let value = try parser.value()
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        return (value, parser.sawDuplicateKey)
     }
 
     private func error(_ problem: String) -> DecodingError {
@@ -80,7 +87,8 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            members[key] = try value()
+            let member = try value()
+            if members.updateValue(member, forKey: key) != nil { sawDuplicateKey = true }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end in an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -53,6 +53,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
         try JSONParser.parse(data)
     }
 
+    /// Parses one protocol message: like ``parse(_:)``, and also says whether an object repeated
+    /// a member name, which a protocol layer must refuse (two readers could see two messages).
+    public static func parseMessage(_ data: Data) throws -> (value: JSONValue, duplicateKeys: Bool) {
+        try JSONParser.parseReportingDuplicates(data)
+    }
+
     /// Member of an object, or `nil`.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
@@ -118,6 +124,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public func compactText() -> String {
         String(decoding: JSONWriter.write(self), as: UTF8.self)
     }
+
+    /// The bytes of ``compactText()``.
+    public func compactBytes() -> [UInt8] { JSONWriter.write(self) }
+
+    /// Appends the bytes of ``compactText()`` to `bytes`.
+    public func write(into bytes: inout [UInt8]) { JSONWriter.write(self, into: &bytes) }
 
     /// The length in bytes of ``compactText()``.
     public var compactByteCount: Int { JSONWriter.write(self).count }

@@ -2,30 +2,27 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import MCP
 import NIOCore
+import OpenStackKit
 
-/// Answers `/openstack` (and `/openstack/`): guards, body limits, then the SDK transports.
+/// Answers `/openstack` (and `/openstack/`): the Host and Origin guards, then methods, bodies
+/// and the protocol engine, in both eras.
 struct MCPHTTPHandler: Sendable {
     static let paths: Set<String> = ["/openstack", "/openstack/"]
+    /// How often an open SSE stream carries a comment, so that a client that left is noticed.
+    static let keepAlive: Duration = .seconds(2)
 
     let options: ServerOptions
-    let factory: MCPServerFactory
+    let engine: MCPEngine
     let sessions: SessionStore?
     let guardrail: RequestGuard
-    let fastPath: ToolCallFastPath
     let logger: Logger
-    /// The checks of the stateless SDK transport, also applied to the tool-call fast path.
-    static let validation = StandardValidationPipeline(validators: [
-        AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
-    ])
 
-    init(options: ServerOptions, factory: MCPServerFactory, sessions: SessionStore?, logger: Logger) {
+    init(options: ServerOptions, engine: MCPEngine, sessions: SessionStore?, logger: Logger) {
         self.options = options
-        self.factory = factory
+        self.engine = engine
         self.sessions = sessions
         self.guardrail = RequestGuard(options: options)
-        self.fastPath = ToolCallFastPath(registry: factory.registry)
         self.logger = logger
     }
 
@@ -33,93 +30,133 @@ struct MCPHTTPHandler: Sendable {
         let path = request.uri.path
         if path == "/healthz" { return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
         guard Self.paths.contains(path) else {
-            return HTTPConversion.jsonRPCError(status: .notFound, code: -32600, message: "Not found: the MCP endpoint is /openstack")
+            return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack"), status: 404)
         }
         guard guardrail.allowsHost(request.head.authority) else {
             logger.warning("refused host", metadata: ["host": "\(request.head.authority ?? "")"])
-            return HTTPConversion.jsonRPCError(
-                status: .misdirectedRequest, code: -32600,
-                message: "Host not allowed; start the server with --allowed-host to serve this name")
+            return HTTPAnswers.error(
+                .invalidRequest("Host not allowed; start the server with --allowed-host to serve this name"), status: 421)
         }
         guard guardrail.allowsOrigin(request.headers[.origin]) else {
             logger.warning("refused origin", metadata: ["origin": "\(request.headers[.origin] ?? "")"])
-            return HTTPConversion.jsonRPCError(
-                status: .forbidden, code: -32600,
-                message: "Origin not allowed; start the server with --allowed-origin to accept this origin")
+            return HTTPAnswers.error(
+                .invalidRequest("Origin not allowed; start the server with --allowed-origin to accept this origin"),
+                status: 403)
         }
-        guard [.post, .get, .delete].contains(request.method) else {
-            return HTTPConversion.jsonRPCError(
-                status: .methodNotAllowed, code: -32600, message: "Method not allowed", extra: [.allow: "GET, POST, DELETE"])
+        switch request.method {
+        case .post:
+            return await post(request)
+        case .get where sessions != nil:
+            return await openStream(request)
+        case .delete where sessions != nil:
+            return await deleteSession(request)
+        default:
+            let allowed = sessions == nil ? "POST" : "GET, POST, DELETE"
+            return HTTPAnswers.error(
+                RPCError(code: -32600, message: "Method not allowed: the MCP endpoint takes \(allowed)"), status: 405,
+                extra: [.allow: allowed])
         }
+    }
+
+    private func post(_ request: Request) async -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
             return tooLarge()
         }
-        var body: Data?
-        if request.method == .post {
-            do {
-                body = Data((try await request.body.collect(upTo: options.maxBodyBytes)).readableBytesView)
-            } catch {
-                return tooLarge()
+        guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
+            return HTTPAnswers.error(.invalidRequest("Content-Type must be application/json"), status: 415)
+        }
+        guard Self.acceptsAnswers(request.headers[.accept]) else {
+            return HTTPAnswers.error(
+                .invalidRequest("Accept must allow application/json or text/event-stream"), status: 406)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: options.maxBodyBytes)
+        } catch {
+            return tooLarge()
+        }
+        switch IncomingMessage.classify(Data(body.readableBytesView)) {
+        case .invalid(let error, let id):
+            return HTTPAnswers.json(RPCWire.error(id: id, error), status: error.httpStatus)
+        case .notification, .response:
+            // Nothing to answer; a notification POST is 202 in both eras. (On HTTP a client
+            // cancels by closing the stream, so notifications/cancelled needs no handling here.)
+            return HTTPAnswers.accepted()
+        case .request(let rpc):
+            return await answer(rpc, request: request)
+        }
+    }
+
+    private func answer(_ rpc: RPCRequest, request: Request) async -> Response {
+        let refuse = { (error: RPCError) in HTTPAnswers.json(RPCWire.error(id: rpc.id, error), status: error.httpStatus) }
+        if let declared = rpc.meta?[ProtocolVersions.Meta.protocolVersion], rpc.method != "initialize",
+            let mismatch = ModernHeaders.mismatch(request.headers, request: rpc, version: declared)
+        {
+            return refuse(mismatch)
+        }
+        let era: ProtocolEra
+        switch engine.era(of: rpc) {
+        case .failure(let error): return refuse(error)
+        case .success(let found): era = found
+        }
+        var extra: HTTPFields = [:]
+        if era == .legacy {
+            if let problem = Self.legacyVersionProblem(request.headers[ModernHeaders.protocolVersion], method: rpc.method) {
+                return refuse(problem)
             }
-            if let early = preflight(body ?? Data()) { return early }
+            if let sessions {
+                switch await legacySession(rpc, request: request, sessions: sessions) {
+                case .refused(let response): return response
+                case .session(let id): extra[HTTPAnswers.sessionHeader] = id
+                case .none: break
+                }
+            }
         }
-        let sdkRequest = HTTPConversion.sdkRequest(request, body: body)
-        let wantsSSE = !options.jsonResponse && (request.headers[.accept] ?? "").contains("text/event-stream")
-        if let sessions {
-            return HTTPConversion.response(await sessions.handle(sdkRequest), sse: false)
+        let sse = !options.jsonResponse && (request.headers[.accept] ?? "").contains("text/event-stream")
+        // Only calls that reach OpenStack take long enough to stream progress or to be cancelled.
+        if sse, rpc.method == "tools/call" || rpc.method == "resources/read" {
+            let engine = self.engine
+            return HTTPAnswers.stream(keepAlive: Self.keepAlive, extra: extra) { events in
+                let answer = await engine.answer(rpc, era: era) { events.yield(HTTPAnswers.event($0)) }
+                events.yield(HTTPAnswers.event(answer.bytes))
+            }
         }
-        if let body, let answer = await answerToolCall(sdkRequest, body: body) {
-            return HTTPConversion.response(answer, sse: wantsSSE)
+        let answer = await engine.answer(rpc, era: era)
+        if rpc.method == "initialize", answer.httpStatus != 200 || answer.bytes.isErrorAnswer,
+            let id = extra[HTTPAnswers.sessionHeader]
+        {
+            await sessions?.close(id)
+            extra[HTTPAnswers.sessionHeader] = nil
         }
-        return HTTPConversion.response(await handleStateless(sdkRequest), sse: wantsSSE)
+        if sse, answer.httpStatus == 200 { return HTTPAnswers.sse(answer.bytes, extra: extra) }
+        return HTTPAnswers.json(answer.bytes, status: answer.httpStatus, extra: extra)
     }
 
     private func tooLarge() -> Response {
-        HTTPConversion.jsonRPCError(
-            status: .contentTooLarge, code: -32600, message: "Request body larger than \(options.maxBodyBytes) bytes")
+        HTTPAnswers.error(.invalidRequest("the body is larger than \(options.maxBodyBytes) bytes"), status: 413)
     }
 
-    /// Malformed JSON gets 400/-32700; `server/discover` (newer clients probe it first) gets a clean
-    /// "method not found" so that they fall back to `initialize` without an HTTP error.
-    private func preflight(_ body: Data) -> Response? {
-        guard let object = try? JSONSerialization.jsonObject(with: body) else {
-            return HTTPConversion.jsonRPCError(status: .badRequest, code: -32700, message: "Parse error: the body is not valid JSON")
+    /// True when the client takes JSON or SSE answers (an absent Accept takes anything).
+    static func acceptsAnswers(_ accept: String?) -> Bool {
+        guard let accept = accept?.lowercased(), !accept.isEmpty else { return true }
+        return ["application/json", "text/event-stream", "*/*", "application/*", "text/*"].contains { accept.contains($0) }
+    }
+
+    /// A legacy request's MCP-Protocol-Version header must name a version this server speaks.
+    /// A modern version there with no `_meta` in the body is a modern request missing its fields.
+    static func legacyVersionProblem(_ header: String?, method: String) -> RPCError? {
+        guard let header, method != "initialize" else { return nil }
+        if ProtocolVersions.modern.contains(header) {
+            return .invalidParams(
+                "a \(header) request carries io.modelcontextprotocol/protocolVersion and clientCapabilities in params._meta",
+                httpStatus: 400)
         }
-        if let message = object as? [String: Any], message["method"] as? String == "server/discover" {
-            var payload: [String: Any] = [
-                "jsonrpc": "2.0", "error": ["code": -32601, "message": "Method not found: server/discover"],
-            ]
-            payload["id"] = message["id"] ?? NSNull()
-            let data = (try? JSONSerialization.data(withJSONObject: payload)) ?? Data()
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-        }
+        guard ProtocolVersions.legacy.contains(header) else { return .unsupportedVersion(header) }
         return nil
     }
+}
 
-    /// A stateless `tools/call` answered by ``ToolCallFastPath`` once the request passes the same
-    /// header checks as the SDK transport; nil leaves the request to the SDK.
-    private func answerToolCall(_ request: MCP.HTTPRequest, body: Data) async -> MCP.HTTPResponse? {
-        guard ToolCallFastPath.mayBeToolCall(body),
-            Self.validation.validate(request, context: HTTPValidationContext(httpMethod: "POST")) == nil,
-            let answer = await fastPath.answer(body)
-        else { return nil }
-        return .data(answer, headers: ["Content-Type": "application/json"])
-    }
-
-    /// One fresh Server and transport per request: a shared stateless Server refuses a second
-    /// `initialize`, and this costs a fraction of a millisecond.
-    private func handleStateless(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
-        let transport = StatelessHTTPServerTransport(validationPipeline: Self.validation, logger: logger)
-        let server = await factory.makeServer()
-        do {
-            try await server.start(transport: transport)
-        } catch {
-            return .error(statusCode: 500, .internalError("could not start the MCP server: \(error)"))
-        }
-        let response = await transport.handleRequest(request)
-        await server.stop()
-        return response
-    }
+extension [UInt8] {
+    /// Whether an encoded JSON-RPC answer is an error (its first member is `"error"`: keys are sorted).
+    fileprivate var isErrorAnswer: Bool { starts(with: Array(#"{"error":"#.utf8)) }
 }

@@ -7,24 +7,24 @@ import ServiceLifecycle
 /// The Streamable HTTP server, as a ServiceLifecycle service.
 public struct MCPHTTPService: Service {
     let options: ServerOptions
-    let factory: MCPServerFactory
+    let engine: MCPEngine
     let logger: Logger
     let onRunning: @Sendable (Int) async -> Void
 
     /// - Parameter onRunning: called with the bound port once the server listens.
     public init(
-        options: ServerOptions, factory: MCPServerFactory, logger: Logger,
+        options: ServerOptions, engine: MCPEngine, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.options = options
-        self.factory = factory
+        self.engine = engine
         self.logger = logger
         self.onRunning = onRunning
     }
 
     public func run() async throws {
-        let sessions = options.stateful ? SessionStore(options: options, factory: factory, logger: logger) : nil
-        let handler = MCPHTTPHandler(options: options, factory: factory, sessions: sessions, logger: logger)
+        let sessions = options.stateful ? SessionStore(options: options, logger: logger) : nil
+        let handler = MCPHTTPHandler(options: options, engine: engine, sessions: sessions, logger: logger)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) }
         var services: [any Service] = []
         if let sessions { services.append(SessionReaper(sessions: sessions)) }
@@ -38,7 +38,7 @@ public struct MCPHTTPService: Service {
         try await withGracefulShutdownHandler {
             try await app.run()
         } onGracefulShutdown: {
-            // Ending the sessions finishes their SSE streams, so the HTTP server can drain.
+            // Ending the sessions finishes their GET streams, so the HTTP server can drain.
             if let sessions { Task { await sessions.closeAll() } }
         }
     }

@@ -1,97 +1,81 @@
 import Foundation
 import Logging
-import MCP
+import NIOCore
 
-/// MCP sessions for `--stateful`: one Server and transport per session, routed by Mcp-Session-Id.
+/// Legacy-era sessions for `--stateful` (spec 2025-11-25: Mcp-Session-Id, a GET stream, DELETE).
 ///
-/// Sessions end on DELETE, after an idle period, or at a maximum age; the store holds at most
-/// `maxSessions`. The SDK keeps every response of a session for replay, so bounding sessions
-/// bounds memory.
+/// A session is only an ID with its clock and its open GET stream: answers are never kept for
+/// replay, so a session costs the same whatever it has done. Sessions end on DELETE, after an
+/// idle period, or at a maximum age, and at most `maxSessions` are open. Every method checks and
+/// changes the table without suspending, so two `initialize` calls cannot both take the last place.
 actor SessionStore {
     private struct Session {
-        let server: Server
-        let transport: StatefulHTTPServerTransport
         let created: ContinuousClock.Instant
         var lastUsed: ContinuousClock.Instant
+        var stream: AsyncStream<ByteBuffer>.Continuation?
     }
 
+    enum Lookup { case found, missing }
+
     private let options: ServerOptions
-    private let factory: MCPServerFactory
     private let logger: Logger
     private var sessions: [String: Session] = [:]
 
-    init(options: ServerOptions, factory: MCPServerFactory, logger: Logger) {
+    init(options: ServerOptions, logger: Logger) {
         self.options = options
-        self.factory = factory
         self.logger = logger
     }
 
     var count: Int { sessions.count }
 
-    func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        if let id = request.header(HTTPHeaderName.sessionID) {
-            guard var session = sessions[id] else {
-                return .error(statusCode: 404, .invalidRequest("Session not found or expired; initialize a new session"))
-            }
-            session.lastUsed = .now
-            sessions[id] = session
-            let response = await session.transport.handleRequest(request)
-            if request.method.uppercased() == "DELETE", response.statusCode == 200 { await close(id) }
-            return response
-        }
-        guard request.method.uppercased() == "POST", let body = request.body, Self.isInitialize(body) else {
-            return .error(statusCode: 400, .invalidRequest("Missing Mcp-Session-Id header; send initialize first"))
-        }
-        guard sessions.count < options.maxSessions else {
-            return .error(
-                statusCode: 503, .invalidRequest("Too many sessions (\(options.maxSessions)); close one with DELETE or retry later"))
-        }
+    /// A new session's ID, or nil when the cap is reached.
+    func open() -> String? {
+        guard sessions.count < options.maxSessions else { return nil }
         let id = UUID().uuidString
-        let transport = StatefulHTTPServerTransport(
-            sessionIDGenerator: FixedSessionID(id: id),
-            validationPipeline: StandardValidationPipeline(validators: [
-                AcceptHeaderValidator(mode: .sseRequired), ContentTypeValidator(), ProtocolVersionValidator(),
-                SessionValidator(),
-            ]),
-            logger: logger)
-        let server = await factory.makeServer()
-        do {
-            try await server.start(transport: transport)
-        } catch {
-            return .error(statusCode: 500, .internalError("could not start a session: \(error)"))
-        }
-        sessions[id] = Session(server: server, transport: transport, created: .now, lastUsed: .now)
+        sessions[id] = Session(created: .now, lastUsed: .now, stream: nil)
         logger.debug("session opened", metadata: ["sessions": "\(sessions.count)"])
-        return await transport.handleRequest(request)
+        return id
     }
 
-    /// Closes sessions that were idle too long or are too old.
-    func reap(now: ContinuousClock.Instant = .now) async {
+    /// Marks a session as used; `.missing` when it never existed or has ended.
+    func touch(_ id: String) -> Lookup {
+        guard sessions[id] != nil else { return .missing }
+        sessions[id]?.lastUsed = .now
+        return .found
+    }
+
+    /// Attaches the session's one GET stream; nil when the session is missing or already has one.
+    func attachStream(_ id: String, _ continuation: AsyncStream<ByteBuffer>.Continuation) -> Bool {
+        guard let session = sessions[id], session.stream == nil else { return false }
+        sessions[id]?.stream = continuation
+        sessions[id]?.lastUsed = .now
+        return true
+    }
+
+    /// The stream went away (the client closed it): the session stays.
+    func detachStream(_ id: String) {
+        sessions[id]?.stream = nil
+    }
+
+    /// Ends a session and its stream; false when there was none.
+    @discardableResult
+    func close(_ id: String) -> Bool {
+        guard let session = sessions.removeValue(forKey: id) else { return false }
+        session.stream?.finish()
+        return true
+    }
+
+    /// Ends sessions that were idle too long or are too old.
+    func reap(now: ContinuousClock.Instant = .now) {
         let expired = sessions.filter {
             now - $0.value.lastUsed > options.sessionIdleTimeout || now - $0.value.created > options.sessionMaxAge
         }
-        for id in expired.keys { await close(id) }
+        for id in expired.keys { close(id) }
         if !expired.isEmpty { logger.debug("sessions expired", metadata: ["count": "\(expired.count)"]) }
     }
 
-    /// Closes every session (at shutdown), which ends their open streams.
-    func closeAll() async {
-        for id in Array(sessions.keys) { await close(id) }
-    }
-
-    private func close(_ id: String) async {
-        guard let session = sessions.removeValue(forKey: id) else { return }
-        await session.server.stop()
-        await session.transport.disconnect()
-    }
-
-    private static func isInitialize(_ body: Data) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return false }
-        return object["method"] as? String == "initialize"
-    }
-
-    private struct FixedSessionID: SessionIDGenerator {
-        let id: String
-        func generateSessionID() -> String { id }
+    /// Ends every session (at shutdown), which finishes their open streams.
+    func closeAll() {
+        for id in Array(sessions.keys) { close(id) }
     }
 }

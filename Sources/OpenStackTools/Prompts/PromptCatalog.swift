@@ -4,7 +4,7 @@ import MCP
 ///
 /// Each prompt is a plan that names the tools to call, so the assistant gathers facts before it
 /// concludes, and says which cloud to ask.
-struct PromptCatalog: Sendable {
+public struct PromptCatalog: Sendable {
     struct Entry: Sendable {
         var prompt: Prompt
         var render: @Sendable ([String: String]) throws -> String
@@ -68,16 +68,15 @@ struct PromptCatalog: Sendable {
         return " '\(cloud)' (pass cloud=\"\(cloud)\" to every tool)"
     }
 
-    func install(on server: MCP.Server) async {
-        let prompts = Self.entries.map(\.prompt)
-        await server.withMethodHandler(ListPrompts.self) { _ in ListPrompts.Result(prompts: prompts) }
-        await server.withMethodHandler(GetPrompt.self) { parameters in
-            guard let entry = Self.entries.first(where: { $0.prompt.name == parameters.name }) else {
-                throw MCPError.invalidParams(
-                    "Unknown prompt '\(parameters.name)'. Available: \(prompts.map(\.name).joined(separator: ", ")).")
-            }
-            let text = try entry.render(parameters.arguments ?? [:])
-            return GetPrompt.Result(description: entry.prompt.description, messages: [.user(.text(text: text))])
+    /// The prompts, in the order `prompts/list` shows them.
+    public static var prompts: [Prompt] { entries.map(\.prompt) }
+
+    /// The text of one prompt; an unknown prompt or a missing argument is `MCPError.invalidParams`.
+    public static func render(name: String, arguments: [String: String]) throws -> (description: String?, text: String) {
+        guard let entry = entries.first(where: { $0.prompt.name == name }) else {
+            throw MCPError.invalidParams(
+                "Unknown prompt '\(name)'. Available: \(prompts.map(\.name).joined(separator: ", ")).")
         }
+        return (entry.prompt.description, try entry.render(arguments))
     }
 }

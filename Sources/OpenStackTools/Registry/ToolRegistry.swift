@@ -2,7 +2,7 @@ import Logging
 import MCP
 import OpenStackKit
 
-/// Every tool the server offers, in one explicit list, and the two MCP handlers that serve them.
+/// Every tool the server offers, in one explicit list, and the one entry point that runs them.
 public struct ToolRegistry: Sendable {
     public let tools: [ToolDefinition]
     public let context: ToolContext
@@ -73,17 +73,6 @@ public struct ToolRegistry: Sendable {
             GetRoleAssignments.definition,
             GetClouds.definition,
         ]
-    }
-
-    /// Installs tools, resources and prompts on an MCP server.
-    public func install(on server: MCP.Server) async {
-        await ResourceCatalog(registry: self).install(on: server)
-        await PromptCatalog().install(on: server)
-        let declared = tools.map(\.tool)
-        await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: declared) }
-        await server.withMethodHandler(CallTool.self) { parameters in
-            try await self.call(name: parameters.name, arguments: parameters.arguments)
-        }
     }
 
     /// Runs one tool. An unknown tool is a JSON-RPC error; every other failure is an `isError` result.

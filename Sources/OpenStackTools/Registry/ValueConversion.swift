@@ -2,8 +2,9 @@ import MCP
 import OpenStackKit
 
 extension Value {
-    /// The MCP form of an OpenStack JSON value.
-    init(_ json: JSONValue) {
+    /// The MCP form of an OpenStack JSON value, built case by case (the SDK's decoder would run a
+    /// data-URL regex on every string).
+    public init(_ json: JSONValue) {
         switch json {
         case .null: self = .null
         case .bool(let value): self = .bool(value)

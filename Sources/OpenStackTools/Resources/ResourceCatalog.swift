@@ -6,7 +6,7 @@ import OpenStackKit
 /// tool, plus `openstack://<cloud>/catalog` for each cloud's services and endpoints.
 ///
 /// The types come from the registry: a type is offered only when its show tool exists.
-struct ResourceCatalog: Sendable {
+public struct ResourceCatalog: Sendable {
     /// Resource type in the URI → the show tool that reads it.
     static let showTools: [(type: String, tool: String, title: String)] = [
         ("server", "get_instance", "Compute instance"), ("flavor", "get_flavor", "Flavor"),
@@ -18,12 +18,15 @@ struct ResourceCatalog: Sendable {
 
     let registry: ToolRegistry
 
+    public init(registry: ToolRegistry) { self.registry = registry }
+
     var offered: [(type: String, tool: String, title: String)] {
         let names = Set(registry.tools.map(\.name))
         return Self.showTools.filter { names.contains($0.tool) }
     }
 
-    var templates: [Resource.Template] {
+    /// One template per resource type whose show tool is offered.
+    public var templates: [Resource.Template] {
         offered.map {
             Resource.Template(
                 uriTemplate: "openstack://{cloud}/\($0.type)/{id}", name: $0.type, title: $0.title,
@@ -32,7 +35,8 @@ struct ResourceCatalog: Sendable {
         }
     }
 
-    var resources: [Resource] {
+    /// The service catalog of each cloud.
+    public var resources: [Resource] {
         registry.context.clouds.names.map {
             Resource(
                 name: "\($0) catalog", uri: "openstack://\($0)/catalog", title: "Services and endpoints of \($0)",
@@ -40,8 +44,9 @@ struct ResourceCatalog: Sendable {
         }
     }
 
-    /// Reads a resource; an unknown URI or a missing resource is a JSON-RPC error.
-    func read(_ uri: String) async throws -> ReadResource.Result {
+    /// Reads a resource as JSON text; an unknown URI or a missing resource is a JSON-RPC error
+    /// (`MCPError`; -32002 for one that is not there).
+    public func read(_ uri: String) async throws -> String {
         guard let components = URLComponents(string: uri), components.scheme == "openstack", let cloud = components.host
         else {
             throw MCPError.invalidParams("Not an openstack:// URI: \(uri). Use openstack://<cloud>/<type>/<id>.")
@@ -57,27 +62,12 @@ struct ResourceCatalog: Sendable {
             throw MCPError.invalidParams("Unknown resource \(uri). Types: \(types), or openstack://<cloud>/catalog.")
         }
         let result = try await registry.call(name: call.tool, arguments: call.arguments)
-        let text: String
         if result.isError == true {
-            if case .text(let message, _, _) = result.content.first { text = message } else { text = "failed" }
+            var text = "failed"
+            if case .text(let message, _, _) = result.content.first { text = message }
             throw MCPError.serverError(code: -32002, message: "Resource not available: \(text)")
         }
-        switch result.structuredContent {
-        case .some(let value):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        case .none:
-            text = "{}"
-        }
-        return ReadResource.Result(contents: [.text(text, uri: uri, mimeType: "application/json")])
-    }
-
-    func install(on server: MCP.Server) async {
-        let templates = self.templates
-        let resources = self.resources
-        await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: resources) }
-        await server.withMethodHandler(ListResourceTemplates.self) { _ in ListResourceTemplates.Result(templates: templates) }
-        await server.withMethodHandler(ReadResource.self) { parameters in try await self.read(parameters.uri) }
+        guard let structured = result.structuredContent, let json = JSONValue(structured) else { return "{}" }
+        return json.compactText()
     }
 }

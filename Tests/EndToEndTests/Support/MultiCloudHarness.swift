@@ -43,9 +43,9 @@ struct MultiCloudHarness: Sendable {
                 let settings = try await spec.settings(await demo.authURL)
                 clouds.append(try OpenStackCloud(configuration: settings.resolve(name: spec.name, http: spec.http), logger: logger))
             }
-            let factory = MCPServerFactory(registry: ToolRegistry(clouds: CloudSet(clouds), logger: logger))
+            let engine = MCPEngine(registry: ToolRegistry(clouds: CloudSet(clouds), logger: logger))
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let service = MCPHTTPService(options: ServerOptions(port: 0), factory: factory, logger: logger) { port in
+            let service = MCPHTTPService(options: ServerOptions(port: 0), engine: engine, logger: logger) { port in
                 continuation.yield(port)
             }
             let services = ServiceGroup(configuration: .init(services: [service], logger: logger))

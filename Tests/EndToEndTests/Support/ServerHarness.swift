@@ -47,9 +47,9 @@ struct ServerHarness: Sendable {
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
             let registry = ToolRegistry(
                 clouds: CloudSet([openstack]), settings: ToolSettings(maxResultBytes: maxResultBytes), logger: logger)
-            let factory = MCPServerFactory(registry: registry)
+            let engine = MCPEngine(registry: registry)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let service = MCPHTTPService(options: options, factory: factory, logger: logger) { port in
+            let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in
                 continuation.yield(port)
             }
             defer { Task { await openstack.shutdown() } }

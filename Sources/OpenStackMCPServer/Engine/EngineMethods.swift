@@ -1,0 +1,83 @@
+import Foundation
+import MCP
+import OpenStackKit
+import OpenStackTools
+
+/// The methods whose answers depend on the request: tools/call, resources/read, prompts/get.
+extension MCPEngine {
+    func callTool(_ params: [String: JSONValue], progress: (@Sendable ([UInt8]) -> Void)?) async throws
+        -> [String: JSONValue]
+    {
+        guard case .string(let name)? = params["name"] else {
+            throw RPCError.invalidParams("tools/call needs \"name\", the name of a tool from tools/list")
+        }
+        var arguments: [String: Value]?
+        switch params["arguments"] {
+        case .none, .null?: arguments = nil
+        case .object(let members)?: arguments = members.mapValues(Value.init)
+        default: throw RPCError.invalidParams("\"arguments\" must be an object")
+        }
+        let reporter = progress.flatMap { ProgressReporter(meta: params["_meta"]?.objectValue, emit: $0) }
+        defer { reporter?.finish() }
+        let result = try await UpstreamObservation.$observer.withValue(reporter) {
+            try await registry.call(name: name, arguments: arguments)
+        }
+        return Self.json(result)
+    }
+
+    func readResource(_ params: [String: JSONValue], era: ProtocolEra) async throws -> [String: JSONValue] {
+        guard case .string(let uri)? = params["uri"] else {
+            throw RPCError.invalidParams("resources/read needs \"uri\", e.g. openstack://<cloud>/server/<id>")
+        }
+        let text = try await ResourceCatalog(registry: registry).read(uri)
+        var result: [String: JSONValue] = [
+            "contents": [["uri": .string(uri), "mimeType": "application/json", "text": .string(text)]]
+        ]
+        if era == .modern {
+            result["ttlMs"] = .int(ServerDescription.readTTL)
+            result["cacheScope"] = "private"
+        }
+        return result
+    }
+
+    func getPrompt(_ params: [String: JSONValue]) throws -> [String: JSONValue] {
+        guard case .string(let name)? = params["name"] else {
+            throw RPCError.invalidParams("prompts/get needs \"name\", the name of a prompt from prompts/list")
+        }
+        var arguments: [String: String] = [:]
+        switch params["arguments"] {
+        case .none, .null?: break
+        case .object(let members)?:
+            for (key, value) in members {
+                guard case .string(let text) = value else {
+                    throw RPCError.invalidParams("prompt argument \"\(key)\" must be a string")
+                }
+                arguments[key] = text
+            }
+        default: throw RPCError.invalidParams("\"arguments\" must be an object of strings")
+        }
+        let prompt = try PromptCatalog.render(name: name, arguments: arguments)
+        var result: [String: JSONValue] = [
+            "messages": [["role": "user", "content": ["type": "text", "text": .string(prompt.text)]]]
+        ]
+        if let description = prompt.description { result["description"] = .string(description) }
+        return result
+    }
+
+    /// A tool result as JSON, built directly for the plain text blocks and structured content
+    /// that every tool returns; anything richer goes through the SDK's encoder once.
+    static func json(_ result: CallTool.Result) -> [String: JSONValue] {
+        var body: [String: JSONValue] = [:]
+        body["content"] = .array(
+            result.content.map { block in
+                if case .text(let text, nil, nil) = block { return ["type": "text", "text": .string(text)] }
+                return ServerDescription.json(block)
+            })
+        if let isError = result.isError { body["isError"] = .bool(isError) }
+        if let structured = result.structuredContent {
+            body["structuredContent"] = JSONValue(structured) ?? ServerDescription.json(structured)
+        }
+        if let meta = result._meta { body["_meta"] = ServerDescription.json(meta) }
+        return body
+    }
+}
