@@ -48,15 +48,6 @@ import Testing
         }
     }
 
-    @Test func serverDiscoverGetsACleanMethodNotFound() async throws {
-        try await ServerHarness.run { harness in
-            let client = harness.client()
-            defer { Task { await client.shutdown() } }
-            let answer = try await client.rpc("server/discover")
-            #expect(answer["error"]?["code"]?.intValue == -32601)
-        }
-    }
-
     @Test func statefulSessionsLiveUntilDelete() async throws {
         try await ServerHarness.run(options: ServerOptions(port: 0, stateful: true, maxSessions: 2)) { harness in
             let client = harness.client()

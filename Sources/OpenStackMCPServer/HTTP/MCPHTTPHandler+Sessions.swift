@@ -58,7 +58,7 @@ extension MCPHTTPHandler {
         guard await sessions.attachStream(id, continuation) else {
             return HTTPAnswers.error(.invalidRequest("this session already has a GET stream"), status: 409)
         }
-        return HTTPAnswers.stream(keepAlive: Self.keepAlive) { output in
+        return HTTPAnswers.stream(keepAlive: options.keepAliveInterval) { output in
             for await event in events { output.yield(event) }
             await sessions.detachStream(id)
         }

@@ -9,9 +9,6 @@ import OpenStackKit
 /// and the protocol engine, in both eras.
 struct MCPHTTPHandler: Sendable {
     static let paths: Set<String> = ["/openstack", "/openstack/"]
-    /// How often an open SSE stream carries a comment, so that a client that left is noticed.
-    static let keepAlive: Duration = .seconds(2)
-
     let options: ServerOptions
     let engine: MCPEngine
     let sessions: SessionStore?
@@ -116,7 +113,7 @@ struct MCPHTTPHandler: Sendable {
         // Only calls that reach OpenStack take long enough to stream progress or to be cancelled.
         if sse, rpc.method == "tools/call" || rpc.method == "resources/read" {
             let engine = self.engine
-            return HTTPAnswers.stream(keepAlive: Self.keepAlive, extra: extra) { events in
+            return HTTPAnswers.stream(keepAlive: options.keepAliveInterval, extra: extra) { events in
                 let answer = await engine.answer(rpc, era: era) { events.yield(HTTPAnswers.event($0)) }
                 events.yield(HTTPAnswers.event(answer.bytes))
             }

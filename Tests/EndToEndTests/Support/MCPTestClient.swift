@@ -38,14 +38,20 @@ final class MCPTestClient: @unchecked Sendable {
 
     /// Sends raw bytes with the given method and extra headers.
     func send(method: HTTPMethod = .POST, body: String?, headers: [(String, String)] = []) async throws -> WireResponse {
+        try await send(method: method, bytes: body.map { Array($0.utf8) }, headers: headers)
+    }
+
+    /// Sends raw bytes, which need not be UTF-8.
+    func send(method: HTTPMethod = .POST, bytes body: [UInt8]?, headers: [(String, String)] = [],
+              timeout: TimeAmount = .seconds(60)) async throws -> WireResponse {
         var request = HTTPClientRequest(url: endpoint)
         request.method = method
         request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "Content-Type", value: "application/json")
         if let sessionID { request.headers.add(name: "Mcp-Session-Id", value: sessionID) }
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
-        if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await http.execute(request, timeout: .seconds(60))
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await http.execute(request, timeout: timeout)
         let buffer = try await response.body.collect(upTo: 64 << 20)
         let text = String(buffer: buffer)
         if let id = response.headers.first(name: "Mcp-Session-Id") { sessionID = id }

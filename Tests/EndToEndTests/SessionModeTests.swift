@@ -3,9 +3,9 @@ import OpenStackKit
 import OpenStackMCPServer
 import Testing
 
-/// The tool-call fast path (stateless HTTP and stdio) answers exactly what the SDK path (used by
-/// stateful sessions) answers, and leaves everything it does not handle to the SDK.
-@Suite struct ToolCallFastPathTests {
+/// A stateless POST and a call inside a `--stateful` session get the same answers from the one
+/// engine, and the request checks in front of it hold in both.
+@Suite struct SessionModeTests {
     static let calls: [(String, JSONValue)] = [
         ("get_flavors", ["limit": 3]),
         ("get_instances", ["all_projects": true, "limit": 4, "detail_level": "basic"]),
@@ -28,11 +28,11 @@ import Testing
         }
     }
 
-    @Test func itAnswersExactlyWhatTheSDKPathAnswers() async throws {
-        let fast = try await Self.answers(stateful: false)
-        let sdk = try await Self.answers(stateful: true)
-        #expect(fast.count == sdk.count)
-        for (index, (mine, theirs)) in zip(fast, sdk).enumerated() {
+    @Test func statelessAndStatefulAnswerAlike() async throws {
+        let stateless = try await Self.answers(stateful: false)
+        let stateful = try await Self.answers(stateful: true)
+        #expect(stateless.count == stateful.count)
+        for (index, (mine, theirs)) in zip(stateless, stateful).enumerated() {
             // Both demo clouds have the same seed; the JSON-RPC IDs (a session starts with initialize),
             // the demo cloud's port and upstream request IDs differ.
             let strip = { (value: JSONValue) in
@@ -42,23 +42,24 @@ import Testing
             #expect(mine["jsonrpc"] == "2.0" && mine["id"] != nil)
             #expect(strip(mine) == strip(theirs), "call \(index)")
         }
-        #expect(fast[0]["result"]?["structuredContent"]?["count"]?.intValue == 3)
-        #expect(fast[2]["result"]?["isError"]?.boolValue == true)
-        #expect(fast.last?["error"]?["code"]?.intValue == -32602, "\(fast.last?.compactText() ?? "")")
-        #expect(fast.last?["error"]?["message"]?.stringValue?.contains("Unknown tool 'get_everything'") == true)
+        #expect(stateless[0]["result"]?["structuredContent"]?["count"]?.intValue == 3)
+        #expect(stateless[2]["result"]?["isError"]?.boolValue == true)
+        #expect(stateless.last?["error"]?["code"]?.intValue == -32602, "\(stateless.last?.compactText() ?? "")")
+        #expect(stateless.last?["error"]?["message"]?.stringValue?.contains("Unknown tool 'get_everything'") == true)
     }
 
-    @Test func requestsItDoesNotHandleStillReachTheSDK() async throws {
+    @Test func malformedCallsAndHeadersAreRefusedClearly() async throws {
         try await ServerHarness.run { harness in
             let client = harness.client()
-            // A wrong Accept header is refused as the SDK refuses it.
+            // An Accept header that takes neither JSON nor SSE is refused.
             client.accept = "text/html"
             let refused = try await client.send(body: #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_flavors"}}"#)
             #expect(refused.status == 406, "\(refused.body)")
-            // Parameters that are not a tools/call's go to the SDK, which answers -32602 or -32600.
+            // Parameters that are not a tools/call's: -32602 naming what is missing.
             client.accept = "application/json"
             let malformed = try await client.send(body: #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"nome":1}}"#)
-            #expect(malformed.message?["error"] != nil, "\(malformed.body)")
+            #expect(malformed.message?["error"]?["code"]?.intValue == -32602, "\(malformed.body)")
+            #expect(malformed.message?["error"]?["message"]?.stringValue?.contains("name") == true)
             // A notification that mentions tools/call is not a request: 202, no answer.
             let notification = try await client.send(body: #"{"jsonrpc":"2.0","method":"notifications/message","params":{"text":"\"tools/call\""}}"#)
             #expect(notification.status == 202, "\(notification.body)")
