@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# Interop check with the official Python MCP SDK: drive the built server over Streamable HTTP
-# (SSE and JSON answers) and over stdio, list tools, call get_instances and check the answer;
-# then call every tool once over stdio (scripts/tool_samples.py).
+# Interop check with the official Python MCP SDKs against the built server, in both protocol eras.
+#  - mcp 2.x (scripts/interop_eras.py): client modes 2026-07-28 (modern, stateless), legacy
+#    (initialize) and auto (must land on 2026-07-28 without sending initialize), every tool once,
+#    over Streamable HTTP (SSE answers, --json-response, --stateful) and stdio.
+#  - mcp 2.x ClientSession and mcp 1.x (scripts/interop_check.py): initialize, list, paginate.
+#  - every tool once over stdio with its answer printed (scripts/tool_samples.py).
+# Prints a matrix at the end; the exit status is 1 when any cell failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/debug/openstack-mcp-server}
 VENV=${VENV:-.build/interop-venv}
+VENV_V1=${VENV_V1:-.build/interop-venv-v1}
+MCP_V2=2.3.0
+MCP_V1=1.30.0
 [ -x "$BIN" ] || { echo "interop: $BIN is missing; run swift build first" >&2; exit 1; }
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "mcp==2.3.0"
-fi
-"$VENV/bin/python" -c 'import importlib.metadata as m; print("interop: python mcp", m.version("mcp"))'
+
+venv() { # dir, mcp version: create the venv, or fix its mcp version
+  local dir=$1 version=$2
+  [ -x "$dir/bin/python" ] || python3 -m venv "$dir"
+  if ! "$dir/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("mcp") != sys.argv[1])' "$version" 2>/dev/null; then
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "mcp==$version"
+  fi
+}
+venv "$VENV" "$MCP_V2"
+venv "$VENV_V1" "$MCP_V1"
+echo "interop: python mcp $MCP_V2 in $VENV, mcp $MCP_V1 in $VENV_V1"
+
+limit() { if command -v timeout >/dev/null; then timeout 330 "$@"; else "$@"; fi; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -31,11 +46,47 @@ start() { # port, extra flags...
 start 18931
 start 18932 --json-response
 start 18933 --stateful
-"$VENV/bin/python" scripts/interop_check.py http http://127.0.0.1:18931/openstack
-"$VENV/bin/python" scripts/interop_check.py http http://127.0.0.1:18932/openstack
-"$VENV/bin/python" scripts/interop_check.py http http://127.0.0.1:18933/openstack
-"$VENV/bin/python" scripts/interop_check.py stdio "$BIN"
+target() { # label -> "transport URL-or-binary"
+  case $1 in
+    http-sse) echo "http http://127.0.0.1:18931/openstack" ;;
+    http-json) echo "http http://127.0.0.1:18932/openstack" ;;
+    http-stateful) echo "http http://127.0.0.1:18933/openstack" ;;
+    stdio) echo "stdio $BIN" ;;
+  esac
+}
+failed=0
+rows=()
+for label in http-sse http-json http-stateful stdio; do
+  log=".build/interop-eras-$label.txt"
+  # shellcheck disable=SC2046  # word-split "transport URL-or-binary"
+  limit "$VENV/bin/python" scripts/interop_eras.py --label "$label" $(target "$label") 2>&1 | tee "$log" || true
+  row=$(printf '%-14s' "$label")
+  for mode in 2026-07-28 legacy auto; do
+    if grep -q "^interop $label $mode: ok" "$log"; then cell=ok; else cell=FAIL; failed=1; fi
+    row+=$(printf ' %-11s' "$cell")
+  done
+  for venv_dir in "$VENV" "$VENV_V1"; do
+    # shellcheck disable=SC2046
+    if limit "$venv_dir/bin/python" scripts/interop_check.py $(target "$label"); then cell=ok; else cell=FAIL; failed=1; fi
+    row+=$(printf ' %-11s' "$cell")
+  done
+  rows+=("$row")
+done
+
 # Every tool in tools/list, once, on the demo cloud: any error answer fails.
-"$VENV/bin/python" scripts/tool_samples.py "$BIN" > .build/tool-samples.txt || { cat .build/tool-samples.txt >&2; exit 1; }
-tail -1 .build/tool-samples.txt
+if limit "$VENV/bin/python" scripts/tool_samples.py "$BIN" > .build/tool-samples.txt; then
+  samples="ok: $(tail -1 .build/tool-samples.txt)"
+else
+  cat .build/tool-samples.txt >&2; samples="FAIL: $(tail -1 .build/tool-samples.txt)"; failed=1
+fi
+
+echo
+echo "interop matrix (python mcp $MCP_V2: Client modes and ClientSession; mcp $MCP_V1: ClientSession, legacy)"
+printf '%-14s %-11s %-11s %-11s %-11s %-11s\n' transport 2026-07-28 legacy auto 2.x-session 1.x-legacy
+printf '%s\n' "${rows[@]}"
+echo "tool samples (stdio, 2.x ClientSession): $samples"
+if [ "$failed" -ne 0 ]; then
+  echo "interop: FAILED (details above; per-transport logs in .build/interop-eras-*.txt)" >&2
+  exit 1
+fi
 echo "interop: all checks passed"

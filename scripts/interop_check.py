@@ -1,5 +1,6 @@
 """Drive openstack-mcp-server with the official Python MCP SDK and check the answers."""
 import asyncio
+import importlib.metadata
 import json
 import sys
 
@@ -25,6 +26,8 @@ async def exercise(session: ClientSession, label: str) -> None:
     init = await session.initialize()
     info = field(init, "server_info", "serverInfo")
     assert info.name == "openstack-mcp-server", info
+    version = field(init, "protocol_version", "protocolVersion")
+    assert version < "2026", f"initialize negotiated {version}, not a handshake-era version"
     tools = await session.list_tools()
     names = {tool.name for tool in tools.tools}
     assert EXPECTED_TOOLS <= names, names
@@ -43,7 +46,8 @@ async def exercise(session: ClientSession, label: str) -> None:
     assert not ids & {item["id"] for item in field(page2, "structured_content", "structuredContent")["items"]}
     bad = await session.call_tool("get_instances", {"limit": 0})
     assert field(bad, "is_error", "isError") and "limit" in bad.content[0].text
-    print(f"interop {label}: ok ({len(names)} tools, get_instances answered {data['count']} items)")
+    print(f"interop {label}: ok (python mcp {importlib.metadata.version('mcp')}, protocol {version}, "
+          f"{len(names)} tools, get_instances answered {data['count']} items)")
 
 
 async def main() -> None:
