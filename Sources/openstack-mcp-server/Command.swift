@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenStackTools
 
 /// The command line, kept compatible with the Python seed (`--port 8000 --log-level INFO
 /// --auth-url ... --username ... --password ... --json-response`).
@@ -26,6 +27,12 @@ struct Command: AsyncParsableCommand {
             the command line is visible to every user in `ps`. The configuration is never printed with its \
             secrets; --check-config shows it masked, then authenticates and reads the catalog.
 
+            TOOLSETS: --toolsets picks the groups of tools offered (default: default, a small set for the \
+            questions asked most; all: every tool). --tools adds single tools, --exclude-tools removes them. \
+            Over HTTP the headers X-MCP-Toolsets and X-MCP-Tools narrow the set for one request. Tools of a \
+            service that no configured cloud has are not offered.
+            \(ToolFlags.overview)
+
             EXAMPLES
               openstack-mcp-server --demo
               source admin-openrc.sh && openstack-mcp-server --port 8000
@@ -39,6 +46,7 @@ struct Command: AsyncParsableCommand {
     @OptionGroup(title: "Server") var server: ServerFlags
     @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
     @OptionGroup(title: "Demo cloud") var demo: DemoFlags
+    @OptionGroup(title: "Tools") var toolFlags: ToolFlags
     @Flag(help: "Print the resolved configuration of each cloud (secrets masked), authenticate, read the catalog, report what is wrong, and exit (0 when all is well).")
     var checkConfig = false
 }
@@ -58,8 +66,8 @@ struct ServerFlags: ParsableArguments {
     @Option(help: "Also accept this browser Origin (scheme://name[:port]); repeatable.")
     var allowedOrigin: [String] = []
     @Option(help: "Largest request body, in bytes.") var maxBodyBytes: Int = 1 << 20
-    @Option(help: "Largest tool result (items, in bytes of JSON) before it is cut with a cursor.")
-    var maxResultBytes: Int = 256 * 1024
+    @Option(help: "Largest answer text of a tool, in bytes; a longer list is cut at an item, with a cursor for the rest.")
+    var maxResultBytes: Int = ToolSettings.defaultMaxResultBytes
     @Option(help: "Seconds allowed for one OpenStack call, retries included.") var timeout: Int = 60
     @Option(help: "Seconds allowed to open a connection to OpenStack.") var connectTimeout: Int = 5
     @Option(help: "Stateful mode: minutes before an idle session closes.") var sessionIdleMinutes: Int = 10

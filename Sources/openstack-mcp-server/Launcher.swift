@@ -56,20 +56,24 @@ struct Launcher {
             for cloud in clouds { await cloud.shutdown() }
             throw LaunchError(message: "\(error.message). Next step: \(error.nextStep)")
         }
+        let services: Set<ServiceType>
         do {
-            try await StartupCheck.authenticate(clouds, logger: logger)
+            services = try await StartupCheck.authenticate(clouds, logger: logger)
         } catch {
             for cloud in clouds { await cloud.shutdown() }
             throw error
         }
-        try await serve(clouds: clouds, logger: logger, demoURLs: demoURLs)
+        try await serve(clouds: clouds, services: services, logger: logger, demoURLs: demoURLs)
         return 0
     }
 
-    private func serve(clouds: [OpenStackCloud], logger: Logger, demoURLs: [URL]) async throws {
+    private func serve(clouds: [OpenStackCloud], services: Set<ServiceType>, logger: Logger, demoURLs: [URL]) async throws {
         let cloudSet = CloudSet(clouds)
+        // Checked in validate(), before any cloud was opened.
+        let enabled = (try? command.toolFlags.selection.resolve(in: ToolRegistry.catalog)) ?? []
         let registry = ToolRegistry(
-            clouds: cloudSet, settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger)
+            clouds: cloudSet, settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger,
+            enabled: enabled, services: services)
         let engine = MCPEngine(registry: registry, logger: logger)
         defer { Task { await cloudSet.shutdown() } }
 
@@ -115,6 +119,11 @@ struct Launcher {
     }
 
     private func validate() throws {
+        do {
+            _ = try command.toolFlags.selection.resolve(in: ToolRegistry.catalog)
+        } catch {
+            throw LaunchError(message: "\(error). Next step: fix --toolsets, --tools or --exclude-tools (see --help)")
+        }
         guard (1...65535).contains(command.server.port) || command.server.port == 0 else {
             throw LaunchError(message: "--port \(command.server.port) is not a TCP port. Next step: use 1-65535")
         }

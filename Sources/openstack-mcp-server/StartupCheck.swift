@@ -7,24 +7,35 @@ import OpenStackKit
 enum StartupCheck {
     /// With one cloud, any failure stops the server with one line. With several, a failing cloud is
     /// logged and stays configured (its tools report the error) unless every cloud fails.
-    static func authenticate(_ clouds: [OpenStackCloud], logger: Logger) async throws {
-        let failures = await withTaskGroup(of: (String, String)?.self) { group in
+    ///
+    /// - Returns: the services in the catalogs of the clouds that authenticated, so that tools of
+    ///   a service no cloud has are not offered.
+    @discardableResult
+    static func authenticate(_ clouds: [OpenStackCloud], logger: Logger) async throws -> Set<ServiceType> {
+        let outcomes = await withTaskGroup(of: Result<Set<ServiceType>, CloudFailure>.self) { group in
             for cloud in clouds {
                 group.addTask {
                     do {
-                        try await check(cloud, logger: logger)
-                        return nil
+                        return .success(services(in: try await check(cloud, logger: logger)))
                     } catch {
                         let text = (error as? OpenStackError)?.description ?? "\(error)"
-                        return (cloud.name, Redactor.scrub(text, secrets: cloud.configuration.auth.secrets))
+                        return .failure(CloudFailure(cloud: cloud.name, message: Redactor.scrub(text, secrets: cloud.configuration.auth.secrets)))
                     }
                 }
             }
-            var failures: [(String, String)] = []
-            for await failure in group { if let failure { failures.append(failure) } }
-            return failures
+            var outcomes: [Result<Set<ServiceType>, CloudFailure>] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
         }
-        guard !failures.isEmpty else { return }
+        var found: Set<ServiceType> = [.identity]
+        var failures: [(String, String)] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let services): found.formUnion(services)
+            case .failure(let failure): failures.append((failure.cloud, failure.message))
+            }
+        }
+        guard !failures.isEmpty else { return found }
         if clouds.count == 1 || failures.count == clouds.count {
             let first = failures.sorted { $0.0 < $1.0 }[0]
             throw LaunchError(message: clouds.count == 1 ? first.1 : "no cloud could authenticate; cloud '\(first.0)': \(first.1)")
@@ -32,9 +43,21 @@ enum StartupCheck {
         for (name, message) in failures.sorted(by: { $0.0 < $1.0 }) {
             logger.warning("cloud unavailable at start; its tool calls will report the error", metadata: ["cloud": "\(name)", "error": "\(message)"])
         }
+        // A cloud that could not say what it has hides nothing: its tools report the error.
+        return Set(ServiceType.allCases)
     }
 
-    private static func check(_ cloud: OpenStackCloud, logger: Logger) async throws {
+    private struct CloudFailure: Error {
+        let cloud: String
+        let message: String
+    }
+
+    private static func services(in token: AuthToken) -> Set<ServiceType> {
+        let types = Set(token.catalog.entries.map { $0.type.lowercased() })
+        return Set(ServiceType.allCases.filter { $0.catalogTypes.contains(where: types.contains) })
+    }
+
+    private static func check(_ cloud: OpenStackCloud, logger: Logger) async throws -> AuthToken {
         let token = try await cloud.token()
         if token.catalog.entries.isEmpty {
             throw OpenStackError(
@@ -48,5 +71,6 @@ enum StartupCheck {
                 "cloud": "\(cloud.name)", "auth_url": "\(cloud.configuration.auth.authURL.absoluteString)",
                 "project": "\(token.projectName ?? "-")", "regions": "\(token.catalog.regions.joined(separator: ","))",
             ])
+        return token
     }
 }

@@ -31,7 +31,10 @@ import Testing
 
             let unknown = try await client.rpc("tools/call", ["name": "delete_everything", "arguments": [:]])
             #expect(unknown["error"]?["code"]?.intValue == -32602)
-            #expect(unknown["error"]?["message"]?.stringValue?.contains("get_instances") == true)
+            #expect(unknown["error"]?["message"]?.stringValue?.contains("tools/list") == true)
+            #expect((unknown["error"]?["message"]?.stringValue?.count ?? 999) < 200, "short: no list of every tool")
+            let typo = try await client.rpc("tools/call", ["name": "get_instnces", "arguments": [:]])
+            #expect(typo["error"]?["message"]?.stringValue?.contains("did you mean get_instances") == true, "\(typo)")
 
             // Still serving after all of that.
             let tools = try await client.listTools()

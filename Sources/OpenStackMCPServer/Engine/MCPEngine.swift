@@ -50,11 +50,26 @@ public struct MCPEngine: Sendable {
 
     /// Answers one request in the given era. Never throws: every failure is a JSON-RPC error.
     ///
-    /// - Parameter progress: receives `notifications/progress` bytes when the request carries a
-    ///   progress token; nil where the transport cannot deliver them.
+    /// - Parameters:
+    ///   - progress: receives `notifications/progress` bytes when the request carries a progress
+    ///     token; nil where the transport cannot deliver them.
+    ///   - visibleTools: the tools this request may list and call (`X-MCP-Toolsets`); nil: all offered.
     public func answer(
-        _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)? = nil
+        _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)? = nil,
+        visibleTools: Set<String>? = nil
     ) async -> Answer {
+        if let visibleTools, request.method == "tools/list" || request.method == "tools/call" {
+            if request.method == "tools/list" {
+                return Answer(
+                    bytes: RPCWire.result(id: request.id, encoded: description.narrowedToolList(visibleTools, era: era)),
+                    httpStatus: 200)
+            }
+            if case .string(let name)? = request.params["name"], !visibleTools.contains(name), registry.tool(named: name) != nil {
+                return failure(
+                    request,
+                    .invalidParams("tool '\(name)' is not in the toolsets this request chose (X-MCP-Toolsets, X-MCP-Tools)"))
+            }
+        }
         if let fixed = description.fixedResult(request.method, era: era) {
             if request.params["cursor"].map({ !$0.isNull }) == true {
                 return failure(request, .invalidParams("this list has a single page; send it without \"cursor\""))

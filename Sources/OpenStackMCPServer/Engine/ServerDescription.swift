@@ -12,10 +12,13 @@ struct ServerDescription: Sendable {
     static let name = "openstack-mcp-server"
     static let title = "OpenStack (read-only)"
     static let instructions = """
-        Read-only access to OpenStack clouds (Nova, Neutron, Cinder, Glance, Keystone, Placement). \
-        get_<things> tools list resources: they take filter, limit, detail_level (basic|detailed|full) \
-        and cursor, and answer {items, count, next_cursor}. get_<thing> tools show one resource by ID \
-        or name. Nothing can be changed through this server.
+        Read-only access to OpenStack clouds (Nova, Neutron, Cinder, Glance, Keystone, Placement); \
+        nothing can be changed through this server. get_<things> tools list: filter is a substring of \
+        the name or ID, limit 1-1000 (default 100), detail_level basic (the CLI's columns), detailed \
+        (default: what an operator needs next) or full (the whole API object, secrets redacted), and \
+        cursor continues from a previous answer's next_cursor. They answer {items, count, next_cursor, \
+        truncated}. get_<thing> tools show one resource by ID or name. Every tool takes cloud and \
+        region (get_clouds lists them; default: the first cloud and its configured region).
         """
 
     /// Freshness hints (spec 2026-07-28, server/utilities/caching). The lists are the same for
@@ -28,12 +31,16 @@ struct ServerDescription: Sendable {
     /// Result objects, already encoded, by method, for each era.
     private let modernResults: [String: [UInt8]]
     private let legacyResults: [String: [UInt8]]
+    /// Each offered tool's declaration, encoded, in `tools/list` order: a narrowed list
+    /// (`X-MCP-Toolsets`) is these bytes joined, with no encoding per request.
+    private let toolDeclarations: [(name: String, bytes: [UInt8])]
 
     init(registry: ToolRegistry, version: String) {
         self.version = version
         let info: JSONValue = ["name": .string(Self.name), "version": .string(version), "title": .string(Self.title)]
         self.serverInfo = info
         let catalog = ResourceCatalog(registry: registry)
+        self.toolDeclarations = registry.tools.map { ($0.name, Self.json($0.tool).compactBytes()) }
         let lists: [String: (key: String, items: JSONValue, scope: String)] = [
             "tools/list": ("tools", Self.json(registry.tools.map(\.tool)), "public"),
             "prompts/list": ("prompts", Self.json(PromptCatalog.prompts), "public"),
@@ -62,6 +69,26 @@ struct ServerDescription: Sendable {
     /// The encoded result of a method whose answer never changes, if it is one.
     func fixedResult(_ method: String, era: ProtocolEra) -> [UInt8]? {
         era == .modern ? modernResults[method] : legacyResults[method]
+    }
+
+    /// The `tools/list` result with only the tools in `visible`, for a request that narrowed the set.
+    func narrowedToolList(_ visible: Set<String>, era: ProtocolEra) -> [UInt8] {
+        var tools: [UInt8] = [UInt8(ascii: "[")]
+        for declaration in toolDeclarations where visible.contains(declaration.name) {
+            if tools.count > 1 { tools.append(UInt8(ascii: ",")) }
+            tools.append(contentsOf: declaration.bytes)
+        }
+        tools.append(UInt8(ascii: "]"))
+        guard era == .modern else { return Array(#"{"tools":"#.utf8) + tools + [UInt8(ascii: "}")] }
+        // The narrowed list depends on request headers, so shared caches must not serve it to others.
+        var fields = Self.modern(["ttlMs": .int(Self.listTTL), "cacheScope": "private"], serverInfo: serverInfo)
+        fields["tools"] = .null
+        let template = JSONValue.object(fields).compactBytes()
+        let placeholder = Array(#""tools":null"#.utf8)
+        guard let range = template.firstRange(of: placeholder) else { return template }
+        var result = template
+        result.replaceSubrange(range, with: Array(#""tools":"#.utf8) + tools)
+        return result
     }
 
     /// The `initialize` result of the legacy era.

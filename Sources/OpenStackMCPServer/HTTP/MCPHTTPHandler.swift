@@ -4,11 +4,15 @@ import Hummingbird
 import Logging
 import NIOCore
 import OpenStackKit
+import OpenStackTools
 
 /// Answers `/openstack` (and `/openstack/`): the Host and Origin guards, then methods, bodies
 /// and the protocol engine, in both eras.
 struct MCPHTTPHandler: Sendable {
     static let paths: Set<String> = ["/openstack", "/openstack/"]
+    /// Per-request narrowing of the tool surface (comma-separated toolsets and tools).
+    static let toolsetsHeader = HTTPField.Name("X-MCP-Toolsets")!
+    static let toolsHeader = HTTPField.Name("X-MCP-Tools")!
     let options: ServerOptions
     let engine: MCPEngine
     let sessions: SessionStore?
@@ -109,16 +113,24 @@ struct MCPHTTPHandler: Sendable {
                 }
             }
         }
+        let visible: Set<String>?
+        do {
+            visible = try ToolSelection.narrowing(
+                toolsets: request.headers[Self.toolsetsHeader], tools: request.headers[Self.toolsHeader],
+                offered: engine.registry.tools)
+        } catch {
+            return refuse(.invalidParams("\(error)", httpStatus: 400))
+        }
         let sse = !options.jsonResponse && (request.headers[.accept] ?? "").contains("text/event-stream")
         // Only calls that reach OpenStack take long enough to stream progress or to be cancelled.
         if sse, rpc.method == "tools/call" || rpc.method == "resources/read" {
             let engine = self.engine
             return HTTPAnswers.stream(keepAlive: options.keepAliveInterval, extra: extra) { events in
-                let answer = await engine.answer(rpc, era: era) { events.yield(HTTPAnswers.event($0)) }
+                let answer = await engine.answer(rpc, era: era, progress: { events.yield(HTTPAnswers.event($0)) }, visibleTools: visible)
                 events.yield(HTTPAnswers.event(answer.bytes))
             }
         }
-        let answer = await engine.answer(rpc, era: era)
+        let answer = await engine.answer(rpc, era: era, visibleTools: visible)
         if rpc.method == "initialize", answer.httpStatus != 200 || answer.bytes.isErrorAnswer,
             let id = extra[HTTPAnswers.sessionHeader]
         {

@@ -7,14 +7,14 @@ enum GetBackups {
         ListTool<Backup>(
             name: "get_backups", title: "List volume backups",
             description:
-                "List Cinder volume backups with status, size, incremental flag, the volume (by name) and, for failed backups, the reason. Current project by default; all_projects=true (admin) for the whole cloud. Filter server-side by status or volume_id.",
+                "List Cinder backups: status, size, incremental, volume, failure reason. all_projects=true (admin) for the whole cloud.",
             noun: "backup",
             extraProperties: [
-                "all_projects": Schema.boolean("List backups of every project (needs the admin role).", default: false),
-                "project_id": Schema.string("Only backups of this project (admin; implies all_projects)."),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
+                "project_id": Schema.string("Admin; implies all_projects"),
                 "status": Schema.enumeration(
-                    ["available", "creating", "deleting", "error", "error_deleting", "restoring"], "Only backups with this status."),
-                "volume_id": Schema.string("Only backups of this volume."),
+                    ["available", "creating", "deleting", "error", "error_deleting", "restoring"], ""),
+                "volume_id": Schema.string(""),
             ],
             request: { arguments in
                 let query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["status", "volume_id"])

@@ -7,15 +7,15 @@ enum GetSnapshots {
         ListTool<Snapshot>(
             name: "get_snapshots", title: "List volume snapshots",
             description:
-                "List Cinder volume snapshots with status, size and the volume they belong to (by name). Current project by default; all_projects=true (admin) for the whole cloud. Filter server-side by status or volume_id.",
+                "List Cinder snapshots: status, size, volume. all_projects=true (admin) for the whole cloud.",
             noun: "snapshot",
             extraProperties: [
-                "all_projects": Schema.boolean("List snapshots of every project (needs the admin role).", default: false),
-                "project_id": Schema.string("Only snapshots of this project (admin; implies all_projects)."),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
+                "project_id": Schema.string("Admin; implies all_projects"),
                 "status": Schema.enumeration(
                     ["available", "creating", "deleting", "error", "error_deleting", "restoring", "unmanaging", "backing-up"],
-                    "Only snapshots with this status."),
-                "volume_id": Schema.string("Only snapshots of this volume."),
+                    ""),
+                "volume_id": Schema.string(""),
             ],
             request: { arguments in
                 let query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["status", "volume_id"])

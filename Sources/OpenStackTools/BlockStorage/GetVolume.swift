@@ -7,7 +7,7 @@ enum GetVolume {
         ShowTool<Volume>(
             name: "get_volume", title: "Show one volume",
             description:
-                "Show one Cinder volume by ID or exact name: status, size, type, bootable flag, backend host, the source image, and the servers it is attached to (with their names). Admins find names in every project; others in their own.",
+                "Show one Cinder volume by ID or name, with attached servers.",
             noun: "volume", service: .blockStorage,
             path: { "/volumes/\($0)" },
             findByName: { name in

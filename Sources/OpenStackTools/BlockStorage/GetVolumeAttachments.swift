@@ -11,16 +11,16 @@ enum GetVolumeAttachments {
         let inner = ListTool<VolumeAttachment>(
             name: name, title: "List volume attachments",
             description:
-                "List Cinder volume attachments (which volume is attached to which server, in which mode and since when), with volume and server names. Needs Cinder microversion 3.27 or later. Current project by default; all_projects=true (admin) for the whole cloud.",
+                "List Cinder volume attachments: volume, server, mode, since when (Cinder 3.27+).",
             noun: "attachment",
             extraProperties: [
-                "all_projects": Schema.boolean("List attachments of every project (needs the admin role).", default: false),
-                "project_id": Schema.string("Only attachments of this project's volumes (admin; implies all_projects)."),
-                "volume_id": Schema.string("Only attachments of this volume."),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
+                "project_id": Schema.string("Admin; implies all_projects"),
+                "volume_id": Schema.string(""),
                 "server_id": Schema.string("Only attachments to this server (Nova instance ID)."),
                 "status": Schema.enumeration(
                     ["attached", "attaching", "detached", "reserved", "error_attaching", "error_detaching", "deleted"],
-                    "Only attachments with this status."),
+                    ""),
             ],
             request: { arguments in
                 var query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["volume_id", "status"])

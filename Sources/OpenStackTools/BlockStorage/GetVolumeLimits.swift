@@ -11,17 +11,13 @@ enum GetVolumeLimits {
         let properties: [String: Value] = [
             "project_id": Schema.string("Whose limits (admin; Cinder microversion 3.39+). Default: the project of your token."),
             "detail_level": Schema.detailLevel,
-            "cloud": Schema.cloudProperty,
-            "region": Schema.regionProperty,
         ]
-        let allowed = Set(properties.keys)
         return ToolDefinition(
             name: name, title: "Show block storage limits and usage",
             description:
-                "Show a project's Cinder limits with what is in use: volumes, gigabytes, snapshots, backups and backup gigabytes. detailed adds what remains and the percentage used; -1 means unlimited.",
+                "A project's Cinder limits with use: volumes, gigabytes, snapshots, backups.",
             inputSchema: Schema.object(properties), outputSchema: Schema.showOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             let detail = try arguments.detailLevel()
             let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
             let project = try arguments.string("project_id")

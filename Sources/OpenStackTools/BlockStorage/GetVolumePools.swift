@@ -7,7 +7,7 @@ enum GetVolumePools {
         ListTool<VolumePool>(
             name: "get_volume_pools", title: "List block storage pools and capacity",
             description:
-                "List Cinder backend pools as the scheduler sees them: total, free, allocated and provisioned capacity (GiB), percent allocated, over-subscription ratio, protocol and volume count. Needs the admin role. volume_type shows only the pools that can hold that type.",
+                "List Cinder backend pools (admin): total, free, allocated and provisioned GiB.",
             noun: "pool or backend",
             extraProperties: [
                 "volume_type": Schema.string("Only pools that can hold this volume type (name or ID)."),

@@ -11,17 +11,13 @@ enum GetVolumeQuotas {
             "project_id": Schema.string(
                 "Whose quotas. Default: the project of your token. Another project's quotas need the admin role."),
             "detail_level": Schema.detailLevel,
-            "cloud": Schema.cloudProperty,
-            "region": Schema.regionProperty,
         ]
-        let allowed = Set(properties.keys)
         return ToolDefinition(
             name: name, title: "Show block storage quotas and usage",
             description:
-                "Show a project's Cinder quotas with in_use for each: volumes, gigabytes (volumes plus snapshots), snapshots, backups, backup gigabytes, groups. detailed adds reserved, what remains, the percentage used and the per volume type quotas; -1 means unlimited.",
+                "A project's Cinder quotas with in_use per resource (-1 = unlimited).",
             inputSchema: Schema.object(properties), outputSchema: Schema.showOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             let detail = try arguments.detailLevel()
             let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
             let project = try await cloud.projectID(asked: try arguments.string("project_id"))

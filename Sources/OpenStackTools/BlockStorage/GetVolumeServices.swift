@@ -7,7 +7,7 @@ enum GetVolumeServices {
         ListTool<VolumeService>(
             name: "get_volume_services", title: "List block storage services",
             description:
-                "List Cinder services (cinder-scheduler, cinder-volume backends, cinder-backup) with enabled/disabled status and up/down state. Needs the admin role.",
+                "List Cinder services per host (admin): enabled/disabled, up/down.",
             noun: "service host or binary",
             extraProperties: [
                 "host": Schema.string("Only services on this host (for cinder-volume: host@backend)."),

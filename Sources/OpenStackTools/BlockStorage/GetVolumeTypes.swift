@@ -7,7 +7,7 @@ enum GetVolumeTypes {
         ListTool<VolumeType>(
             name: "get_volume_types", title: "List volume types",
             description:
-                "List Cinder volume types with their public flag, description and (admin) extra specs, including the backend each type is placed on (volume_backend_name). Private types need the admin role.",
+                "List Cinder volume types: public flag, description, extra specs (admin).",
             noun: "volume type",
             extraProperties: [
                 "visibility": Schema.enumeration(

@@ -7,13 +7,13 @@ enum GetVolumes {
         ListTool<Volume>(
             name: "get_volumes", title: "List volumes",
             description:
-                "List Cinder volumes with status, size, type, bootable flag and the servers they are attached to. Current project by default; all_projects=true (admin) for the whole cloud.",
+                "List Cinder volumes: status, size, type, bootable, attached servers. all_projects=true (admin) for the whole cloud.",
             noun: "volume",
             extraProperties: [
-                "all_projects": Schema.boolean("List volumes of every project (needs the admin role).", default: false),
-                "project_id": Schema.string("Only volumes of this project (admin; implies all_projects)."),
-                "status": Schema.string("Only volumes with this status, e.g. available, in-use, error."),
-                "bootable": ["type": "boolean", "description": "Only bootable (true) or non-bootable (false) volumes."],
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
+                "project_id": Schema.string("Admin; implies all_projects"),
+                "status": Schema.string("e.g. available, in-use, error"),
+                "bootable": ["type": "boolean"],
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []
@@ -31,12 +31,21 @@ enum GetVolumes {
                 return ListRequest(service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes", query: query)
             },
             searchFields: { [$0.name] },
-            basic: { volume, _ in
+            lookups: { cloud, volumes in
+                var found = Lookups()
+                found.values["server"] = await NameLookup.serverNames(
+                    cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
+                return found
+            },
+            basic: { volume, found in
                 .compact([
                     ("id", .string(volume.id)), ("name", volume.name.json), ("status", volume.status.json),
                     ("size", volume.size.json),
                     ("attached_to", .array(volume.attachments.map { attachment in
-                        .object(.compact([("server_id", attachment.serverID.json), ("device", attachment.device.json)]))
+                        .object(.compact([
+                            ("server_id", attachment.serverID.json), ("server_name", found.name("server", attachment.serverID).json),
+                            ("device", attachment.device.json),
+                        ]))
                     })),
                 ])
             },

@@ -21,6 +21,13 @@ extension NameLookup {
             allProjects: URLQueryItem(name: "all_tenants", value: "True"))
     }
 
+    /// Server names for the IDs a page refers to: one GET each for a handful, else one scan of
+    /// the server summary list that stops when every ID was seen.
+    static func serverNames(cloud: OpenStackCloud, ids: [String]) async -> [String: JSONValue] {
+        let unique = Array(Set(ids))
+        return unique.count <= 8 ? await fewServers(cloud: cloud, ids: unique) : await servers(cloud: cloud, ids: unique)
+    }
+
     /// Names of a few servers, one concurrent `GET /servers/{id}` each: for one volume's
     /// attachments this is cheaper than scanning the server list. Unknown IDs are left out.
     static func fewServers(cloud: OpenStackCloud, ids: [String]) async -> [String: JSONValue] {

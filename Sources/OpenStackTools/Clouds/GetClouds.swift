@@ -8,15 +8,13 @@ enum GetClouds {
     static let name = "get_clouds"
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = ["cloud": Schema.string("Only this cloud; default: all of them.")]
-        let allowed = Set(properties.keys)
+        let properties: [String: Value] = ["cloud": Schema.string("Only this cloud")]
         return ToolDefinition(
             name: name, title: "List the configured clouds",
             description:
-                "List the OpenStack clouds this server is configured for: name, Keystone host, auth type, regions (from the catalog), default region and interface. Pass a name as the cloud argument of any other tool, and a region as its region argument.",
-            inputSchema: Schema.object(properties), outputSchema: outputSchema
+                "List the configured clouds and their regions; pass them as cloud and region to other tools.",
+            inputSchema: Schema.object(properties), outputSchema: outputSchema, cloudScoped: false
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             let only = try arguments.string("cloud")
             let clouds = only == nil ? context.clouds.clouds : [try context.clouds.cloud(named: only)]
             let rows = await withTaskGroup(of: (Int, JSONValue).self) { group in

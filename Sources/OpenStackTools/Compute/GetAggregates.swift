@@ -7,7 +7,7 @@ enum GetAggregates {
         ListTool<Aggregate>(
             name: "get_aggregates", title: "List host aggregates",
             description:
-                "List Nova host aggregates: name, availability zone, member hosts and metadata (used by flavors' extra specs to steer scheduling). Needs the admin role.",
+                "List Nova host aggregates (admin): zone, hosts, metadata.",
             noun: "aggregate",
             request: { _ in
                 ListRequest(service: .compute, path: "/os-aggregates", collectionKey: "aggregates", supportsPaging: false)

@@ -7,7 +7,7 @@ enum GetAvailabilityZones {
         ListTool<AvailabilityZone>(
             name: "get_availability_zones", title: "List compute availability zones",
             description:
-                "List Nova availability zones and whether each is available. With the admin role it also shows each zone's hosts and their services (enabled, up or down), including the internal zone of the control services.",
+                "List Nova availability zones; admins also see each zone's hosts and services.",
             noun: "zone",
             request: { _ in
                 ListRequest(

@@ -7,7 +7,7 @@ enum GetComputeLimits {
         ListTool<ComputeLimits.Row>(
             name: "get_compute_limits", title: "Show compute limits and usage",
             description:
-                "Show the absolute compute limits of your project (instances, cores, RAM, keypairs, server groups, ...) with what is used, one row per resource; detailed adds what is left. Admins can pass project_id for another project.",
+                "A project's absolute compute limits with use (instances, cores, RAM, ...).",
             noun: "resource",
             extraProperties: [
                 "project_id": Schema.string("Show this project's limits instead of yours (admin; Nova's tenant_id)."),

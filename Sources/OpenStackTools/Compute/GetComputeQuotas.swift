@@ -7,7 +7,7 @@ enum GetComputeQuotas {
         ListTool<ComputeQuotaSet.Row>(
             name: "get_compute_quotas", title: "Show compute quotas and usage",
             description:
-                "Show a project's compute quotas (instances, cores, ram, key_pairs, server_groups, ...) with in_use, limit and reserved per resource; detailed adds what is left and how full it is. Defaults to your token's project; other projects need the admin role.",
+                "A project's compute quotas: in_use, limit and reserved per resource; detailed adds what is left.",
             noun: "resource",
             extraProperties: [
                 "project_id": Schema.string("The project (default: the project of your token)."),

@@ -7,10 +7,10 @@ enum GetComputeServices {
         ListTool<ComputeService>(
             name: "get_compute_services", title: "List compute services",
             description:
-                "List Nova services (nova-compute, nova-scheduler, nova-conductor) with enabled/disabled status and up/down state per host. Needs the admin role.",
+                "List Nova services per host (admin): enabled/disabled, up/down, disabled reason.",
             noun: "service host or binary",
             extraProperties: [
-                "host": Schema.string("Only services on this host."),
+                "host": Schema.string(""),
                 "binary": Schema.string("Only this binary, e.g. nova-compute."),
             ],
             request: { arguments in

@@ -7,7 +7,7 @@ enum GetFlavor {
         ShowTool<Flavor>(
             name: "get_flavor", title: "Show one compute flavor",
             description:
-                "Show one Nova flavor by ID or exact name: vCPUs, RAM, disks, swap, visibility, description and extra specs (e.g. CPU pinning, GPU resources).",
+                "Show one Nova flavor by ID or name, with extra specs.",
             noun: "flavor", service: .compute,
             path: { "/flavors/\($0)" },
             findByName: { _ in

@@ -7,7 +7,7 @@ enum GetFlavors {
         ListTool<Flavor>(
             name: "get_flavors", title: "List compute flavors",
             description:
-                "List Nova flavors (instance sizes): vCPUs, RAM, root and ephemeral disk, swap, whether public, and extra specs. Filter server-side by min_disk and min_ram; admins can list private flavors with is_public=false or every flavor with is_public=all.",
+                "List Nova flavors: vCPUs, RAM, disks, public flag, extra specs. is_public=false/all lists private ones (admin).",
             noun: "flavor",
             extraProperties: [
                 "min_disk": ["type": "integer", "minimum": 0, "description": "Only flavors with at least this root disk in GiB (Nova's minDisk)."],

@@ -7,7 +7,7 @@ enum GetHypervisor {
         ShowTool<Hypervisor>(
             name: "get_hypervisor", title: "Show one hypervisor",
             description:
-                "Show one Nova hypervisor (compute node) by ID or hostname: state, status, type, host IP, vCPU/RAM/disk capacity and use (from Nova or Placement) and the servers on it. Needs the admin role.",
+                "Show one compute node (admin) by ID or hostname: capacity, use and its servers.",
             noun: "hypervisor", service: .compute,
             path: { "/os-hypervisors/\($0)" },
             findByName: { name in

@@ -10,7 +10,7 @@ enum GetHypervisors {
         ListTool<Hypervisor>(
             name: "get_hypervisors", title: "List hypervisors (compute nodes)",
             description:
-                "List Nova hypervisors (compute nodes): state (up/down), status (enabled/disabled), type, host IP and, at detailed, vCPU/RAM/disk capacity and use and the number of servers. Use comes from Nova or, on current clouds, from Placement. Needs the admin role.",
+                "List compute nodes (admin): state, status, type, IP; detailed adds vCPU/RAM/disk capacity, use and server count.",
             noun: "hypervisor hostname",
             extraProperties: [
                 "hostname_pattern": Schema.string(

@@ -21,7 +21,7 @@ enum GetInstance {
         ShowTool<OpenStackKit.Server>(
             name: "get_instance", title: "Show one compute instance",
             description:
-                "Show one Nova server by ID or exact name: status, flavor, image name, addresses, attached volumes, security groups, host and its fault if it is in ERROR. Names are looked up across all projects when you are an admin.",
+                "Show one Nova server by ID or name: status, fault, flavor, image, addresses, volumes, security groups, host.",
             noun: "server", service: .compute,
             path: { "/servers/\($0)" },
             findByName: { name in

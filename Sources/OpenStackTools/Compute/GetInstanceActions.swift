@@ -11,13 +11,14 @@ enum GetInstanceActions {
         ListTool<InstanceAction>(
             name: "get_instance_actions", title: "List a server's actions and events",
             description:
-                "List the actions recorded on one Nova server (create, stop, reboot, resize, migrate, ...), newest first, with who asked, when, and whether it failed; detailed adds each action's events (which step ran on which host, its result and error details), full the whole records with tracebacks (admin). Server by ID or exact name.",
+                "A server's action history (create, stop, resize, migrate, ...), newest first, with who, when and failures; detailed adds each action's events.",
             noun: "action",
             extraProperties: [
-                "server": Schema.string("The server's ID or exact name (required)."),
+                "server": Schema.string("Server ID or name"),
                 "changes_since": Schema.string("Only actions updated at or after this ISO 8601 time."),
                 "changes_before": Schema.string("Only actions updated at or before this ISO 8601 time."),
             ],
+            required: ["server"],
             request: { arguments in
                 guard let server = try arguments.string("server") else {
                     throw ToolArgumentError(argument: "server", problem: "required: the server's ID or exact name")

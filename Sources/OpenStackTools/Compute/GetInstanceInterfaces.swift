@@ -7,11 +7,12 @@ enum GetInstanceInterfaces {
         ListTool<InterfaceAttachment>(
             name: "get_instance_interfaces", title: "List a server's network interfaces",
             description:
-                "List the network interfaces (Neutron ports) attached to one Nova server: port ID, network, fixed IPs with subnets, MAC address and port state. Server by ID or exact name.",
+                "A server's network interfaces: port, network, fixed IPs, MAC, state.",
             noun: "port",
             extraProperties: [
-                "server": Schema.string("The server's ID or exact name (required)."),
+                "server": Schema.string("Server ID or name"),
             ],
+            required: ["server"],
             request: { arguments in
                 guard let server = try arguments.string("server") else {
                     throw ToolArgumentError(argument: "server", problem: "required: the server's ID or exact name")

@@ -10,21 +10,21 @@ enum GetInstances {
         ListTool<OpenStackKit.Server>(
             name: "get_instances", title: "List compute instances (servers)",
             description:
-                "List Nova servers (VMs) with status, addresses, flavor and image. By default only the current project's servers; set all_projects=true (admin) for the whole cloud. Filter server-side by status, host, flavor, image, project_id, name (regex), ip (IPv4 regex) or changes_since.",
+                "List Nova servers (VMs): status, addresses, flavor, image. all_projects=true (admin) for the whole cloud; server-side filters below; name and ip are regexes.",
             noun: "server",
             extraProperties: [
-                "all_projects": Schema.boolean("List servers of every project (needs the admin role).", default: false),
-                "project_id": Schema.string("Only servers of this project (admin; implies all_projects)."),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
+                "project_id": Schema.string("Admin; implies all_projects"),
                 "status": Schema.enumeration(
                     ["ACTIVE", "BUILD", "ERROR", "SHUTOFF", "PAUSED", "SUSPENDED", "RESIZE", "VERIFY_RESIZE", "REBOOT",
                      "HARD_REBOOT", "MIGRATING", "RESCUE", "SHELVED", "SHELVED_OFFLOADED", "DELETED", "UNKNOWN"],
-                    "Only servers with this status."),
-                "host": Schema.string("Only servers on this compute host (admin)."),
-                "flavor": Schema.string("Only servers of this flavor ID."),
-                "image": Schema.string("Only servers booted from this image ID."),
-                "name": Schema.string("Only servers whose name matches this regular expression (Nova matches it anywhere in the name, e.g. '^web-')."),
-                "ip": Schema.string("Only servers with an IPv4 address matching this regular expression, e.g. '10.1.0.1' or '^172\\.24\\.'."),
-                "changes_since": Schema.string("Only servers changed at or after this ISO 8601 time, e.g. 2026-01-15T00:00:00Z (includes recently deleted ones)."),
+                    ""),
+                "host": Schema.string("Compute host (admin)"),
+                "flavor": Schema.string("Flavor ID"),
+                "image": Schema.string("Image ID"),
+                "name": Schema.string("Regex, e.g. ^web-"),
+                "ip": Schema.string("IPv4 regex"),
+                "changes_since": Schema.string("ISO 8601 time; includes deleted servers"),
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []
@@ -36,8 +36,11 @@ enum GetInstances {
                 if let status = try arguments.string("status") {
                     query.append(URLQueryItem(name: "status", value: status.uppercased()))
                 }
-                for key in ["host", "flavor", "image", "name", "ip"] {
+                for key in ["host", "flavor", "image"] {
                     if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
+                }
+                for key in ["name", "ip"] {
+                    if let pattern = try arguments.regex(key) { query.append(URLQueryItem(name: key, value: pattern)) }
                 }
                 if let since = try arguments.date("changes_since") {
                     query.append(URLQueryItem(name: "changes-since", value: ISODate.format(since)))

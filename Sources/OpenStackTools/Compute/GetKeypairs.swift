@@ -7,7 +7,7 @@ enum GetKeypairs {
         ListTool<Keypair>(
             name: "get_keypairs", title: "List compute keypairs",
             description:
-                "List Nova keypairs (SSH or x509 public keys servers can boot with): name, fingerprint and type; detailed adds the public key. Keypairs belong to a user: by default yours; admins can pass user_id.",
+                "List Nova keypairs (yours, or user_id's as admin): name, fingerprint, type.",
             noun: "keypair",
             extraProperties: [
                 "user_id": Schema.string("List this user's keypairs instead of yours (admin)."),

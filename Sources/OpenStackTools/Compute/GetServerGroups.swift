@@ -7,10 +7,10 @@ enum GetServerGroups {
         ListTool<ServerGroup>(
             name: "get_server_groups", title: "List server groups",
             description:
-                "List Nova server groups: their policy (affinity, anti-affinity, soft-affinity, soft-anti-affinity), rules such as max_server_per_host, and member server IDs. By default your project's groups; all_projects=true (admin) for every project.",
+                "List Nova server groups: policy, rules, members. all_projects=true (admin) for every project.",
             noun: "server group",
             extraProperties: [
-                "all_projects": Schema.boolean("List the groups of every project (needs the admin role).", default: false),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []

@@ -12,13 +12,13 @@ enum GetUsage {
         ListTool<TenantUsage>(
             name: "get_usage", title: "Show compute usage over a period",
             description:
-                "Show compute usage per project over a period (default: the last 30 days): servers, CPU hours, RAM MB-hours and disk GB-hours; detailed adds servers by state and flavor, full the per-server usage. Defaults to your token's project; all_projects=true (admin) for every project.",
+                "Compute usage per project over a period (default: last 30 days): servers, CPU, RAM and disk hours.",
             noun: "project ID",
             extraProperties: [
                 "start": Schema.string("Start of the period, ISO 8601 (default: 30 days before end)."),
                 "end": Schema.string("End of the period, ISO 8601 (default: now)."),
                 "project_id": Schema.string("The project (default: the project of your token)."),
-                "all_projects": Schema.boolean("Usage of every project (needs the admin role).", default: false),
+                "all_projects": Schema.boolean("Every project (admin)", default: false),
             ],
             request: { arguments in
                 let end = try arguments.date("end") ?? Date()

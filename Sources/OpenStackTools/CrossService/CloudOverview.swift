@@ -14,19 +14,14 @@ enum CloudOverview {
     static let countCap = 10_000
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = [
-            "cloud": Schema.cloudProperty,
-            "region": Schema.regionProperty
-        ]
-        let allowed = Set(properties.keys)
+        let properties: [String: Value] = [:]
         return ToolDefinition(
             name: name, title: "Cloud overview: health, capacity and quota pressure",
             description:
-                "One call that answers 'how is my cloud?': servers and volumes counted by status, everything in ERROR, compute/volume services and network agents that are down, hypervisor capacity against usage, and the current project's quota usage. Best with the admin role; parts you cannot read are listed in notes.",
+                "How is the cloud? Servers and volumes by status, what is in ERROR, services and agents down, hypervisor capacity, quota use.",
             inputSchema: ["type": "object", "properties": .object(properties), "additionalProperties": false],
             outputSchema: Schema.showOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
             return try await overview(cloud: cloud)
         }

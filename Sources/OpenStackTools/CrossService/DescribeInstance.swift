@@ -14,18 +14,14 @@ enum DescribeInstance {
     static var definition: ToolDefinition {
         let properties: [String: Value] = [
             "id": Schema.string("The server's ID, or its exact name."),
-            "cloud": Schema.cloudProperty,
-            "region": Schema.regionProperty,
         ]
-        let allowed = Set(properties.keys)
         return ToolDefinition(
             name: name, title: "Describe an instance with its network, storage and security",
             description:
-                "Everything about one server in one call: status and fault, flavor, image, ports with fixed IPs and networks, floating IPs, attached volumes, and the rules of its security groups. Use it to answer 'why can't this server reach the internet?' or 'what is attached to this VM?'.",
+                "Everything about one server: status, fault, flavor, image, ports, IPs, floating IPs, volumes, security group rules. For 'why can't it reach the network?'.",
             inputSchema: ["type": "object", "properties": .object(properties), "required": ["id"], "additionalProperties": false],
             outputSchema: Schema.showOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             guard let key = try arguments.string("id") else {
                 throw ToolArgumentError(argument: "id", problem: "required: the server's ID or name")
             }

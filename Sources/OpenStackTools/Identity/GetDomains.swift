@@ -6,10 +6,10 @@ enum GetDomains {
     static var definition: ToolDefinition {
         let tool = ListTool<Domain>(
             name: "get_domains", title: "List domains",
-            description: "List Keystone domains with their enabled flag and description. Needs the admin role.",
+            description: "List Keystone domains (admin).",
             noun: "domain",
             extraProperties: [
-                "enabled": ["type": "boolean", "description": "Only enabled (true) or disabled (false) domains."]
+                "enabled": ["type": "boolean"]
             ],
             request: { arguments in
                 ListRequest(

@@ -8,12 +8,12 @@ enum GetEndpoints {
         let tool = ListTool<Endpoint>(
             name: "get_endpoints", title: "List endpoints",
             description:
-                "List Keystone endpoints: service name and type, interface, region, URL and enabled flag. Needs the admin role (without it, get_services shows your token's catalog). Filter server-side by interface, service_id or region_id.",
+                "List Keystone endpoints (admin): service, interface, region, URL.",
             noun: "endpoint URL",
             extraProperties: [
-                "interface": Schema.enumeration(["public", "internal", "admin"], "Only endpoints with this interface."),
+                "interface": Schema.enumeration(["public", "internal", "admin"], ""),
                 "service_id": Schema.string("Only endpoints of this service (ID; see get_services)."),
-                "region_id": Schema.string("Only endpoints in this region."),
+                "region_id": Schema.string(""),
             ],
             request: { arguments in
                 ListRequest(

@@ -7,11 +7,11 @@ enum GetProjects {
         let tool = ListTool<Project>(
             name: "get_projects", title: "List projects",
             description:
-                "List Keystone projects (tenants) with domain, description, enabled flag and parent. Needs the admin role. Filter server-side by domain_id, enabled or parent_id.",
+                "List Keystone projects (admin): domain, enabled, parent.",
             noun: "project",
             extraProperties: [
                 "domain_id": Schema.string("Only projects in this domain (ID, e.g. default)."),
-                "enabled": ["type": "boolean", "description": "Only enabled (true) or disabled (false) projects."],
+                "enabled": ["type": "boolean"],
                 "parent_id": Schema.string("Only direct children of this project or domain."),
             ],
             request: { arguments in

@@ -8,7 +8,7 @@ enum GetRegions {
         ListTool<Region>(
             name: "get_regions", title: "List regions",
             description:
-                "List Keystone regions with parent region and description; detailed adds the service types that your catalog offers in each region.",
+                "List Keystone regions with parent; detailed adds the services in each.",
             noun: "region",
             extraProperties: [
                 "parent_region_id": Schema.string("Only sub-regions of this region.")

@@ -12,14 +12,12 @@ enum GetServices {
     static var definition: ToolDefinition {
         var properties = Schema.listProperties(noun: "service name or type")
         properties["type"] = Schema.string("Only services of this type, e.g. compute, network, volumev3.")
-        let allowed = Set(properties.keys)
         return ToolDefinition(
             name: name, title: "List cloud services and endpoints",
             description:
-                "List the services registered in Keystone (compute, network, image, ...) with their endpoints (interface, region, URL). Without the admin role it shows the catalog of your token.",
+                "List Keystone services with their endpoints (without admin: your token's catalog).",
             inputSchema: Schema.object(properties), outputSchema: Schema.listOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             return try await run(context: context, arguments: arguments)
         }
     }
@@ -38,8 +36,7 @@ enum GetServices {
 
     static func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
-        let detail = DetailLevel(
-            rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
+        let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()
         let type = try arguments.string("type")
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }

@@ -7,11 +7,11 @@ enum GetUsers {
         let tool = ListTool<User>(
             name: "get_users", title: "List users",
             description:
-                "List Keystone users with domain, enabled flag, e-mail, default project and password expiry. Needs the admin role. Filter server-side by domain_id or enabled.",
+                "List Keystone users (admin): domain, enabled, e-mail, default project.",
             noun: "user",
             extraProperties: [
                 "domain_id": Schema.string("Only users in this domain (ID, e.g. default)."),
-                "enabled": ["type": "boolean", "description": "Only enabled (true) or disabled (false) users."],
+                "enabled": ["type": "boolean"],
             ],
             request: { arguments in
                 let query = try IdentityQuery.passing(arguments, ["domain_id"]) + IdentityQuery.flag(arguments, "enabled")

@@ -8,7 +8,7 @@ enum IdentityPolicy {
     static func explainingForbidden(_ inner: ToolDefinition, action: String, reading: String) -> ToolDefinition {
         ToolDefinition(
             name: inner.name, title: inner.title, description: inner.description, inputSchema: inner.inputSchema,
-            outputSchema: inner.outputSchema
+            outputSchema: inner.outputSchema, cloudScoped: inner.cloudScoped
         ) { context, arguments in
             do {
                 return try await inner.handler(context, arguments)

@@ -7,7 +7,7 @@ enum GetImage {
         ShowTool<Image>(
             name: "get_image", title: "Show one image",
             description:
-                "Show one Glance image by ID or exact name: status, visibility, size, formats, minimum disk and RAM, owner, checksum and tags. 'full' adds every custom property (os_distro, hw_*, ...). Names are looked up among every image you can see.",
+                "Show one Glance image by ID or name; full adds custom properties.",
             noun: "image", service: .image,
             path: { "/images/\($0)" },
             findByName: { name in

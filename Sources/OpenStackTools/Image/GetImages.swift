@@ -7,12 +7,12 @@ enum GetImages {
         ListTool<Image>(
             name: "get_images", title: "List images",
             description:
-                "List Glance images with status, visibility, size and formats. 'full' adds every custom property (os_distro, hw_*, ...).",
+                "List Glance images: status, visibility, size, formats; full adds custom properties.",
             noun: "image",
             extraProperties: [
-                "status": Schema.string("Only images with this status, e.g. active, queued."),
+                "status": Schema.string("e.g. active, queued"),
                 "visibility": Schema.enumeration(
-                    ["public", "private", "shared", "community", "all"], "Only images with this visibility."),
+                    ["public", "private", "shared", "community", "all"], ""),
                 "owner": Schema.string("Only images owned by this project ID."),
             ],
             request: { arguments in

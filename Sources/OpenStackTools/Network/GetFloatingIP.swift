@@ -7,7 +7,7 @@ enum GetFloatingIP {
         ShowTool<FloatingIP>(
             name: "get_floating_ip", title: "Show one floating IP",
             description:
-                "Show one Neutron floating IP by ID or by its public address: the fixed address, port and server it maps to, router, status and external network name.",
+                "Show one floating IP by ID or address, with the server behind it.",
             noun: "floating IP", service: .network,
             path: { "/floatingips/\($0)" },
             findByName: { address in

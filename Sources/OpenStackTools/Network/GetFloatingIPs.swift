@@ -8,10 +8,10 @@ enum GetFloatingIPs {
         ListTool<FloatingIP>(
             name: "get_floating_ips", title: "List floating IPs",
             description:
-                "List Neutron floating IPs: public address, the fixed address and port it maps to, the server (device) behind the port, router, status and external network name. Unassociated addresses have no port. Admins see every project's floating IPs.",
+                "List floating IPs: address, the fixed IP, port and server behind it, router, status, network.",
             noun: "floating or fixed IP address",
             extraProperties: [
-                "project_id": Schema.string("Only floating IPs of this project."),
+                "project_id": Schema.string(""),
                 "status": Schema.enumeration(["ACTIVE", "DOWN", "ERROR"], "Only floating IPs with this status (DOWN: not associated)."),
                 "floating_network_id": Schema.string("Only floating IPs of this external network."),
                 "port_id": Schema.string("Only the floating IP associated with this port."),
@@ -33,14 +33,24 @@ enum GetFloatingIPs {
             searchFields: { [$0.floatingIPAddress, $0.fixedIPAddress, $0.description, $0.dnsName] },
             lookups: lookups,
             basic: basicColumns,
-            detailed: detailedColumns
+            detailed: detailedColumns,
+            lookupLevels: [.detailed]
         ).definition
     }
 
     static func lookups(_ cloud: OpenStackCloud, _ floatingIPs: [FloatingIP]) async -> Lookups {
         var found = Lookups()
-        found.network.networkNames = await NeutronLookup.networkNames(cloud, ids: floatingIPs.compactMap(\.floatingNetworkID))
+        async let networks = NeutronLookup.networkNames(cloud, ids: floatingIPs.compactMap(\.floatingNetworkID))
+        async let servers = NameLookup.serverNames(cloud: cloud, ids: floatingIPs.compactMap(serverID))
+        found.network.networkNames = await networks
+        found.values["server"] = await servers
         return found
+    }
+
+    /// The server behind a floating IP: the device of its port, when that device is a Nova server.
+    static func serverID(_ floatingIP: FloatingIP) -> String? {
+        let details = floatingIP.portDetails
+        return details?.deviceOwner?.hasPrefix("compute:") == true ? details?.deviceID : nil
     }
 
     /// The columns of `openstack floating ip list`.
@@ -54,11 +64,11 @@ enum GetFloatingIPs {
 
     static func detailedColumns(_ floatingIP: FloatingIP, _ found: Lookups) -> [String: JSONValue] {
         let details = floatingIP.portDetails
-        let server = details?.deviceOwner?.hasPrefix("compute:") == true ? details?.deviceID : nil
+        let server = serverID(floatingIP)
         return .compact([
             ("status", floatingIP.status.json), ("router_id", floatingIP.routerID.json),
             ("floating_network_name", floatingIP.floatingNetworkID.flatMap { found.network.networkNames[$0] }.json),
-            ("server_id", server.json),
+            ("server_id", server.json), ("server_name", found.name("server", server).json),
             ("port_details", details.map { details in
                 .object(.compact([
                     ("device_id", details.deviceID.json), ("device_owner", details.deviceOwner.json),

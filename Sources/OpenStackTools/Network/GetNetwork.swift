@@ -7,7 +7,7 @@ enum GetNetwork {
         ShowTool<Network>(
             name: "get_network", title: "Show one network",
             description:
-                "Show one Neutron network by ID or exact name: status, shared and external flags, MTU, provider attributes (admin) and each subnet's name and CIDR.",
+                "Show one Neutron network by ID or name, with its subnets.",
             noun: "network", service: .network,
             path: { "/networks/\($0)" },
             findByName: { name in

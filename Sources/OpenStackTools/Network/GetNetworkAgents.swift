@@ -7,12 +7,12 @@ enum GetNetworkAgents {
         ListTool<NetworkAgent>(
             name: "get_network_agents", title: "List network agents",
             description:
-                "List Neutron agents (Open vSwitch, DHCP, L3, metadata, ...) with host, alive flag and admin state. Needs the admin role.",
+                "List Neutron agents (admin): type, host, alive, admin state.",
             noun: "agent host or type",
             extraProperties: [
-                "host": Schema.string("Only agents on this host."),
+                "host": Schema.string(""),
                 "agent_type": Schema.string("Only this agent type, e.g. 'L3 agent'."),
-                "alive": ["type": "boolean", "description": "Only alive (true) or dead (false) agents."],
+                "alive": ["type": "boolean"],
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []

@@ -7,12 +7,12 @@ enum GetNetworkIPAvailability {
         ListTool<NetworkIPAvailability>(
             name: "get_network_ip_availability", title: "Show IP address usage of networks",
             description:
-                "List how many IP addresses each Neutron network and subnet has in its allocation pools, how many are used and how many are free. Use it to find networks that are running out of addresses. Needs the admin role.",
+                "IP addresses used and free per network and subnet (admin).",
             noun: "network",
             extraProperties: [
-                "network_id": Schema.string("Only this network."),
+                "network_id": Schema.string(""),
                 "network_name": Schema.string("Only the network with exactly this name."),
-                "project_id": Schema.string("Only networks of this project."),
+                "project_id": Schema.string(""),
                 "ip_version": NeutronFilter.ipVersionSchema,
             ],
             request: { arguments in

@@ -11,22 +11,19 @@ enum GetNetworkQuotas {
         var properties = Schema.listProperties(noun: "resource (network, port, floatingip, ...)")
         properties["project_id"] = Schema.string(
             "The project whose quotas to show; default: the project this server is logged in to. Other projects need the admin role.")
-        let allowed = Set(properties.keys)
         return ToolDefinition(
             name: name, title: "Show network quotas and usage",
             description:
-                "Show a project's Neutron quotas: for networks, subnets, ports, routers, floating IPs, security groups and rules, the limit, how many are used and reserved, and how many are free (-1 = unlimited). Use it to see why a port or floating IP cannot be created.",
+                "A project's Neutron quotas: limit, used, reserved and free per resource (-1 = unlimited).",
             inputSchema: Schema.object(properties), outputSchema: Schema.listOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             return try await run(context: context, arguments: arguments)
         }
     }
 
     static func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
-        let detail = DetailLevel(
-            rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
+        let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))

@@ -8,13 +8,13 @@ enum GetNetworks {
         ListTool<Network>(
             name: "get_networks", title: "List networks",
             description:
-                "List Neutron networks with status, subnets, and whether each is shared and/or external (router:external). Admins see every project's networks; narrow with project_id.",
+                "List Neutron networks: status, subnets, shared and external flags.",
             noun: "network",
             extraProperties: [
-                "project_id": Schema.string("Only networks of this project."),
-                "shared": ["type": "boolean", "description": "Only shared (true) or unshared (false) networks."],
-                "external": ["type": "boolean", "description": "Only external (true) or internal (false) networks."],
-                "status": Schema.string("Only networks with this status, e.g. ACTIVE."),
+                "project_id": Schema.string(""),
+                "shared": ["type": "boolean"],
+                "external": ["type": "boolean"],
+                "status": Schema.string("e.g. ACTIVE"),
             ],
             request: { arguments in
                 var query: [URLQueryItem] = []

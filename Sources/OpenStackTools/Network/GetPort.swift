@@ -7,7 +7,7 @@ enum GetPort {
         ShowTool<OpenStackKit.Port>(
             name: "get_port", title: "Show one port",
             description:
-                "Show one Neutron port by ID or exact name: MAC, fixed IPs, status, device (server or router), network and security group names, binding host and trunk details.",
+                "Show one Neutron port by ID or name.",
             noun: "port", service: .network,
             path: { "/ports/\($0)" },
             findByName: { name in

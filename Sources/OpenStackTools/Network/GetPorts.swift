@@ -8,15 +8,15 @@ enum GetPorts {
         ListTool<OpenStackKit.Port>(
             name: "get_ports", title: "List ports",
             description:
-                "List Neutron ports: MAC, fixed IPs, status, the device using each port (server, router, DHCP), its network and security groups. Find a server's ports with device_id=<server id>, a network's with network_id. Admins see every project's ports and the binding host.",
+                "List Neutron ports: MAC, fixed IPs, status, device (server, router, DHCP), network, security groups. device_id=<server id> finds a server's ports.",
             noun: "port",
             extraProperties: [
-                "project_id": Schema.string("Only ports of this project."),
-                "network_id": Schema.string("Only ports on this network."),
+                "project_id": Schema.string(""),
+                "network_id": Schema.string(""),
                 "device_id": Schema.string("Only ports of this device: a server ID, router ID, ..."),
                 "device_owner": Schema.string(
                     "Only ports with this owner, e.g. compute:nova, network:router_interface, network:router_gateway, network:dhcp, network:floatingip."),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], "Only ports with this status."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], ""),
                 "mac_address": Schema.string("Only the port with this MAC address."),
                 "ip_address": Schema.string("Only ports with this fixed IP address."),
                 "subnet_id": Schema.string("Only ports with an address on this subnet."),

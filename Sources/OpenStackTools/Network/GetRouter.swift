@@ -7,7 +7,7 @@ enum GetRouter {
         ShowTool<Router>(
             name: "get_router", title: "Show one router",
             description:
-                "Show one Neutron router by ID or exact name: status, external gateway (network, SNAT, IPs), interfaces (subnet, IP, network name) and static routes.",
+                "Show one Neutron router by ID or name.",
             noun: "router", service: .network,
             path: { "/routers/\($0)" },
             findByName: { name in

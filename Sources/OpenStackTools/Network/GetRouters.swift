@@ -8,11 +8,11 @@ enum GetRouters {
         ListTool<Router>(
             name: "get_routers", title: "List routers",
             description:
-                "List Neutron routers: status, external gateway (network name, SNAT, gateway IPs), interfaces (subnet, IP, network name) and static routes. Admins see every project's routers and the HA/distributed flags.",
+                "List Neutron routers: status, external gateway, interfaces, routes.",
             noun: "router",
             extraProperties: [
-                "project_id": Schema.string("Only routers of this project."),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR"], "Only routers with this status."),
+                "project_id": Schema.string(""),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR"], ""),
             ],
             request: { arguments in
                 var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])

@@ -7,7 +7,7 @@ enum GetSecurityGroup {
         ShowTool<SecurityGroup>(
             name: "get_security_group", title: "Show one security group",
             description:
-                "Show one Neutron security group by ID or exact name, with every rule (direction, ethertype, protocol, port range, remote prefix or group name). Every project has a group named 'default': pass its ID when several projects are visible.",
+                "Show one security group by ID or name, with every rule.",
             noun: "security group", service: .network,
             path: { "/security-groups/\($0)" },
             findByName: { name in

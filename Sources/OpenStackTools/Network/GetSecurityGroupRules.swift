@@ -8,13 +8,13 @@ enum GetSecurityGroupRules {
         ListTool<SecurityGroupRule>(
             name: "get_security_group_rules", title: "List security group rules",
             description:
-                "List Neutron security group rules: direction, ethertype, protocol, port range, remote IP prefix or remote group, and the group each rule belongs to. Narrow with security_group_id, direction or protocol.",
+                "List security group rules: direction, ethertype, protocol, ports, remote prefix or group, owning group.",
             noun: "rule description, protocol or security group ID",
             extraProperties: [
-                "security_group_id": Schema.string("Only rules of this security group."),
-                "project_id": Schema.string("Only rules of this project."),
+                "security_group_id": Schema.string(""),
+                "project_id": Schema.string(""),
                 "direction": Schema.enumeration(["ingress", "egress"], "Only inbound (ingress) or outbound (egress) rules."),
-                "ethertype": Schema.enumeration(["IPv4", "IPv6"], "Only rules for this IP version."),
+                "ethertype": Schema.enumeration(["IPv4", "IPv6"], ""),
                 "protocol": Schema.string("Only rules for this protocol, e.g. tcp, udp, icmp."),
                 "remote_group_id": Schema.string("Only rules whose remote is this security group."),
                 "remote_ip_prefix": Schema.string("Only rules with exactly this remote CIDR, e.g. 0.0.0.0/0."),

@@ -8,9 +8,9 @@ enum GetSecurityGroups {
         ListTool<SecurityGroup>(
             name: "get_security_groups", title: "List security groups",
             description:
-                "List Neutron security groups with their rules (direction, protocol, ports, remote prefix or group). Admins see every project's groups; narrow with project_id.",
+                "List security groups with their rules.",
             noun: "security group",
-            extraProperties: ["project_id": Schema.string("Only security groups of this project.")],
+            extraProperties: ["project_id": Schema.string("")],
             request: { arguments in
                 let query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
                 return ListRequest(service: .network, path: "/security-groups", collectionKey: "security_groups", query: query)

@@ -7,7 +7,7 @@ enum GetSubnet {
         ShowTool<Subnet>(
             name: "get_subnet", title: "Show one subnet",
             description:
-                "Show one Neutron subnet by ID or exact name: CIDR, gateway, DHCP, allocation pools, DNS servers, host routes and its network's name.",
+                "Show one Neutron subnet by ID or name.",
             noun: "subnet", service: .network,
             path: { "/subnets/\($0)" },
             findByName: { name in

@@ -7,13 +7,13 @@ enum GetSubnetPools {
         ListTool<SubnetPool>(
             name: "get_subnet_pools", title: "List subnet pools",
             description:
-                "List Neutron subnet pools: prefixes, IP version, default/min/max prefix length, and whether each pool is shared or the default. Non-admins see their own and shared pools.",
+                "List Neutron subnet pools: prefixes, IP version, prefix lengths, shared and default flags.",
             noun: "subnet pool",
             extraProperties: [
-                "project_id": Schema.string("Only pools of this project."),
+                "project_id": Schema.string(""),
                 "ip_version": NeutronFilter.ipVersionSchema,
-                "shared": ["type": "boolean", "description": "Only shared (true) or unshared (false) pools."],
-                "is_default": ["type": "boolean", "description": "Only default (true) or non-default (false) pools."],
+                "shared": ["type": "boolean"],
+                "is_default": ["type": "boolean"],
             ],
             request: { arguments in
                 var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])

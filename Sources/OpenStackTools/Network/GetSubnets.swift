@@ -7,14 +7,14 @@ enum GetSubnets {
         ListTool<Subnet>(
             name: "get_subnets", title: "List subnets",
             description:
-                "List Neutron subnets: CIDR, gateway, DHCP, allocation pools, DNS servers and the name of each subnet's network. Admins see every project's subnets; narrow with project_id or network_id.",
+                "List Neutron subnets: CIDR, gateway, DHCP, pools, DNS, network name.",
             noun: "subnet",
             extraProperties: [
-                "project_id": Schema.string("Only subnets of this project."),
-                "network_id": Schema.string("Only subnets of this network."),
+                "project_id": Schema.string(""),
+                "network_id": Schema.string(""),
                 "ip_version": NeutronFilter.ipVersionSchema,
                 "cidr": Schema.string("Only the subnet with exactly this CIDR, e.g. 10.0.0.0/24."),
-                "enable_dhcp": ["type": "boolean", "description": "Only subnets with DHCP on (true) or off (false)."],
+                "enable_dhcp": ["type": "boolean"],
             ],
             request: { arguments in
                 var query = try NeutronFilter.strings(

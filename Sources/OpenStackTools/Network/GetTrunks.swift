@@ -8,12 +8,12 @@ enum GetTrunks {
         ListTool<Trunk>(
             name: "get_trunks", title: "List trunks",
             description:
-                "List Neutron trunks (VLAN-aware ports): parent port and the server it belongs to, status, and subports with their VLAN IDs.",
+                "List Neutron trunks (VLAN-aware ports): parent port, server, status, subports with VLAN IDs.",
             noun: "trunk",
             extraProperties: [
-                "project_id": Schema.string("Only trunks of this project."),
+                "project_id": Schema.string(""),
                 "port_id": Schema.string("Only the trunk whose parent is this port."),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "DEGRADED", "ERROR"], "Only trunks with this status."),
+                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "DEGRADED", "ERROR"], ""),
             ],
             request: { arguments in
                 var query = try NeutronFilter.strings(arguments, [("project_id", "project_id"), ("port_id", "port_id")])

@@ -107,5 +107,5 @@ enum NeutronFilter {
     }
 
     /// The schema of `ip_version`.
-    static let ipVersionSchema: Value = ["type": "integer", "enum": [4, 6], "description": "Only IPv4 (4) or IPv6 (6)."]
+    static let ipVersionSchema: Value = ["type": "integer", "enum": [4, 6]]
 }

@@ -7,7 +7,7 @@ enum GetResourceProviders {
         ListTool<ResourceProvider>(
             name: "get_resource_providers", title: "List Placement resource providers",
             description:
-                "List Placement resource providers (one per compute node, plus any nested or shared ones); detailed adds, per resource class (VCPU, MEMORY_MB, DISK_GB, ...), the total, reserved, allocation ratio, capacity, use and what is free. Filter server-side by name, uuid, in_tree, member_of (aggregate UUIDs), resources (free capacity, e.g. VCPU:4,MEMORY_MB:8192) or required traits. Needs the admin role.",
+                "List Placement resource providers (admin); detailed adds per resource class the capacity, use and free amount.",
             noun: "resource provider",
             extraProperties: [
                 "name": Schema.string("Only the provider with this exact name."),

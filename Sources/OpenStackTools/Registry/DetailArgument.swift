@@ -1,11 +1,9 @@
 import MCP
 
 extension Schema {
-    /// The `detail_level` parameter of tools that show one thing.
-    static let detailLevel: Value = [
-        "type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed",
-        "description": "basic: the main figures; detailed: what an operator needs next; full: the whole API object.",
-    ]
+    /// The `detail_level` parameter, one schema for every tool. What each level shows is said once,
+    /// in the server's instructions and docs/tools.md, not in every tool's schema.
+    static let detailLevel: Value = ["type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed"]
 }
 
 extension ToolArguments {

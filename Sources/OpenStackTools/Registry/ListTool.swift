@@ -29,6 +29,8 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     /// Singular noun for the filter description, e.g. "server".
     var noun: String
     var extraProperties: [String: Value] = [:]
+    /// Arguments a call must give (in the schema's `required`, checked before any request).
+    var required: [String] = []
     /// Builds the upstream request, including server-side filters, from the arguments.
     var request: @Sendable (ToolArguments) throws -> ListRequest
     /// Fields the `filter` argument matches as a case-insensitive substring (the ID always matches too).
@@ -59,21 +61,18 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     var definition: ToolDefinition {
         var properties = Schema.listProperties(noun: noun)
         properties.merge(extraProperties) { _, new in new }
-        let allowed = Set(properties.keys)
         let tool = self
         return ToolDefinition(
-            name: name, title: title, description: description, inputSchema: Schema.object(properties),
+            name: name, title: title, description: description, inputSchema: Schema.object(properties, required: required),
             outputSchema: Schema.listOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             return try await tool.run(context: context, arguments: arguments)
         }
     }
 
     func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
-        let detail = DetailLevel(
-            rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
+        let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()
         let marker = try arguments.string("cursor").map { try Cursor.decode($0, tool: name) }
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
@@ -128,9 +127,19 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         let nextMarker = truncated ? page.markers[kept.count - 1] : page.nextMarker
         context.logger.debug(
             "list", metadata: ["tool": "\(name)", "items": "\(kept.count)", "pages": "\(page.pagesRead)"])
+        let region = await cloud.effectiveRegion()
+        var notes: [String] = []
+        if kept.isEmpty {
+            notes.append(
+                marker == nil
+                    ? ListOutput.emptyNote(
+                        noun: noun, arguments: arguments, projectScoped: extraProperties["all_projects"] != nil,
+                        project: try? await cloud.token().projectName, cloud: cloud.name, region: region)
+                    : "No more \(noun)s after this cursor.")
+        }
         return ListOutput.result(
             items: kept, nextCursor: nextMarker.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
-            cloud: cloud.name, region: await cloud.effectiveRegion())
+            cloud: cloud.name, region: region, notes: notes)
     }
 
     /// Why a list answered 404: the API (for Neutron, an extension) is missing on this cloud.

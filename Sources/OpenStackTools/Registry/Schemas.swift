@@ -2,46 +2,48 @@ import MCP
 
 /// JSON Schema fragments shared by the tools.
 enum Schema {
+    /// A string argument; an empty description is left out (the name says enough).
     static func string(_ description: String) -> Value {
-        ["type": "string", "description": .string(description)]
+        described(["type": "string"], description)
     }
 
     static func boolean(_ description: String, default value: Bool) -> Value {
-        ["type": "boolean", "description": .string(description), "default": .bool(value)]
+        described(["type": "boolean", "default": .bool(value)], description)
     }
 
     static func enumeration(_ values: [String], _ description: String) -> Value {
-        ["type": "string", "enum": .array(values.map(Value.string)), "description": .string(description)]
+        described(["type": "string", "enum": .array(values.map(Value.string))], description)
     }
 
-    /// The parameters every list tool takes: filter, limit, detail_level, cursor, cloud and region.
+    private static func described(_ schema: [String: Value], _ description: String) -> Value {
+        var schema = schema
+        if !description.isEmpty { schema["description"] = .string(description) }
+        return .object(schema)
+    }
+
+    /// The parameters every list tool takes: filter, limit, detail_level and cursor (cloud and
+    /// region are added to every tool by the registry). Bare on purpose: a model reads them on
+    /// every turn, for every tool; what they mean is said once, in the server's instructions.
     static func listProperties(noun: String) -> [String: Value] {
         [
-            "filter": string("Case-insensitive substring of the \(noun) name, or a substring of its ID."),
-            "limit": [
-                "type": "integer", "minimum": 1, "maximum": 1000, "default": 100,
-                "description": "Most items to return (1-1000).",
-            ],
-            "detail_level": [
-                "type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed",
-                "description":
-                    "basic: the columns of the openstack CLI list; detailed: plus what an operator needs next; full: the whole API object (secrets redacted).",
-            ],
-            "cursor": string("Opaque next_cursor from a previous call of this tool, to continue the list."),
-            "cloud": cloudProperty,
-            "region": regionProperty,
+            "filter": string("Name or ID substring"),
+            "limit": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100],
+            "detail_level": detailLevel,
+            "cursor": ["type": "string"],
         ]
     }
 
-    /// The `cloud` argument every tool takes.
-    static let cloudProperty = string("Which configured cloud to ask (get_clouds lists them); default: the first.")
+    /// The `cloud` argument of every cloud tool (get_clouds lists the names).
+    static let cloudProperty: Value = ["type": "string"]
 
-    /// The `region` argument every cloud tool takes.
-    static let regionProperty = string(
-        "Which region of the cloud to ask (get_clouds lists them); default: the configured region, else the first in the catalog.")
+    /// The `region` argument of every cloud tool (get_clouds lists the regions).
+    static let regionProperty: Value = ["type": "string"]
 
-    static func object(_ properties: [String: Value]) -> Value {
-        ["type": "object", "properties": .object(properties), "additionalProperties": false]
+    /// An object schema; `required` names the arguments a call must give.
+    static func object(_ properties: [String: Value], required: [String] = []) -> Value {
+        var schema: [String: Value] = ["type": "object", "properties": .object(properties), "additionalProperties": false]
+        if !required.isEmpty { schema["required"] = .array(required.map(Value.string)) }
+        return .object(schema)
     }
 
     /// The output every list tool declares.

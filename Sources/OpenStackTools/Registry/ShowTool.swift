@@ -38,24 +38,17 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
 
     var definition: ToolDefinition {
         var properties: [String: Value] = [
-            "id": Schema.string("The \(noun)'s ID, or its exact name."),
-            "detail_level": [
-                "type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed",
-                "description": "basic: the CLI's columns; detailed: what an operator needs next; full: the whole API object (secrets redacted).",
-            ],
-            "cloud": Schema.cloudProperty,
-            "region": Schema.regionProperty,
+            "id": Schema.string("\(noun.capitalized) ID or name"),
+            "detail_level": Schema.detailLevel,
         ]
         properties.merge(extraProperties) { _, new in new }
         let schema: Value = [
             "type": "object", "properties": .object(properties), "required": ["id"], "additionalProperties": false,
         ]
-        let allowed = Set(properties.keys)
         let tool = self
         return ToolDefinition(
             name: name, title: title, description: description, inputSchema: schema, outputSchema: Schema.showOutput
         ) { context, arguments in
-            try arguments.checkKnown(allowed)
             return try await tool.run(context: context, arguments: arguments)
         }
     }
@@ -64,8 +57,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         guard let key = try arguments.string("id") else {
             throw ToolArgumentError(argument: "id", problem: "required: the \(noun)'s ID or name")
         }
-        let detail = DetailLevel(
-            rawValue: try arguments.choice("detail_level", allowed: DetailLevel.allCases.map(\.rawValue), default: "detailed"))!
+        let detail = try arguments.detailLevel()
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
         let resource = try await find(key, cloud: cloud)
         let found = lookupLevels.contains(detail) ? await (lookups?(cloud, [resource]) ?? Lookups()) : Lookups()

@@ -1,3 +1,4 @@
+import Foundation
 import MCP
 
 /// An argument that is missing, of the wrong type or out of range. It becomes an `isError` result
@@ -75,4 +76,19 @@ public enum DetailLevel: String, Sendable, CaseIterable {
     case detailed
     /// The whole upstream object, secrets redacted.
     case full
+}
+
+extension ToolArguments {
+    /// A regular-expression argument, checked before it is sent: Nova answers an invalid pattern
+    /// with an empty list, which an agent would take for "no such servers".
+    public func regex(_ name: String) throws -> String? {
+        guard let pattern = try string(name) else { return nil }
+        do {
+            _ = try NSRegularExpression(pattern: pattern)
+        } catch {
+            throw ToolArgumentError(
+                argument: name, problem: "'\(pattern)' is not a valid regular expression; escape special characters such as ( [ * + ?")
+        }
+        return pattern
+    }
 }

@@ -4,10 +4,13 @@ import OpenStackKit
 
 /// Limits applied to every tool result.
 public struct ToolSettings: Sendable {
-    /// Largest `items` payload (bytes of compact JSON) a result may carry before it is cut with a cursor.
+    /// Largest answer text (compact JSON, so bytes bound its characters) before a list is cut
+    /// with a cursor. 50,000 by default: Claude Code moves longer answers into a file.
     public var maxResultBytes: Int
 
-    public init(maxResultBytes: Int = 256 * 1024) { self.maxResultBytes = maxResultBytes }
+    public init(maxResultBytes: Int = Self.defaultMaxResultBytes) { self.maxResultBytes = maxResultBytes }
+
+    public static let defaultMaxResultBytes = 50_000
 }
 
 /// What a tool handler may use.
@@ -24,18 +27,21 @@ public struct ToolDefinition: Sendable {
     public let description: String
     public let inputSchema: Value
     public let outputSchema: Value
+    /// Whether the tool asks one cloud, and so takes the `cloud` and `region` arguments.
+    public let cloudScoped: Bool
     /// Returns a result; throws only `ToolArgumentError`, `OpenStackError` or bugs.
     public let handler: @Sendable (ToolContext, ToolArguments) async throws -> CallTool.Result
 
     public init(
         name: String, title: String, description: String, inputSchema: Value, outputSchema: Value,
-        handler: @escaping @Sendable (ToolContext, ToolArguments) async throws -> CallTool.Result
+        cloudScoped: Bool = true, handler: @escaping @Sendable (ToolContext, ToolArguments) async throws -> CallTool.Result
     ) {
         self.name = name
         self.title = title
         self.description = description
         self.inputSchema = inputSchema
         self.outputSchema = outputSchema
+        self.cloudScoped = cloudScoped
         self.handler = handler
     }
 

@@ -2,90 +2,110 @@ import Logging
 import MCP
 import OpenStackKit
 
-/// Every tool the server offers, in one explicit list, and the one entry point that runs them.
+/// Every tool the server can offer, in one explicit list, and the one entry point that runs them.
 public struct ToolRegistry: Sendable {
+    /// The tools this server offers, in the order `tools/list` shows them.
     public let tools: [ToolDefinition]
     public let context: ToolContext
+    private let byName: [String: ToolDefinition]
 
-    public init(clouds: CloudSet, settings: ToolSettings = .init(), logger: Logger) {
+    /// - Parameters:
+    ///   - enabled: the tools chosen with `ToolSelection` (nil: every tool);
+    ///   - services: the services in the catalogs of the configured clouds (nil: unknown, hide nothing).
+    ///     A tool whose service no cloud has is not offered.
+    public init(
+        clouds: CloudSet, settings: ToolSettings = .init(), logger: Logger, enabled: Set<String>? = nil,
+        services: Set<ServiceType>? = nil
+    ) {
         self.context = ToolContext(clouds: clouds, settings: settings, logger: logger)
-        self.tools = Self.allTools
+        let offered = Self.catalog.filter { entry in
+            (enabled?.contains(entry.definition.name) ?? true)
+                && (entry.service.map { services?.contains($0) ?? true } ?? true)
+        }
+        self.tools = offered.map(\.definition)
+        self.byName = Dictionary(uniqueKeysWithValues: tools.map { ($0.name, $0) })
     }
 
-    /// The tools, in the order `tools/list` shows them.
-    static var allTools: [ToolDefinition] {
-        [
-            GetInstances.definition,
-            GetInstance.definition,
-            GetInstanceActions.definition,
-            GetInstanceInterfaces.definition,
-            GetFlavors.definition,
-            GetFlavor.definition,
-            GetHypervisors.definition,
-            GetHypervisor.definition,
-            GetAvailabilityZones.definition,
-            GetKeypairs.definition,
-            GetServerGroups.definition,
-            GetAggregates.definition,
-            GetComputeLimits.definition,
-            GetComputeQuotas.definition,
-            GetUsage.definition,
-            GetResourceProviders.definition,
-            GetVolumes.definition,
-            GetNetworks.definition,
-            GetNetwork.definition,
-            GetSubnets.definition,
-            GetSubnet.definition,
-            GetPorts.definition,
-            GetPort.definition,
-            GetRouters.definition,
-            GetRouter.definition,
-            GetFloatingIPs.definition,
-            GetFloatingIP.definition,
-            GetSecurityGroups.definition,
-            GetSecurityGroup.definition,
-            GetSecurityGroupRules.definition,
-            GetNetworkQuotas.definition,
-            GetNetworkIPAvailability.definition,
-            GetSubnetPools.definition,
-            GetTrunks.definition,
-            GetImages.definition,
-            GetComputeServices.definition,
-            GetNetworkAgents.definition,
-            GetVolumeServices.definition,
-            GetServices.definition,
-            DescribeInstance.definition,
-            CloudOverview.definition,
-            GetVolume.definition,
-            GetSnapshots.definition,
-            GetBackups.definition,
-            GetVolumeTypes.definition,
-            GetVolumePools.definition,
-            GetVolumeLimits.definition,
-            GetVolumeQuotas.definition,
-            GetVolumeAttachments.definition,
-            GetImage.definition,
-            GetProjects.definition,
-            GetUsers.definition,
-            GetRegions.definition,
-            GetEndpoints.definition,
-            GetDomains.definition,
-            GetRoleAssignments.definition,
-            GetClouds.definition,
-        ]
-    }
+    /// Every tool, grouped by toolset; `isDefault` marks the small default surface. The seed's eight
+    /// tools, `describe_instance` and `cloud_overview` are in it.
+    public static let catalog: [ToolEntry] = [
+            ToolEntry(definition: GetInstances.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetInstance.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetInstanceActions.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetInstanceInterfaces.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetFlavors.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetFlavor.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetHypervisors.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetHypervisor.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetAvailabilityZones.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetKeypairs.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetServerGroups.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetAggregates.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetComputeLimits.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetComputeQuotas.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetUsage.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetComputeServices.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetResourceProviders.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetNetworks.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetNetwork.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSubnets.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSubnet.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetPorts.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetPort.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetRouters.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetRouter.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetFloatingIPs.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetFloatingIP.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSecurityGroups.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetSecurityGroup.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSecurityGroupRules.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetNetworkQuotas.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetNetworkIPAvailability.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSubnetPools.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetTrunks.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetNetworkAgents.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetVolumes.definition, toolset: .storage, isDefault: true, service: .blockStorage),
+            ToolEntry(definition: GetVolume.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetSnapshots.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetBackups.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeTypes.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumePools.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeLimits.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeQuotas.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeAttachments.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeServices.definition, toolset: .storage, isDefault: true, service: .blockStorage),
+            ToolEntry(definition: GetImages.definition, toolset: .image, isDefault: true, service: .image),
+            ToolEntry(definition: GetImage.definition, toolset: .image, isDefault: false, service: .image),
+            ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity),
+            ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetRegions.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetEndpoints.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetDomains.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetRoleAssignments.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: DescribeInstance.definition, toolset: .overview, isDefault: true, service: .compute),
+            ToolEntry(definition: CloudOverview.definition, toolset: .overview, isDefault: true, service: .compute),
+            ToolEntry(definition: GetClouds.definition, toolset: .overview, isDefault: true, service: nil),
+    ]
+
+    /// The tool declarations of the catalog, in order.
+    static var allTools: [ToolDefinition] { catalog.map(\.definition) }
+
+    /// The offered tool called `name`, if any.
+    public func tool(named name: String) -> ToolDefinition? { byName[name] }
 
     /// Runs one tool. An unknown tool is a JSON-RPC error; every other failure is an `isError` result.
     public func call(name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
-        guard let tool = tools.first(where: { $0.name == name }) else {
+        guard let tool = byName[name] else {
             throw MCPError.invalidParams(
-                "Unknown tool '\(name)'. Available tools: \(tools.map(\.name).joined(separator: ", ")).")
+                "Unknown tool '\(name)'\(ToolNames.suggestion(for: name, among: byName.keys)). tools/list shows the \(tools.count) tools offered.")
         }
         let started = ContinuousClock.now
         let result: CallTool.Result
         var outcome = "ok"
         do {
             let arguments = ToolArguments(arguments)
+            try tool.check(arguments)
             result = try await tool.handler(try context.scoped(by: arguments), arguments)
         } catch let error as ToolArgumentError {
             outcome = "bad-arguments"

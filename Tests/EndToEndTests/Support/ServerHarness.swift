@@ -31,8 +31,8 @@ struct ServerHarness: Sendable {
         servers: Int = 48, options: ServerOptions = ServerOptions(port: 0),
         http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(5), readTimeout: .seconds(20), totalTimeout: .seconds(30)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
-        project: String = DemoCloud.adminProject, maxResultBytes: Int = 256 * 1024, computeMicroversion: Int = 100,
-        computeMaxLimit: Int = 1000,
+        project: String = DemoCloud.adminProject, maxResultBytes: Int = ToolSettings.defaultMaxResultBytes, computeMicroversion: Int = 100,
+        computeMaxLimit: Int = 1000, enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = DemoCloudConfiguration(servers: servers)
@@ -46,7 +46,8 @@ struct ServerHarness: Sendable {
             logger.logLevel = .warning
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
             let registry = ToolRegistry(
-                clouds: CloudSet([openstack]), settings: ToolSettings(maxResultBytes: maxResultBytes), logger: logger)
+                clouds: CloudSet([openstack]), settings: ToolSettings(maxResultBytes: maxResultBytes), logger: logger,
+                enabled: enabledTools, services: services)
             let engine = MCPEngine(registry: registry)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
             let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in

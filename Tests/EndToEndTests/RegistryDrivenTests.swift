@@ -1,0 +1,118 @@
+import CloudSimulator
+import Foundation
+import OpenStackKit
+import OpenStackTools
+import Testing
+
+/// Tests over every tool in the registry, so a new tool is covered without a list to keep.
+@Suite struct RegistryDrivenTests {
+    static let names = ToolRegistry.catalog.map(\.definition.name)
+
+    @Test(arguments: Self.names) func theSchemaIsHonest(_ name: String) throws {
+        let tool = try #require(ToolRegistry.catalog.first { $0.definition.name == name }?.definition)
+        let schema = try #require(tool.inputSchema.objectValue)
+        let properties = try #require(schema["properties"]?.objectValue)
+        for case .string(let required) in schema["required"]?.arrayValue ?? [] {
+            #expect(properties[required] != nil, "\(name): required \(required) is not a property")
+        }
+        #expect((properties["region"] != nil) == tool.cloudScoped, "\(name): cloud and region come from the registry's rule")
+        if tool.cloudScoped { #expect(properties["cloud"] != nil) }
+        for (key, property) in properties {
+            #expect(property.objectValue?["type"] != nil, "\(name).\(key) has no type")
+        }
+        #expect(!tool.description.isEmpty && tool.description.count < 300, "\(name): \(tool.description.count) characters")
+        #expect(tool.tool.annotations.readOnlyHint == true && tool.tool.annotations.openWorldHint == true)
+    }
+
+    /// The arguments a tool needs: an ID or server from the first item of its list tool.
+    static func arguments(for name: String, schema: [String: JSONValue], client: MCPTestClient) async throws -> JSONValue {
+        let required = schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard let key = required.first else { return [:] }
+        let source = key == "server" || name == "describe_instance" ? "get_instances" : name + "s"
+        let listed = try await client.call(source, ["limit": 1, "detail_level": "basic"])
+        let id = try #require(listed.items.first?["id"]?.stringValue, "\(source) listed nothing for \(name)")
+        return [key: .string(id)]
+    }
+
+    /// On a cloud large enough to overflow: every tool, at every detail level, with default
+    /// arguments, answers without error, within the 50,000-character default, and with the same
+    /// data in its text and its structured content.
+    @Test func everyToolFitsTheDefaultCapAtEveryLevel() async throws {
+        try await ServerHarness.run(servers: 600) { harness in
+            let client = harness.client()
+            var largest: [(String, Int)] = []
+            for entry in ToolRegistry.catalog {
+                let name = entry.definition.name
+                let schema = entry.definition.inputSchema
+                let base = try await Self.arguments(
+                    for: name, schema: JSONValue(schema)?.objectValue ?? [:], client: client)
+                var most = 0
+                let levels = schema.objectValue?["properties"]?.objectValue?["detail_level"] == nil ? [nil] : ["basic", "detailed", "full"]
+                for level in levels {
+                    var arguments = base.objectValue ?? [:]
+                    if let level { arguments["detail_level"] = .string(level) }
+                    let result = try await client.call(name, .object(arguments))
+                    #expect(!result.isError, "\(name) \(level ?? ""): \(result.text.prefix(300))")
+                    #expect(result.text.count <= ToolSettings.defaultMaxResultBytes, "\(name) \(level ?? ""): \(result.text.count)")
+                    #expect(try JSONValue.parse(Data(result.text.utf8)) == result.structured, "\(name) \(level ?? "")")
+                    if result.structured["truncated"] == .bool(true) {
+                        #expect(result.structured["next_cursor"] != nil, "\(name): cut without a cursor")
+                        #expect(result.structured["notes"]?.arrayValue?.first?.stringValue?.contains("cursor") == true)
+                    }
+                    most = max(most, result.text.count)
+                }
+                largest.append((name, most))
+            }
+            // The figures for the record (BENCHMARKS.md): the largest answer of each tool.
+            print("largest answers:", largest.sorted { $0.1 > $1.1 }.prefix(10).map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+        }
+    }
+
+    @Test func closedVocabulariesAndBadRegexesAreRefusedBeforeAnyRequest() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            harness.cloud.resetRequestLog()
+            let status = try await client.call("get_instances", ["status": "BROKEN"])
+            #expect(status.isError && status.text.contains("allowed: ACTIVE"), "\(status.text)")
+            let regex = try await client.call("get_instances", ["name": "web-(["])
+            #expect(regex.isError && regex.text.contains("not a valid regular expression"), "\(regex.text)")
+            let missing = try await client.call("get_instance_actions", [:])
+            #expect(missing.isError && missing.text.contains("'server'"), "\(missing.text)")
+            let type = try await client.call("get_volumes", ["limit": "many"])
+            #expect(type.isError && type.text.contains("integer"))
+            let compute = harness.cloud.requests().filter { $0.path.hasPrefix("/compute") || $0.path.hasPrefix("/volume") }
+            #expect(compute.isEmpty, "nothing reached OpenStack: \(compute.map(\.path))")
+        }
+    }
+
+    @Test func anEmptyAnswerSaysSoInWords() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            let none = try await client.call("get_instances", ["status": "RESCUE", "host": "nowhere"])
+            #expect(none.items.isEmpty && !none.isError)
+            let note = none.structured["notes"]?.arrayValue?.first?.stringValue ?? ""
+            #expect(note.contains("0 servers match host=nowhere, status=RESCUE"), "\(note)")
+            #expect(note.contains("project admin (all_projects=false)") && note.contains("cloud demo"), "\(note)")
+        }
+    }
+
+    @Test func attachmentsAndFloatingIPsNameTheirServers() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            let servers = Dictionary(uniqueKeysWithValues: harness.cloud.data.servers.map { ($0.id, $0.name) })
+            let volumes = try await client.call("get_volumes", ["all_projects": true, "limit": 200])
+            let attached = volumes.items.flatMap { $0["attached_to"]?.arrayValue ?? [] }
+            #expect(!attached.isEmpty)
+            for attachment in attached {
+                let id = attachment["server_id"]?.stringValue ?? ""
+                #expect(attachment["server_name"]?.stringValue == servers[id], "\(attachment)")
+            }
+            let floating = try await client.call("get_floating_ips", ["limit": 200])
+            let behind = floating.items.filter { $0["server_id"] != nil }
+            #expect(!behind.isEmpty)
+            for item in behind {
+                #expect(item["server_name"]?.stringValue == servers[item["server_id"]?.stringValue ?? ""], "\(item)")
+            }
+        }
+    }
+}
