@@ -12,8 +12,13 @@ cd "$(dirname "$0")/.."
 version=$(tr -d ' \n' < VERSION)
 arch=$(uname -m)
 name="openstack-mcp-server-$version-linux-$arch"
-if ! [ -e /usr/include/curl/curl.h ]; then
-    echo "release.sh: libcurl's headers are missing; install them: apt-get install libcurl4-openssl-dev" >&2
+# The link needs libcurl.so (the -dev package's symlink), wherever the distribution puts it.
+curl_so=""
+for candidate in /usr/lib/libcurl.so /usr/lib/*/libcurl.so /usr/lib64/libcurl.so; do
+    [ -e "$candidate" ] && curl_so=$candidate
+done
+if [ -z "$curl_so" ]; then
+    echo "release.sh: libcurl.so is missing; install it: apt-get install libcurl4-openssl-dev" >&2
     exit 1
 fi
 # A fixed build date for the whole release (the BuildInfo plugin reads it).

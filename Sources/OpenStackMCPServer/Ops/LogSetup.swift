@@ -49,8 +49,10 @@ struct QuietTransport: LogHandler {
     }
 
     func log(event: LogEvent) {
-        if event.level < .info, let keys = event.metadata?.keys,
-            keys.contains(where: { key in LogSetup.transportPrefixes.contains { key.hasPrefix($0) } })
+        // Libraries set their keys on the logger (a connection's logger) or on the line.
+        let isTransport = { (key: String) in LogSetup.transportPrefixes.contains { key.hasPrefix($0) } }
+        if event.level < .info, inner.metadata.keys.contains(where: isTransport)
+            || event.metadata?.keys.contains(where: isTransport) == true
         {
             return
         }
