@@ -23,6 +23,8 @@ bin=$work/openstack-mcp-server
 echo "== assemble $image from scratch"
 ctr=$(bah from scratch)
 root=$(bah mount "$ctr")
+# vfs makes the root 0700; the unprivileged user must be able to walk it.
+chmod 0755 "$root"
 install -D -m 0755 "$bin" "$root/usr/local/bin/openstack-mcp-server"
 install -D -m 0644 "$work/LICENSE" "$root/usr/share/doc/openstack-mcp-server/LICENSE"
 # The loader and every library the binary links, at the paths the binary asks for.
@@ -49,7 +51,7 @@ bah config \
 # Docker format: OCI image configs have no HEALTHCHECK.
 bah commit --quiet --format docker --rm "$ctr" "$image" > /dev/null
 bah images --format '{{.Name}}:{{.Tag}} {{.Size}}' "$image"
-bah inspect --format '   user {{.Docker.Config.User}}, entrypoint {{.Docker.Config.Entrypoint}} {{.Docker.Config.Cmd}}, healthcheck {{.Docker.Config.Healthcheck.Test}}' "$image"
+bah inspect --format '   user {{.Docker.Config.User}}, entrypoint {{.Docker.Config.Entrypoint}} {{.Docker.Config.Cmd}}, healthcheck {{.Docker.Config.Healthcheck.Test}}\n' "$image"
 
 echo "== check: the committed image's root, read-only, under chroot as uid 65532"
 check=$(bah from "$image")

@@ -46,7 +46,8 @@ trap cleanup EXIT
 echo "== chroot: --version"
 chroot "$root" "$bin" --version
 echo "== chroot: --help (first lines)"
-chroot "$root" "$bin" --help | head -5
+chroot "$root" "$bin" --help > "$root/tmp/help.txt"
+head -5 "$root/tmp/help.txt"
 echo "== chroot: ldd"
 chroot "$root" ldd "$bin" | sed 's/^/   /'
 
