@@ -29,7 +29,8 @@ install -D -m 0755 "$bin" "$root/usr/local/bin/openstack-mcp-server"
 install -D -m 0644 "$work/LICENSE" "$root/usr/share/doc/openstack-mcp-server/LICENSE"
 # The loader and every library the binary links, at the paths the binary asks for.
 for lib in $(ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'); do
-    install -D -m 0644 "$(readlink -f "$lib")" "$root$lib"
+    # 0755: the kernel opens the loader (ld-linux) as an executable.
+    install -D -m 0755 "$(readlink -f "$lib")" "$root$lib"
 done
 install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 mkdir -p "$root/tmp" "$root/etc" "$root/proc" "$root/dev"
@@ -51,7 +52,8 @@ bah config \
 # Docker format: OCI image configs have no HEALTHCHECK.
 bah commit --quiet --format docker --rm "$ctr" "$image" > /dev/null
 bah images --format '{{.Name}}:{{.Tag}} {{.Size}}' "$image"
-bah inspect --format '   user {{.Docker.Config.User}}, entrypoint {{.Docker.Config.Entrypoint}} {{.Docker.Config.Cmd}}, healthcheck {{.Docker.Config.Healthcheck.Test}}\n' "$image"
+bah inspect --format '   user {{.Docker.Config.User}}, entrypoint {{.Docker.Config.Entrypoint}} {{.Docker.Config.Cmd}}, healthcheck {{.Docker.Config.Healthcheck.Test}}' "$image"
+echo
 
 echo "== check: the committed image's root, read-only, under chroot as uid 65532"
 check=$(bah from "$image")
