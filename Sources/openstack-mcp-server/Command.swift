@@ -38,21 +38,32 @@ struct Command: AsyncParsableCommand {
               source admin-openrc.sh && openstack-mcp-server --port 8000
               OS_CLOUD=prod openstack-mcp-server --check-config
               openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
-              openstack-mcp-server --transport stdio --auth-url https://keystone.example.com:5000/v3 \\
+              openstack-mcp-server --transport stdio \\
+                  --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password
+
+            ENDPOINTS (HTTP)
+              /openstack  MCP (POST; also GET and DELETE with --stateful)
+              /healthz    200 while the process runs
+              /readyz     200 when every cloud has a valid token and a catalog, else
+                          503 with one line per cloud saying why
+              /metrics    Prometheus text; also on --metrics-port, which serves only
+                          these three paths and skips the Host and Origin checks
             """,
-        version: "0.2.0")
+        version: BuildInfo.versionLine)
 
     @OptionGroup(title: "Server") var server: ServerFlags
     @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
     @OptionGroup(title: "Demo cloud") var demo: DemoFlags
     @OptionGroup(title: "Tools") var toolFlags: ToolFlags
+    @OptionGroup(title: "Operations") var ops: OpsFlags
     @Flag(help: "Print the resolved configuration of each cloud (secrets masked), authenticate, read the catalog, report what is wrong, and exit (0 when all is well).")
     var checkConfig = false
 }
 
 struct ServerFlags: ParsableArguments {
-    @Option(help: "Port for HTTP.") var port: Int = 8000
+    // Unconditional, so that `--port -1` reaches the range check instead of "Missing value".
+    @Option(parsing: .unconditional, help: "Port for HTTP (0 picks a free one).") var port: Int = 8000
     @Option(help: "Address to bind. Loopback by default; anything else also needs --allowed-host.")
     var host: String = "127.0.0.1"
     @Option(help: "DEBUG, INFO, WARNING, ERROR or CRITICAL (any case). Logs go to stderr.")
@@ -98,7 +109,7 @@ struct CloudFlags: ParsableArguments {
 }
 
 struct DemoFlags: ParsableArguments {
-    @Flag(help: "Serve the built-in demo clouds (simulated OpenStacks on loopback, named demo and demo2, each with RegionOne and RegionTwo); no credentials needed.")
+    @Flag(help: "Serve the built-in demo clouds (simulated OpenStacks on loopback, named demo and demo2, each with RegionOne and RegionTwo); no credentials needed. Their Keystone takes user admin, password demo-admin-secret, project admin, so the openstack CLI can be pointed at them too.")
     var demo = false
     @Option(help: "Number of servers in the demo cloud (demo2 has half as many).") var demoServers: Int = 48
 }

@@ -17,8 +17,10 @@ struct Launcher {
 
     /// Runs the server (or `--check-config`); returns the process exit status.
     func run() async throws -> Int32 {
+        if let url = command.ops.probe { return await Probe.run(url) }
         let logger = try makeLogger()
         try validate()
+        PrometheusExport.bootstrap()
         if command.demo.demo {
             return try await DemoClouds.run(
                 servers: command.demo.demoServers, requested: command.cloud.osCloud, logger: quiet(logger)
@@ -85,8 +87,10 @@ struct Launcher {
             let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in
                 announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs)
             }
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+            if let ops = opsService(clouds: cloudSet, logger: logger) { services.append(.init(service: ops)) }
             var configuration = ServiceGroupConfiguration(
-                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             // Open SSE streams must not hold the process: after the grace period they are cut.
             configuration.maximumGracefulShutdownDuration = options.shutdownGrace
             configuration.maximumCancellationDuration = .seconds(2)
@@ -94,7 +98,7 @@ struct Launcher {
             do {
                 try await group.run()
             } catch {
-                throw LaunchError(message: "the HTTP server stopped: \(error). Is port \(options.port) already in use?")
+                throw LaunchError(message: ListenFailure(error, host: options.host, port: options.port, flag: "--port").description)
             }
         }
     }
@@ -112,6 +116,8 @@ struct Launcher {
         var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"); clouds: \(clouds.joined(separator: ", ")))"]
         if !demoURLs.isEmpty {
             for (name, url) in zip(clouds, demoURLs) { lines.append("demo cloud \(name) (simulated OpenStack) at \(url.absoluteString)") }
+            // The demo's fixed, public credentials, for pointing the openstack CLI at it.
+            lines.append("demo sign-in: user \(DemoCloud.adminUser), password \(DemoCloud.adminPassword), project \(DemoCloud.adminProject), domain \(DemoCloud.domainName)")
             lines.append("connect: npx @modelcontextprotocol/inspector  → Streamable HTTP → \(endpoint)")
             lines.append("     or: claude mcp add --transport http openstack \(endpoint)")
         }
@@ -130,9 +136,7 @@ struct Launcher {
         if let interface = command.cloud.interface, !["public", "internal", "admin", "publicurl", "internalurl", "adminurl"].contains(interface.lowercased()) {
             throw LaunchError(message: "--interface \(interface) is not valid. Next step: use public, internal or admin")
         }
-        guard command.server.maxBodyBytes > 0, command.server.maxResultBytes >= 1024, command.server.timeout > 0 else {
-            throw LaunchError(message: "limits must be positive (--max-result-bytes at least 1024)")
-        }
+        try LimitCheck.validate(command)
     }
 
     private func makeLogger() throws -> Logger {
@@ -143,11 +147,7 @@ struct Launcher {
             throw LaunchError(
                 message: "--log-level \(command.server.logLevel) is not a level. Next step: use DEBUG, INFO, WARNING, ERROR or CRITICAL")
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LogSetup.bootstrap(format: command.ops.logFormat, level: level)
         var logger = Logger(label: "openstack-mcp-server")
         logger.logLevel = level
         return logger

@@ -32,6 +32,12 @@ public actor KeystoneAuthenticator {
         return try await refresh()
     }
 
+    /// The cached token if it still has enough life left; never asks Keystone.
+    public var cachedToken: AuthToken? {
+        guard let current, !current.isExpiring(within: refreshMargin) else { return nil }
+        return current
+    }
+
     /// Drops `rejected` if it is still the cached token, so the next `token()` authenticates again.
     public func invalidate(_ rejected: AuthToken) {
         if current?.id == rejected.id { current = nil }
@@ -42,9 +48,25 @@ public actor KeystoneAuthenticator {
         let task = Task { try await self.authenticate() }
         inFlight = task
         defer { inFlight = nil }
-        let token = try await task.value
+        let kind = tokenRequests == 0 ? "issue" : "refresh"
+        let token: AuthToken
+        do {
+            token = try await task.value
+            ServerMetrics.tokenRequested(kind: kind, succeeded: true)
+        } catch {
+            ServerMetrics.tokenRequested(kind: kind, succeeded: false)
+            throw error
+        }
         current = token
         return token
+    }
+
+    /// A 404 or 405 to the token POST means the URL is not Keystone's (often another service's
+    /// endpoint, or a web server), which the generic "resource deleted" hint would hide.
+    static func notKeystoneHint(status: Int) -> String? {
+        guard [404, 405, 501].contains(status) else { return nil }
+        return "this URL does not answer as Keystone v3; set OS_AUTH_URL (--auth-url, auth_url) to the identity endpoint, "
+            + "e.g. https://keystone.example.com:5000/v3 (`openstack catalog show identity` shows it)"
     }
 
     private func authenticate() async throws -> AuthToken {
@@ -61,7 +83,7 @@ public actor KeystoneAuthenticator {
                 requestID: response.requestID,
                 nextStep: rejected
                     ? "check the credentials (user, password or application credential), the project and the domains"
-                    : nil)
+                    : Self.notKeystoneHint(status: response.status))
         }
         guard let tokenID = response.header("x-subject-token"), !tokenID.isEmpty else {
             throw OpenStackError(
@@ -74,7 +96,8 @@ public actor KeystoneAuthenticator {
         } catch {
             throw OpenStackError(
                 kind: .decoding, service: "Keystone", method: "POST", url: url, status: response.status,
-                message: "the token body could not be read (\(error))", requestID: response.requestID)
+                message: "the token body could not be read (\(error))", requestID: response.requestID,
+                nextStep: Self.notKeystoneHint(status: 404))
         }
         let body = decoded.token
         guard let expires = KeystoneDate.parse(body.expiresAt) else {

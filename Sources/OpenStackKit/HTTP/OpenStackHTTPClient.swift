@@ -39,7 +39,9 @@ public final class OpenStackHTTPClient: Sendable {
         let deadline = NIODeadline.now() + .init(settings.totalTimeout)
         var attempt = 0
         while true {
-            let response = try await sendOnce(request, service: service, deadline: deadline)
+            let response = try await recorded(request, service: service) {
+                try await sendOnce(request, service: service, deadline: deadline)
+            }
             let retryable = [429, 502, 503, 504].contains(response.status)
             guard retryable, request.method == .GET, attempt < settings.maxRetries else { return response }
             let delay = Self.retryDelay(attempt: attempt, retryAfter: response.header("retry-after"))
@@ -47,6 +49,7 @@ public final class OpenStackHTTPClient: Sendable {
             logger.debug(
                 "retrying upstream call",
                 metadata: ["service": "\(service)", "status": "\(response.status)", "attempt": "\(attempt + 1)"])
+            ServerMetrics.upstreamRetried(service: service, reason: String(response.status))
             try await Task.sleep(nanoseconds: UInt64(delay.nanoseconds))
             attempt += 1
         }

@@ -17,6 +17,7 @@ struct MCPHTTPHandler: Sendable {
     let engine: MCPEngine
     let sessions: SessionStore?
     let guardrail: RequestGuard
+    let ops: OpsEndpoints
     let logger: Logger
 
     init(options: ServerOptions, engine: MCPEngine, sessions: SessionStore?, logger: Logger) {
@@ -24,13 +25,14 @@ struct MCPHTTPHandler: Sendable {
         self.engine = engine
         self.sessions = sessions
         self.guardrail = RequestGuard(options: options)
+        self.ops = OpsEndpoints(readiness: Readiness(clouds: engine.registry.context.clouds))
         self.logger = logger
     }
 
     func respond(to request: Request) async -> Response {
         let path = request.uri.path
-        if path == "/healthz" { return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
-        guard Self.paths.contains(path) else {
+        if let probe = await ops.probe(path) { return probe }
+        guard Self.paths.contains(path) || path == OpsEndpoints.metricsPath else {
             return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack"), status: 404)
         }
         guard guardrail.allowsHost(request.head.authority) else {
@@ -44,6 +46,7 @@ struct MCPHTTPHandler: Sendable {
                 .invalidRequest("Origin not allowed; start the server with --allowed-origin to accept this origin"),
                 status: 403)
         }
+        if path == OpsEndpoints.metricsPath { return ops.metrics() }
         switch request.method {
         case .post:
             return await post(request)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import OpenStackKit
 
 /// Legacy-era sessions for `--stateful` (spec 2025-11-25: Mcp-Session-Id, a GET stream, DELETE).
 ///
@@ -33,6 +34,7 @@ actor SessionStore {
         guard sessions.count < options.maxSessions else { return nil }
         let id = UUID().uuidString
         sessions[id] = Session(created: .now, lastUsed: .now, stream: nil)
+        ServerMetrics.sessionsOpen(sessions.count)
         logger.debug("session opened", metadata: ["sessions": "\(sessions.count)"])
         return id
     }
@@ -61,6 +63,7 @@ actor SessionStore {
     @discardableResult
     func close(_ id: String) -> Bool {
         guard let session = sessions.removeValue(forKey: id) else { return false }
+        ServerMetrics.sessionsOpen(sessions.count)
         session.stream?.finish()
         return true
     }

@@ -50,7 +50,7 @@ enum QuotaPressure {
     static func networkEntries(cloud: OpenStackCloud, projectID: String?) async -> [NetworkQuota.Entry] {
         guard let projectID,
             let response = try? await cloud.get(.network, path: "/quotas/\(PathSegment.encode(projectID))/details.json"),
-            let quota = try? NetworkQuota.show(from: try response.json)
+            let quota = try? NetworkQuota.show(from: response.json)
         else { return [] }
         return quota.entries
     }

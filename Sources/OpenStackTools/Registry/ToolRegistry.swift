@@ -100,28 +100,29 @@ public struct ToolRegistry: Sendable {
             throw MCPError.invalidParams(
                 "Unknown tool '\(name)'\(ToolNames.suggestion(for: name, among: byName.keys)). tools/list shows the \(tools.count) tools offered.")
         }
-        let started = ContinuousClock.now
-        let result: CallTool.Result
-        var outcome = "ok"
+        let measurement = ServerMetrics.toolCallStarted(name)
+        let tally = UpstreamTally()
+        let (result, outcome) = await UpstreamTally.$current.withValue(tally) { await run(tool, arguments) }
+        record(tool: name, arguments: arguments, result: result, outcome: outcome, measurement: measurement, tally: tally)
+        return result
+    }
+
+    /// Runs a known tool; every failure becomes an `isError` result with its outcome label.
+    private func run(_ tool: ToolDefinition, _ arguments: [String: Value]?) async -> (CallTool.Result, String) {
         do {
             let arguments = ToolArguments(arguments)
             try tool.check(arguments)
-            result = try await tool.handler(try context.scoped(by: arguments), arguments)
+            return (try await tool.handler(try context.scoped(by: arguments), arguments), "ok")
         } catch let error as ToolArgumentError {
-            outcome = "bad-arguments"
-            result = ListOutput.error(error.description)
+            return (ListOutput.error(error.description), "bad-arguments")
         } catch let error as OpenStackError {
-            outcome = "upstream-error"
-            result = ListOutput.error(error.description)
+            return (ListOutput.error(error.description), "upstream-error")
         } catch {
-            outcome = "internal-error"
-            context.logger.error("tool failed", metadata: ["tool": "\(name)", "error": "\(error)"])
-            result = ListOutput.error("Internal error in \(name): \(error). Next step: report this as a bug with the server log.")
+            context.logger.error("tool failed", metadata: ["tool": "\(tool.name)", "error": "\(error)"])
+            return (
+                ListOutput.error("Internal error in \(tool.name): \(error). Next step: report this as a bug with the server log."),
+                "internal-error"
+            )
         }
-        let elapsed = ContinuousClock.now - started
-        context.logger.info(
-            "tool call",
-            metadata: ["tool": "\(name)", "outcome": "\(outcome)", "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
-        return result
     }
 }

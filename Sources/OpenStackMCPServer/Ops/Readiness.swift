@@ -1,0 +1,72 @@
+import OpenStackKit
+import OpenStackTools
+
+/// `/readyz`: every configured cloud has a valid token and a service catalog.
+///
+/// A cloud whose cached token is still good is ready without a request. Otherwise the check
+/// asks for a token (joining the authenticator's single flight, so probes never multiply the
+/// token requests) and waits at most `wait`: a Keystone that hangs makes the cloud not ready
+/// rather than making the probe hang.
+public struct Readiness: Sendable {
+    let clouds: CloudSet
+    let wait: Duration
+
+    public init(clouds: CloudSet, wait: Duration = .seconds(2)) {
+        self.clouds = clouds
+        self.wait = wait
+    }
+
+    /// Whether all clouds are ready, and one line per cloud saying why (no secret in any line).
+    public func check() async -> (ready: Bool, lines: [String]) {
+        var lines: [String] = []
+        var ready = true
+        for cloud in clouds.clouds {
+            let problem = await problem(of: cloud)
+            if let problem {
+                ready = false
+                lines.append("cloud \(cloud.name): not ready: \(problem)")
+            } else {
+                lines.append("cloud \(cloud.name): ready")
+            }
+        }
+        return (ready, lines)
+    }
+
+    private func problem(of cloud: OpenStackCloud) async -> String? {
+        let token: AuthToken
+        if let cached = await cloud.authenticator.cachedToken {
+            token = cached
+        } else {
+            switch await tokenWithin(wait, cloud) {
+            case nil:
+                return "no token yet: Keystone has not answered within \(wait)"
+            case .failure(let error):
+                let text = (error as? OpenStackError)?.description ?? "\(error)"
+                return Redactor.scrub(text, secrets: cloud.configuration.auth.secrets)
+                    .split(separator: "\n").joined(separator: " ")
+            case .success(let fresh):
+                token = fresh
+            }
+        }
+        return token.catalog.entries.isEmpty ? "the token has no service catalog (it is not scoped to a project)" : nil
+    }
+
+    /// The token, an error, or nil when neither came within `limit`. The request itself goes on
+    /// in the authenticator (bounded by the cloud's HTTP timeouts), so the next probe may find it.
+    private func tokenWithin(_ limit: Duration, _ cloud: OpenStackCloud) async -> Result<AuthToken, Error>? {
+        let (first, continuation) = AsyncStream<Result<AuthToken, Error>?>.makeStream()
+        let fetch = Task {
+            do { continuation.yield(.success(try await cloud.token())) } catch { continuation.yield(.failure(error)) }
+        }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            continuation.yield(nil)
+        }
+        var iterator = first.makeAsyncIterator()
+        let outcome = await iterator.next() ?? nil
+        timer.cancel()
+        continuation.finish()
+        _ = fetch
+        return outcome
+    }
+}
