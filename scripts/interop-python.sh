@@ -34,7 +34,7 @@ trap cleanup EXIT
 
 start() { # port, extra flags...
   local port=$1; shift
-  "$BIN" --demo --port "$port" "$@" 2>".build/interop-$port.log" &
+  "$BIN" --demo --toolsets all --port "$port" "$@" 2>".build/interop-$port.log" &
   pids+=($!)
   for _ in $(seq 1 100); do
     grep -q "listening on" ".build/interop-$port.log" 2>/dev/null && return 0
@@ -51,7 +51,7 @@ target() { # label -> "transport URL-or-binary"
     http-sse) echo "http http://127.0.0.1:18931/openstack" ;;
     http-json) echo "http http://127.0.0.1:18932/openstack" ;;
     http-stateful) echo "http http://127.0.0.1:18933/openstack" ;;
-    stdio) echo "stdio $BIN" ;;
+    stdio) echo "stdio $BIN --toolsets all" ;;
   esac
 }
 failed=0
@@ -74,7 +74,7 @@ for label in http-sse http-json http-stateful stdio; do
 done
 
 # Every tool in tools/list, once, on the demo cloud: any error answer fails.
-if limit "$VENV/bin/python" scripts/tool_samples.py "$BIN" > .build/tool-samples.txt; then
+if limit "$VENV/bin/python" scripts/tool_samples.py "$BIN" --toolsets all > .build/tool-samples.txt; then
   samples="ok: $(tail -1 .build/tool-samples.txt)"
 else
   cat .build/tool-samples.txt >&2; samples="FAIL: $(tail -1 .build/tool-samples.txt)"; failed=1
