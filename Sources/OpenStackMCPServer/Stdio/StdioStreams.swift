@@ -64,8 +64,7 @@ final class StdinLines: Sendable {
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN || errno == EWOULDBLOCK {
-                    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                    _ = poll(&poller, 1, -1)
+                    waitUntilReady(descriptor, events: POLLIN)
                     continue
                 }
                 break
@@ -122,8 +121,7 @@ final class StdoutWriter: Sendable {
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN || errno == EWOULDBLOCK {
-                    var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&poller, 1, -1)
+                    waitUntilReady(descriptor, events: POLLOUT)
                     continue
                 }
                 // The client closed its end: nothing more can be delivered.
@@ -133,4 +131,10 @@ final class StdoutWriter: Sendable {
             offset += count
         }
     }
+}
+
+/// Blocks until a descriptor that a parent left non-blocking can be read or written again.
+private func waitUntilReady(_ descriptor: Int32, events: Int32) {
+    var poller = pollfd(fd: descriptor, events: Int16(events), revents: 0)
+    _ = poll(&poller, 1, -1)
 }

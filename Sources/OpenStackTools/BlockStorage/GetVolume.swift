@@ -17,13 +17,7 @@ enum GetVolume {
             },
             nameOf: { $0.name },
             adminNameLookupQuery: URLQueryItem(name: "all_tenants", value: "1"),
-            lookups: { cloud, volumes in
-                var lookups = Lookups()
-                // One volume has one attachment, or a few when multiattach: fetch those servers.
-                lookups.values["server"] = await NameLookup.fewServers(
-                    cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
-                return lookups
-            },
+            lookups: { cloud, volumes in await NameLookup.attachedServers(cloud: cloud, volumes: volumes) },
             basic: { volume, found in
                 .compact([
                     ("id", .string(volume.id)), ("name", volume.name.json), ("status", volume.status.json),

@@ -31,12 +31,7 @@ enum GetVolumes {
                 return ListRequest(service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes", query: query)
             },
             searchFields: { [$0.name] },
-            lookups: { cloud, volumes in
-                var found = Lookups()
-                found.values["server"] = await NameLookup.serverNames(
-                    cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
-                return found
-            },
+            lookups: { cloud, volumes in await NameLookup.attachedServers(cloud: cloud, volumes: volumes) },
             basic: { volume, found in
                 .compact([
                     ("id", .string(volume.id)), ("name", volume.name.json), ("status", volume.status.json),

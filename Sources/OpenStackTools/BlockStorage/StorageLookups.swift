@@ -28,6 +28,13 @@ extension NameLookup {
         return unique.count <= 8 ? await fewServers(cloud: cloud, ids: unique) : await servers(cloud: cloud, ids: unique)
     }
 
+    /// The names of the servers a page of volumes is attached to, for the `attached_to` columns.
+    static func attachedServers(cloud: OpenStackCloud, volumes: [Volume]) async -> Lookups {
+        var found = Lookups()
+        found.values["server"] = await serverNames(cloud: cloud, ids: volumes.flatMap { $0.attachments.compactMap(\.serverID) })
+        return found
+    }
+
     /// Names of a few servers, one concurrent `GET /servers/{id}` each: for one volume's
     /// attachments this is cheaper than scanning the server list. Unknown IDs are left out.
     static func fewServers(cloud: OpenStackCloud, ids: [String]) async -> [String: JSONValue] {
