@@ -1,6 +1,7 @@
 import CloudSimulator
 import Foundation
 import OpenStackKit
+import OpenStackTools
 import Testing
 
 /// Bad input and upstream failures give a clear error, quickly, and the server keeps serving.
@@ -170,11 +171,18 @@ import Testing
             let client = harness.client()
             defer { Task { await client.shutdown() } }
             harness.cloud.resetRequestLog()
-            for tool in ToolAnswersTests.tools { _ = try await client.call(tool, ["detail_level": "full"]) }
+            // Every tool of the registry, with the arguments it needs, at its largest level.
+            for entry in ToolRegistry.catalog {
+                let schema = JSONValue(entry.definition.inputSchema)?.objectValue ?? [:]
+                var arguments = try await RegistryDrivenTests.arguments(for: entry.definition.name, schema: schema, client: client)
+                    .objectValue ?? [:]
+                if schema["properties"]?["detail_level"] != nil { arguments["detail_level"] = "full" }
+                _ = try await client.call(entry.definition.name, .object(arguments))
+            }
             harness.cloud.revokeAllTokens()
             _ = try await client.call("get_instances")
             let log = harness.cloud.requests()
-            #expect(log.count > 8)
+            #expect(log.count > ToolRegistry.catalog.count)
             let writes = log.filter { $0.method != "GET" && !($0.method == "POST" && $0.path == "/identity/v3/auth/tokens") }
             #expect(writes.isEmpty, "\(writes)")
         }

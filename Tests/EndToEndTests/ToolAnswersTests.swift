@@ -3,38 +3,9 @@ import Foundation
 import OpenStackKit
 import Testing
 
-/// Every tool, at every detail level, through MCP over HTTP, checked against the demo cloud's data.
+/// The seed's tools through MCP over HTTP, checked against the demo cloud's data (DetailLevelTests
+/// covers every tool at every level).
 @Suite struct ToolAnswersTests {
-    static let tools = [
-        "get_instances", "get_volumes", "get_networks", "get_images", "get_compute_services", "get_network_agents",
-        "get_volume_services", "get_services",
-    ]
-
-    @Test func everyToolAnswersAtEveryDetailLevel() async throws {
-        try await ServerHarness.run { harness in
-            let client = harness.client()
-            defer { Task { await client.shutdown() } }
-            _ = try await client.initialize()
-            for tool in Self.tools {
-                var sizes: [String: Int] = [:]
-                for level in ["basic", "detailed", "full"] {
-                    let result = try await client.call(tool, ["detail_level": .string(level), "limit": 1000])
-                    #expect(!result.isError, "\(tool) \(level): \(result.text)")
-                    #expect(result.items.count > 0, "\(tool) \(level) returned nothing")
-                    #expect(result.structured["count"]?.intValue == result.items.count)
-                    #expect(result.structured["cloud"]?.stringValue == "demo")
-                    #expect(result.structured["region"]?.stringValue == DemoCloud.region)
-                    #expect(result.structured["truncated"] == .bool(false))
-                    // The text block carries the same data as compact JSON.
-                    #expect(try JSONValue.parse(Data(result.text.utf8)) == result.structured)
-                    sizes[level] = result.text.utf8.count
-                }
-                #expect(sizes["basic"]! < sizes["detailed"]!, "\(tool): detailed should add fields")
-                #expect(sizes["detailed"]! < sizes["full"]!, "\(tool): full should be the whole object")
-            }
-        }
-    }
-
     @Test func instancesMatchTheCloud() async throws {
         try await ServerHarness.run { harness in
             let client = harness.client()
