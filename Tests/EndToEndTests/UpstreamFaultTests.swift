@@ -27,19 +27,34 @@ import Testing
         }
     }
 
+    /// The paths and statuses a call makes with no fault, to compare a faulty run against.
+    static func baseline(_ harness: ServerHarness, _ client: MCPTestClient, _ tool: String, _ arguments: JSONValue)
+        async throws -> [String]
+    {
+        harness.cloud.resetRequestLog()
+        _ = try await client.call(tool, arguments)
+        defer { harness.cloud.resetRequestLog() }
+        return harness.cloud.requests().map { "\($0.method) \($0.path) \($0.status)" }
+    }
+
+    static func log(_ cloud: DemoCloud) -> [String] { cloud.requests().map { "\($0.method) \($0.path) \($0.status)" } }
+
     static func plain(_ text: String) {
-        for internal in ["HTTPClientError", "descriptor", "(error set)", "NIO", "IOError"] {
-            #expect(!text.contains(internal), "client internals leak: \(text)")
+        for inner in ["HTTPClientError", "descriptor", "(error set)", "NIO", "IOError"] {
+            #expect(!text.contains(inner), "client internals leak: \(text)")
         }
     }
 
     @Test func oneResetOrCloseIsRetriedOnceOnAFreshConnection() async throws {
         try await Self.warm { harness, client in
+            let arguments: JSONValue = ["limit": 5, "all_projects": true]
+            let clean = try await Self.baseline(harness, client, "get_instances", arguments)
             for fault in [Fault.reset, .close] {
                 harness.cloud.setFault(fault, forPathPrefix: Self.servers, times: 1)
-                let result = try await client.call("get_instances", ["limit": 5, "all_projects": true])
+                let result = try await client.call("get_instances", arguments)
                 #expect(!result.isError && result.items.count == 5, "\(fault): \(result.text.prefix(300))")
-                #expect(Self.statuses(harness.cloud, "/") == [0, 200], "\(fault): one failed GET, one retry, nothing else")
+                #expect(Self.statuses(harness.cloud, Self.servers) == [0, 200], "\(fault): one failed GET, one retry")
+                #expect(Self.log(harness.cloud) == ["GET \(Self.servers) 0"] + clean, "\(fault): nothing else extra")
                 harness.cloud.resetRequestLog()
             }
         }
@@ -105,14 +120,16 @@ import Testing
 
     @Test func a503StormIsRetriedWithinLimitsThenReported() async throws {
         try await Self.warm { harness, client in
+            let clean = try await Self.baseline(harness, client, "get_instances", ["limit": 2])
             harness.cloud.setFault(.status(503), forPathPrefix: Self.servers, times: 2)
             let recovered = try await client.call("get_instances", ["limit": 2])
-            #expect(!recovered.isError && Self.statuses(harness.cloud, "/") == [503, 503, 200])
+            #expect(!recovered.isError && Self.statuses(harness.cloud, Self.servers) == [503, 503, 200])
+            #expect(Self.log(harness.cloud) == ["GET \(Self.servers) 503", "GET \(Self.servers) 503"] + clean)
             harness.cloud.resetRequestLog()
             harness.cloud.setFault(.status(503), forPathPrefix: Self.servers)
             let result = try await client.call("get_instances", ["limit": 2])
             #expect(result.isError && result.text.contains("HTTP 503") && result.text.contains("request id req-"), "\(result.text)")
-            #expect(Self.statuses(harness.cloud, "/") == [503, 503, 503], "two retries, then the error")
+            #expect(Self.log(harness.cloud) == Array(repeating: "GET \(Self.servers) 503", count: 3), "two retries, then the error")
         }
     }
 
@@ -129,7 +146,7 @@ import Testing
             #expect(cut.isError && cut.text.contains("ran out of its budget of 2 s (--call-timeout)"), "\(cut.text)")
             #expect(cut.text.contains("Not finished: Nova GET \(Self.servers)"), "\(cut.text)")
             Self.plain(cut.text)
-            #expect(Self.statuses(harness.cloud, "/").count == 1, "a body in progress is not sent again")
+            #expect(Self.statuses(harness.cloud, Self.servers).count == 1, "a body in progress is not sent again")
         }
     }
 }

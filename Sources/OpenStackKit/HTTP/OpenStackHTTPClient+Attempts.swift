@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 
@@ -58,6 +59,24 @@ extension OpenStackHTTPClient {
             throw OpenStackError(
                 kind: .busy, service: service, method: request.method.rawValue, url: Redactor.redactURL(request.url),
                 message: "the cloud is busy; retry: \(limiter.limit) requests to it were in flight (--max-upstream-concurrency) for as long as this call could wait")
+        }
+    }
+
+    /// Runs `work`, or throws `HTTPClientError.deadlineExceeded` when `deadline` passes first
+    /// (and cancels `work`, which closes the connection it was reading).
+    static func beforeDeadline<T: Sendable>(_ deadline: NIODeadline, _ work: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                let remaining = deadline - NIODeadline.now()
+                if remaining > .zero { try await Task.sleep(nanoseconds: UInt64(remaining.nanoseconds)) }
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw HTTPClientError.deadlineExceeded }
+            return value
         }
     }
 

@@ -109,8 +109,10 @@ public final class OpenStackHTTPClient: Sendable {
         }
         let buffer: ByteBuffer
         do {
-            // The body is bounded by the read timeout: a service that stops sending is cut off.
-            buffer = try await response.body.collect(upTo: settings.maxResponseBytes)
+            // The read timeout cuts off a service that stops sending; the deadline, one that
+            // keeps sending slowly (the client applies its deadline only until the head).
+            let limit = settings.maxResponseBytes
+            buffer = try await Self.beforeDeadline(deadline) { try await response.body.collect(upTo: limit) }
         } catch {
             throw WireFailure(failure: TransportFailure.classify(error), afterHead: true, underlying: error)
         }
