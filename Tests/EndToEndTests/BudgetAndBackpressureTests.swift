@@ -8,14 +8,14 @@ import Testing
     static let http = HTTPSettings(connectTimeout: .seconds(2), readTimeout: .seconds(20), totalTimeout: .seconds(30))
 
     @Test func aCrossServiceToolCutShortReturnsWhatItHasMarkedPartial() async throws {
-        try await ServerHarness.run(http: Self.http, callTimeout: .seconds(2)) { harness in
+        try await ServerHarness.run(http: Self.http, callTimeout: .seconds(4)) { harness in
             let client = harness.client()
             #expect(try await client.call("cloud_overview").structured["partial"] == nil, "a whole answer is not partial")
             harness.cloud.resetRequestLog()
             harness.cloud.setFault(.hang, forPathPrefix: "/volume")
             let started = ContinuousClock.now
             let result = try await client.call("cloud_overview")
-            #expect(ContinuousClock.now - started < .seconds(6))
+            #expect(ContinuousClock.now - started < .seconds(10))
             #expect(!result.isError, "\(result.text.prefix(300))")
             #expect(result.structured["partial"]?.boolValue == true)
             let item = result.structured["item"]

@@ -26,15 +26,14 @@ import Testing
                     order.add("2.\(index)")
                     limiter.release()
                 }
-                try await Task.sleep(for: .milliseconds(20))
+                try await Self.until { limiter.stats.queued == index + 1 }
             }
             group.addTask {
                 #expect(await limiter.acquire(owner: 3, deadline: far) == .granted)
                 order.add("3")
                 limiter.release()
             }
-            try await Task.sleep(for: .milliseconds(50))
-            #expect(limiter.stats.queued == 6)
+            try await Self.until { limiter.stats.queued == 6 }
             limiter.release()
             try await group.waitForAll()
         }
@@ -42,12 +41,19 @@ import Testing
         #expect(limiter.stats == UpstreamQueueStats(limit: 1, inFlight: 0, queued: 0, waitedTotal: 6, rejectedTotal: 0))
     }
 
+    /// Waits (up to 10 s) for `condition`: the queue is filled from other tasks.
+    static func until(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(condition())
+    }
+
     @Test func aDeadlineOrACancellationEndsTheWait() async throws {
         let limiter = UpstreamLimiter(limit: 1)
         #expect(await limiter.acquire(owner: 1, deadline: .now() + .seconds(30)) == .granted)
         #expect(await limiter.acquire(owner: 2, deadline: .now() + .milliseconds(100)) == .timedOut)
         let waiter = Task { await limiter.acquire(owner: 3, deadline: .now() + .seconds(30)) }
-        try await Task.sleep(for: .milliseconds(50))
+        try await Self.until { limiter.stats.queued == 1 }
         waiter.cancel()
         #expect(await waiter.value == .cancelled)
         #expect(limiter.stats.queued == 0)
