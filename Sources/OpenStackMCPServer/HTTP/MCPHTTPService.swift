@@ -47,8 +47,9 @@ public struct MCPHTTPService: Service {
         try await withGracefulShutdownHandler {
             try await app.run()
         } onGracefulShutdown: {
-            // Ending the sessions finishes their GET streams, so the HTTP server can drain.
-            if let sessions { Task { await sessions.closeAll() } }
+            // Finishing the GET streams lets the HTTP server drain; the sessions stay for the calls
+            // still arriving on open connections.
+            if let sessions { Task { await sessions.drain() } }
         }
     }
 }
@@ -59,7 +60,8 @@ struct SessionReaper: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(5))
+            // The wait ends at shutdown: a plain sleep would hold the whole shutdown for up to 5 s.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(5)) }
             await sessions.reap()
         }
     }
