@@ -47,7 +47,8 @@ struct Command: AsyncParsableCommand {
               source admin-openrc.sh && openstack-mcp-server --port 8000
               OS_CLOUD=prod openstack-mcp-server --check-config
               openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
-              openstack-mcp-server --host 0.0.0.0 --allowed-host mcp.example.com --auth-token-file /etc/mcp/tokens
+              openstack-mcp-server --host 0.0.0.0 --allowed-host mcp.example.com \\
+                  --auth-token-file /etc/mcp/tokens
               openstack-mcp-server --transport stdio \\
                   --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password
