@@ -42,7 +42,7 @@ bah umount "$ctr" > /dev/null
 bah config \
     --user 65532:65532 --port 8000 --port 9090 --workingdir / \
     --entrypoint '["/usr/local/bin/openstack-mcp-server", "--host", "0.0.0.0", "--port", "8000", "--metrics-port", "9090", "--log-format", "json"]' \
-    --cmd '["--demo"]' \
+    --cmd '["--demo", "--allow-unauthenticated"]' \
     --healthcheck 'CMD ["/usr/local/bin/openstack-mcp-server", "--probe", "http://127.0.0.1:9090/healthz"]' \
     --healthcheck-interval 30s --healthcheck-timeout 5s --healthcheck-start-period 10s --healthcheck-retries 3 \
     --label org.opencontainers.image.title=openstack-mcp-server \

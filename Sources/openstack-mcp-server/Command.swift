@@ -23,6 +23,15 @@ struct Command: AsyncParsableCommand {
             (get_clouds lists them), and a region argument for clouds with several regions. Each cloud keeps \
             its own token and connections.
 
+            ACCESS: on loopback (the default) the HTTP endpoint is open to this host. Anywhere else it needs \
+            --auth-token-file (static bearer tokens, re-read on SIGHUP) or --oauth-issuer with --oauth-audience \
+            (OAuth 2.1 access tokens; metadata at /.well-known/oauth-protected-resource), or it refuses to \
+            start unless --allow-unauthenticated is given. /healthz and /readyz stay open; stdio needs no token.
+
+            LIMITS: --call-timeout bounds one tool call (all its OpenStack requests); a cross-service tool cut \
+            short returns what it has, marked partial. --max-upstream-concurrency caps requests in flight to each \
+            cloud; calls beyond it wait their turn, and one that cannot start in time gets "the cloud is busy; retry".
+
             SECRETS: prefer OS_PASSWORD, clouds.yaml/secure.yaml or --password-file to --password: a password on \
             the command line is visible to every user in `ps`. The configuration is never printed with its \
             secrets; --check-config shows it masked, then authenticates and reads the catalog.
@@ -38,6 +47,8 @@ struct Command: AsyncParsableCommand {
               source admin-openrc.sh && openstack-mcp-server --port 8000
               OS_CLOUD=prod openstack-mcp-server --check-config
               openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
+              openstack-mcp-server --host 0.0.0.0 --allowed-host mcp.example.com \\
+                  --auth-token-file /etc/mcp/tokens
               openstack-mcp-server --transport stdio \\
                   --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password
@@ -53,6 +64,8 @@ struct Command: AsyncParsableCommand {
         version: BuildInfo.versionLine)
 
     @OptionGroup(title: "Server") var server: ServerFlags
+    @OptionGroup(title: "Access to the HTTP endpoint (one is required off loopback)") var access: AccessFlags
+    @OptionGroup(title: "Upstream limits") var upstream: UpstreamFlags
     @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
     @OptionGroup(title: "Demo cloud") var demo: DemoFlags
     @OptionGroup(title: "Tools") var toolFlags: ToolFlags

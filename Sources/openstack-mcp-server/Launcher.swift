@@ -32,9 +32,11 @@ struct Launcher {
     }
 
     private var httpSettings: HTTPSettings {
-        HTTPSettings(
+        var settings = HTTPSettings(
             connectTimeout: .seconds(command.server.connectTimeout), readTimeout: .seconds(command.server.timeout),
             totalTimeout: .seconds(command.server.timeout))
+        settings.maxConcurrentRequests = command.upstream.maxUpstreamConcurrency
+        return settings
     }
 
     private func proceed(_ selected: [SelectedCloud], logger: Logger, demoURLs: [URL]) async throws -> Int32 {
@@ -73,8 +75,10 @@ struct Launcher {
         let cloudSet = CloudSet(clouds)
         // Checked in validate(), before any cloud was opened.
         let enabled = (try? command.toolFlags.selection.resolve(in: ToolRegistry.catalog)) ?? []
+        var toolSettings = ToolSettings(maxResultBytes: command.server.maxResultBytes)
+        toolSettings.callTimeout = .seconds(command.upstream.callTimeout)
         let registry = ToolRegistry(
-            clouds: cloudSet, settings: ToolSettings(maxResultBytes: command.server.maxResultBytes), logger: logger,
+            clouds: cloudSet, settings: toolSettings, logger: logger,
             enabled: enabled, services: services)
         let engine = MCPEngine(registry: registry, logger: logger)
         defer { Task { await cloudSet.shutdown() } }
@@ -84,7 +88,8 @@ struct Launcher {
             await StdioServer(engine: engine, logger: logger, maxLineBytes: command.server.maxBodyBytes).run()
         case .http:
             let options = serverOptions()
-            let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in
+            let authenticator = try AccessSetup.authenticator(command.access, host: options.host, logger: logger)
+            let service = MCPHTTPService(options: options, engine: engine, logger: logger, authenticator: authenticator) { port in
                 announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs)
             }
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
@@ -137,6 +142,10 @@ struct Launcher {
             throw LaunchError(message: "--interface \(interface) is not valid. Next step: use public, internal or admin")
         }
         try LimitCheck.validate(command)
+        if command.server.transport == .http {
+            // Before anything connects to a cloud: a refused configuration costs no Keystone call.
+            try AccessSetup.checkExposure(command.access, host: command.server.host)
+        }
     }
 
     private func makeLogger() throws -> Logger {

@@ -32,6 +32,9 @@ enum LimitCheck {
             (server.sessionIdleMinutes > 0, "--session-idle-minutes \(server.sessionIdleMinutes) must be at least 1"),
             (server.maxSessions > 0, "--max-sessions \(server.maxSessions) must be at least 1"),
             (command.demo.demoServers > 0, "--demo-servers \(command.demo.demoServers) must be at least 1"),
+            (command.upstream.callTimeout > 0, "--call-timeout \(command.upstream.callTimeout) must be at least 1 (seconds)"),
+            (command.upstream.maxUpstreamConcurrency > 0,
+             "--max-upstream-concurrency \(command.upstream.maxUpstreamConcurrency) must be at least 1"),
         ]
         if let failed = checks.first(where: { !$0.0 }) { throw LaunchError(message: failed.1) }
         if let port = command.ops.metricsPort {

@@ -43,6 +43,9 @@ import Testing
             #"openstack_upstream_requests_total{service="Nova",method="GET",status="200"}"#,
             #"openstack_upstream_request_duration_seconds_bucket{service="Nova",method="GET",le="+Inf"}"#,
             "mcp_tool_calls_in_flight 0", "mcp_sessions 0",
+            // The upstream queue of each cloud, idle between calls.
+            #"openstack_upstream_in_flight{cloud="demo"} 0"#, #"openstack_upstream_queued{cloud="demo2"} 0"#,
+            #"openstack_upstream_queue_given_up{cloud="demo"} 0"#,
         ]
         for sample in samples { #expect(text.contains(sample), "missing \(sample) in\n\(text)") }
 

@@ -101,8 +101,14 @@ public final class DemoCloud: Sendable {
     }
 
     /// Injects `fault` for paths starting with `prefix` (the longest matching prefix wins); `nil` clears it.
-    public func setFault(_ fault: Fault?, forPathPrefix prefix: String) {
-        state.setFault(fault, forPathPrefix: prefix)
+    /// It lets the first `skip` matching requests through, and ends after `times` faults (nil: never).
+    public func setFault(_ fault: Fault?, forPathPrefix prefix: String, skip: Int = 0, times: Int? = nil) {
+        state.setFault(fault, forPathPrefix: prefix, skip: skip, times: times)
+    }
+
+    /// Injects `fault` for exactly this path (a trailing slash does not count), ahead of any prefix rule.
+    public func setFault(_ fault: Fault?, forExactPath path: String, skip: Int = 0, times: Int? = nil) {
+        state.setFault(fault, forPathPrefix: path, exact: true, skip: skip, times: times)
     }
 
     /// Removes every injected fault (hanging requests then complete normally).

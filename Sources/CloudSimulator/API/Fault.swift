@@ -8,8 +8,14 @@ public enum Fault: Sendable, Equatable {
     case latency(milliseconds: Int)
     /// Answer 200 with a body that is not valid JSON.
     case badJSON
-    /// Close the connection without answering.
+    /// Reset the connection (TCP RST) without answering.
     case reset
+    /// Close the connection (FIN) without answering.
+    case close
+    /// Send the status line, the headers and half the body, then reset the connection.
+    case resetMidBody
+    /// Answer normally, but send the body in ten pieces with this pause before each.
+    case slowBody(chunkMilliseconds: Int)
 }
 
 /// One request seen by the simulator (failed ones included).
@@ -22,12 +28,16 @@ public struct LoggedRequest: Sendable, Equatable {
     public let query: String
     /// Status answered; 0 when no answer was sent (hang cancelled, reset).
     public let status: Int
+    /// Whether the request carried an `Authorization` header (OpenStack clients never send one:
+    /// Keystone's token goes in X-Auth-Token), so tests can prove a caller's token is not passed on.
+    public let carriedAuthorization: Bool
 
     /// Creates a log entry.
-    public init(method: String, path: String, query: String, status: Int) {
+    public init(method: String, path: String, query: String, status: Int, carriedAuthorization: Bool = false) {
         self.method = method
         self.path = path
         self.query = query
         self.status = status
+        self.carriedAuthorization = carriedAuthorization
     }
 }

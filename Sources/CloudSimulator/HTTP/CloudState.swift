@@ -42,7 +42,8 @@ final class CloudState: Sendable {
         var tokens: [String: TokenRecord] = [:]
         var log: [LogEntry] = []
         var nextSequence = 0
-        var faults: [String: Fault] = [:]
+        var faults: [String: FaultRule] = [:]
+        var exactFaults: [String: FaultRule] = [:]
         var readiness = Readiness.pending([])
     }
 
@@ -68,11 +69,13 @@ final class CloudState: Sendable {
 
     // MARK: Request log
 
-    func beginRequest(method: String, path: String, query: String) -> Int {
+    func beginRequest(method: String, path: String, query: String, carriedAuthorization: Bool = false) -> Int {
         storage.withLock { state in
             let sequence = state.nextSequence
             state.nextSequence += 1
-            state.log.append(LogEntry(sequence: sequence, request: LoggedRequest(method: method, path: path, query: query, status: 0)))
+            let request = LoggedRequest(
+                method: method, path: path, query: query, status: 0, carriedAuthorization: carriedAuthorization)
+            state.log.append(LogEntry(sequence: sequence, request: request))
             return sequence
         }
     }
@@ -81,7 +84,9 @@ final class CloudState: Sendable {
         storage.withLock { state in
             guard let index = state.log.lastIndex(where: { $0.sequence == sequence }) else { return }
             let old = state.log[index].request
-            state.log[index].request = LoggedRequest(method: old.method, path: old.path, query: old.query, status: status)
+            state.log[index].request = LoggedRequest(
+                method: old.method, path: old.path, query: old.query, status: status,
+                carriedAuthorization: old.carriedAuthorization)
         }
     }
 
@@ -103,20 +108,50 @@ final class CloudState: Sendable {
 
     // MARK: Faults
 
-    func setFault(_ fault: Fault?, forPathPrefix prefix: String) {
-        storage.withLock { $0.faults[prefix] = fault }
+    func setFault(_ fault: Fault?, forPathPrefix prefix: String, exact: Bool = false, skip: Int = 0, times: Int? = nil) {
+        let rule = fault.map { FaultRule(fault: $0, skip: skip, remaining: times) }
+        storage.withLock { state in
+            if exact { state.exactFaults[Self.trimmed(prefix)] = rule } else { state.faults[prefix] = rule }
+        }
     }
 
     func clearFaults() {
-        storage.withLock { $0.faults.removeAll() }
+        storage.withLock { state in
+            state.faults.removeAll()
+            state.exactFaults.removeAll()
+        }
     }
 
-    /// The fault of the longest prefix matching `path`.
+    /// The fault for this request, counted: an exact-path rule first, else the longest matching
+    /// prefix. A rule skips its first `skip` matches and ends after `times` faults.
     func fault(for path: String) -> Fault? {
         storage.withLock { state in
-            guard !state.faults.isEmpty else { return nil }
-            return state.faults.filter { path.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
+            if state.faults.isEmpty && state.exactFaults.isEmpty { return nil }
+            if let rule = state.exactFaults[Self.trimmed(path)] {
+                let (fault, next) = rule.consume()
+                state.exactFaults[Self.trimmed(path)] = next
+                return fault
+            }
+            guard let key = state.faults.keys.filter({ path.hasPrefix($0) }).max(by: { $0.count < $1.count }),
+                let rule = state.faults[key]
+            else { return nil }
+            let (fault, next) = rule.consume()
+            state.faults[key] = next
+            return fault
         }
+    }
+
+    /// Whether a hang still holds for this path (not counted: a hanging request polls it).
+    func stillHanging(_ path: String) -> Bool {
+        storage.withLock { state in
+            if let rule = state.exactFaults[Self.trimmed(path)] { return rule.fault == .hang }
+            let key = state.faults.keys.filter { path.hasPrefix($0) }.max { $0.count < $1.count }
+            return key.flatMap { state.faults[$0] }?.fault == .hang
+        }
+    }
+
+    private static func trimmed(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     // MARK: Readiness
@@ -173,5 +208,25 @@ final class CloudState: Sendable {
             if case .ready(let url) = state.readiness { return url }
             return nil
         }
+    }
+}
+
+/// One injected fault with its counters.
+struct FaultRule: Sendable {
+    let fault: Fault
+    var skip: Int
+    /// Faults left; nil for no end.
+    var remaining: Int?
+
+    /// The fault for one matching request (nil while skipping), and the rule that stays (nil when spent).
+    func consume() -> (Fault?, FaultRule?) {
+        var next = self
+        if skip > 0 {
+            next.skip -= 1
+            return (nil, next)
+        }
+        guard let remaining else { return (fault, self) }
+        next.remaining = remaining - 1
+        return (fault, remaining - 1 > 0 ? next : nil)
     }
 }

@@ -42,18 +42,22 @@ struct Dispatcher: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         let rawQuery = request.uri.query ?? ""
-        let sequence = environment.state.beginRequest(method: request.method.rawValue, path: path, query: rawQuery)
+        let sequence = environment.state.beginRequest(
+            method: request.method.rawValue, path: path, query: rawQuery,
+            carriedAuthorization: request.headers[.authorization] != nil)
+        // Counted once per request, so that `times` and `skip` mean requests.
+        let fault = environment.state.fault(for: path)
         do {
-            let reply = try await process(request, context: context)
+            let reply = try await process(request, context: context, fault: fault)
             environment.state.finishRequest(sequence, status: reply.status)
-            return Self.render(reply)
+            return Self.render(reply, fault: fault, channel: context.channel)
         } catch {
             environment.state.finishRequest(sequence, status: 0)
             throw error
         }
     }
 
-    private func process(_ request: Request, context: Context) async throws -> Reply {
+    private func process(_ request: Request, context: Context, fault: Fault?) async throws -> Reply {
         var request = request
         let method = request.method.rawValue
         let body = method == "POST" ? Array(buffer: try await request.collectBody(upTo: 1 << 20)) : []
@@ -75,12 +79,12 @@ struct Dispatcher: HTTPResponder {
         let service = segments.first.flatMap { services[$0] }
         let requestID = "req-" + UUID().uuidString.lowercased()
 
-        if let fault = environment.state.fault(for: request.uri.path) {
+        if let fault {
             switch fault {
             case .latency(let milliseconds):
                 try await Task.sleep(for: .milliseconds(max(0, milliseconds)))
             case .hang:
-                while environment.state.fault(for: request.uri.path) == .hang {
+                while environment.state.stillHanging(request.uri.path) {
                     try await Task.sleep(for: .milliseconds(50))
                 }
             case .status(let code):
@@ -92,8 +96,13 @@ struct Dispatcher: HTTPResponder {
                 let reply = Reply(status: 200, body: .text("{\"truncated\": [{\"id\": \"0b9c\", \"name\": "))
                 return finish(reply, service: service, request: incoming, requestID: requestID)
             case .reset:
+                await FaultDelivery.reset(context.channel)
+                throw CancellationError()
+            case .close:
                 try? await context.channel.close()
                 throw CancellationError()
+            case .resetMidBody, .slowBody:
+                break  // applied to the answer as it is sent
             }
         }
 
@@ -127,7 +136,7 @@ struct Dispatcher: HTTPResponder {
         return reply
     }
 
-    private static func render(_ reply: Reply) -> Response {
+    private static func render(_ reply: Reply, fault: Fault?, channel: any Channel) -> Response {
         var fields = HTTPFields()
         var bytes: [UInt8] = []
         switch reply.body {
@@ -147,7 +156,7 @@ struct Dispatcher: HTTPResponder {
         }
         return Response(
             status: HTTPResponse.Status(code: reply.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+            body: FaultDelivery.body(ByteBuffer(bytes: bytes), fault: fault, channel: channel)
         )
     }
 }

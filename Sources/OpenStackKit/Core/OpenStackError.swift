@@ -15,6 +15,7 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
         case decoding        // the service answered with something we could not read
         case configuration   // the configuration is incomplete or invalid
         case readOnly        // a write was attempted; the client refuses it
+        case busy            // too many requests to the cloud already in flight (--max-upstream-concurrency)
     }
 
     public var kind: Kind
@@ -67,6 +68,8 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
             return "fix the configuration and start again; see --help"
         case .readOnly:
             return "this server only reads; use the openstack CLI for changes"
+        case .busy:
+            return "retry in a moment; if it keeps happening, raise --max-upstream-concurrency or --call-timeout"
         case .http:
             switch status ?? 0 {
             case 401: return "the token was rejected twice; check the credentials and that Keystone is healthy"

@@ -20,6 +20,8 @@ public struct HTTPSettings: Sendable {
     public var clientCertificatePath: String?
     /// Path of the client certificate's PEM private key (`--key`, OS_KEY).
     public var clientKeyPath: String?
+    /// Most requests in flight to the cloud at once; more wait their turn (`--max-upstream-concurrency`).
+    public var maxConcurrentRequests: Int = 16
 
     public init(
         connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(30),

@@ -12,11 +12,14 @@ import NIOSSL
 public final class OpenStackHTTPClient: Sendable {
     public let settings: HTTPSettings
     private let client: HTTPClient
-    private let logger: Logger
+    let logger: Logger
+    /// The cloud's cap on requests in flight; region views share it with their cloud.
+    let limiter: UpstreamLimiter
 
     public init(settings: HTTPSettings = .init(), logger: Logger = Logger(label: "openstack.http")) throws {
         self.settings = settings
         self.logger = logger
+        self.limiter = UpstreamLimiter(limit: settings.maxConcurrentRequests)
         var configuration = HTTPClient.Configuration(
             timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.readTimeout)),
             connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
@@ -34,18 +37,30 @@ public final class OpenStackHTTPClient: Sendable {
     }
 
     /// Sends a request, retrying a GET on 429/502/503/504 within the total deadline.
+    ///
+    /// The deadline is the earlier of `--timeout` and the current tool call's budget; each
+    /// attempt waits for a place among the cloud's `maxConcurrentRequests` (see ``UpstreamLimiter``).
     public func send(_ request: OutgoingRequest, service: String) async throws -> RawResponse {
         try Self.checkReadOnly(request, service: service)
-        let deadline = NIODeadline.now() + .init(settings.totalTimeout)
+        let budget = CallBudget.current
+        let own = NIODeadline.now() + .init(settings.totalTimeout)
+        let deadline = budget.map { min($0.deadline, own) } ?? own
+        let ticket = budget?.begin("\(service) \(request.method.rawValue) \(URL(string: request.url)?.path ?? "")")
+        var answered = false
+        defer { if let budget, let ticket { budget.end(ticket, answered: answered) } }
         var attempt = 0
         while true {
-            let response = try await recorded(request, service: service) {
-                try await sendOnce(request, service: service, deadline: deadline)
-            }
+            let response = try await attemptWithPlace(request, service: service, deadline: deadline, budget: budget)
             let retryable = [429, 502, 503, 504].contains(response.status)
-            guard retryable, request.method == .GET, attempt < settings.maxRetries else { return response }
+            guard retryable, request.method == .GET, attempt < settings.maxRetries else {
+                answered = true
+                return response
+            }
             let delay = Self.retryDelay(attempt: attempt, retryAfter: response.header("retry-after"))
-            guard NIODeadline.now() + delay < deadline else { return response }
+            guard NIODeadline.now() + delay < deadline else {
+                answered = true
+                return response
+            }
             logger.debug(
                 "retrying upstream call",
                 metadata: ["service": "\(service)", "status": "\(response.status)", "attempt": "\(attempt + 1)"])
@@ -71,7 +86,9 @@ public final class OpenStackHTTPClient: Sendable {
         return .milliseconds(Int64(200 * (1 << attempt)))
     }
 
-    private func sendOnce(_ request: OutgoingRequest, service: String, deadline: NIODeadline) async throws
+    /// One exchange. A transport failure comes out as a ``WireFailure`` that says whether the
+    /// answer's head had arrived, which decides whether the GET may be sent again.
+    func sendOnce(_ request: OutgoingRequest, service: String, deadline: NIODeadline) async throws
         -> RawResponse
     {
         var outgoing = HTTPClientRequest(url: request.url)
@@ -84,66 +101,60 @@ public final class OpenStackHTTPClient: Sendable {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         let started = NIODeadline.now()
+        let response: HTTPClientResponse
         do {
-            let response = try await client.execute(outgoing, deadline: deadline, logger: logger)
-            // The body is bounded by the read timeout: a service that stops sending is cut off.
-            let buffer = try await response.body.collect(upTo: settings.maxResponseBytes)
-            var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name.lowercased()] = header.value }
-            let elapsed = Double((NIODeadline.now() - started).nanoseconds) / 1e6
-            logger.debug(
-                "upstream call",
-                metadata: [
-                    "service": "\(service)", "method": "\(request.method.rawValue)",
-                    "url": "\(Redactor.redactURL(request.url))", "status": "\(response.status.code)",
-                    "ms": "\(Int(elapsed))",
-                ])
-            if let observer = UpstreamObservation.observer {
-                observer.upstreamAnswered(
-                    service: service, method: request.method.rawValue, path: URL(string: request.url)?.path ?? "",
-                    status: Int(response.status.code))
-            }
-            return RawResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
-        } catch let error as OpenStackError {
-            throw error
+            response = try await client.execute(outgoing, deadline: deadline, logger: logger)
         } catch {
-            throw Self.mapTransportError(error, request: request, service: service)
+            throw WireFailure(failure: TransportFailure.classify(error), afterHead: false, underlying: error)
         }
+        let buffer: ByteBuffer
+        do {
+            // The read timeout cuts off a service that stops sending; the deadline, one that
+            // keeps sending slowly (the client applies its deadline only until the head).
+            let limit = settings.maxResponseBytes
+            buffer = try await Self.beforeDeadline(deadline) { try await response.body.collect(upTo: limit) }
+        } catch {
+            throw WireFailure(failure: TransportFailure.classify(error), afterHead: true, underlying: error)
+        }
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        let elapsed = Double((NIODeadline.now() - started).nanoseconds) / 1e6
+        logger.debug(
+            "upstream call",
+            metadata: [
+                "service": "\(service)", "method": "\(request.method.rawValue)",
+                "url": "\(Redactor.redactURL(request.url))", "status": "\(response.status.code)",
+                "ms": "\(Int(elapsed))",
+            ])
+        if let observer = UpstreamObservation.observer {
+            observer.upstreamAnswered(
+                service: service, method: request.method.rawValue, path: URL(string: request.url)?.path ?? "",
+                status: Int(response.status.code))
+        }
+        return RawResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
     }
 
-    static func mapTransportError(_ error: Error, request: OutgoingRequest, service: String) -> OpenStackError {
+    static func mapTransportError(_ failure: WireFailure, request: OutgoingRequest, service: String, settings: HTTPSettings)
+        -> OpenStackError
+    {
         let url = Redactor.redactURL(request.url)
         let method = request.method.rawValue
-        if let httpError = error as? HTTPClientError {
-            switch httpError {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
-                return OpenStackError(
-                    kind: .timeout, service: service, method: method, url: url,
-                    message: "no answer before the deadline (\(httpError))")
-            case .remoteConnectionClosed, .cancelled:
-                return OpenStackError(
-                    kind: .unreachable, service: service, method: method, url: url,
-                    message: "the connection was closed before an answer arrived")
-            default:
-                break
-            }
-        }
-        if error is NIOTooManyBytesError {
-            return OpenStackError(
-                kind: .decoding, service: service, method: method, url: url,
-                message: "the answer was larger than the configured limit")
-        }
-        if error is NIOSSLError || error is NIOSSLExtraError || String(describing: error).contains("SSL") {
-            let (message, nextStep) = TLSFailure.explain(error)
+        let sentence = failure.failure.sentence(afterHead: failure.afterHead, settings: settings)
+        switch failure.failure {
+        case .connectTimeout, .readTimeout, .deadline, .cancelled:
+            return OpenStackError(kind: .timeout, service: service, method: method, url: url, message: sentence)
+        case .tooLarge:
+            return OpenStackError(kind: .decoding, service: service, method: method, url: url, message: sentence)
+        case .tls:
+            let (message, nextStep) = TLSFailure.explain(failure.underlying)
             return OpenStackError(
                 kind: .unreachable, service: service, method: method, url: url, message: message, nextStep: nextStep)
-        }
-        if error is CancellationError {
+        case .reset, .closed:
             return OpenStackError(
-                kind: .timeout, service: service, method: method, url: url, message: "the call was cancelled")
+                kind: .unreachable, service: service, method: method, url: url, message: sentence,
+                nextStep: "the \(service) API or a proxy in front of it dropped the connection; try again, and check its logs if it keeps happening")
+        case .connect, .other:
+            return OpenStackError(kind: .unreachable, service: service, method: method, url: url, message: sentence)
         }
-        return OpenStackError(
-            kind: .unreachable, service: service, method: method, url: url,
-            message: "could not connect (\(String(describing: error)))")
     }
 }

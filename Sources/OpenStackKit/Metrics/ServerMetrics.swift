@@ -19,6 +19,10 @@ public enum ServerMetrics {
         public static let upstreamDuration = "openstack_upstream_request_duration_seconds"
         public static let upstreamRetries = "openstack_upstream_retries_total"
         public static let tokens = "openstack_token_requests_total"
+        public static let upstreamInFlight = "openstack_upstream_in_flight"
+        public static let upstreamQueued = "openstack_upstream_queued"
+        public static let upstreamWaited = "openstack_upstream_queue_waits"
+        public static let upstreamGivenUp = "openstack_upstream_queue_given_up"
     }
 
     /// Counts a tool call as in flight until `finish` is called on the returned value.
@@ -44,6 +48,16 @@ public enum ServerMetrics {
     /// A Keystone token request: `kind` is `issue` (the first) or `refresh` (any later one).
     public static func tokenRequested(kind: String, succeeded: Bool) {
         Counter(label: Name.tokens, dimensions: [("kind", kind), ("outcome", succeeded ? "ok" : "error")]).increment()
+    }
+
+    /// One cloud's upstream queue (``UpstreamLimiter``), set when `/metrics` is read: the limiter
+    /// itself stays free of metric calls on its hot path.
+    public static func upstreamQueue(cloud: String, _ stats: UpstreamQueueStats) {
+        Gauge(label: Name.upstreamInFlight, dimensions: [("cloud", cloud)]).record(stats.inFlight)
+        Gauge(label: Name.upstreamQueued, dimensions: [("cloud", cloud)]).record(stats.queued)
+        // Counts since start, kept by the limiter; gauges because they are set, not incremented.
+        Gauge(label: Name.upstreamWaited, dimensions: [("cloud", cloud)]).record(stats.waitedTotal)
+        Gauge(label: Name.upstreamGivenUp, dimensions: [("cloud", cloud)]).record(stats.rejectedTotal)
     }
 
     /// The number of open MCP sessions (stateful mode).

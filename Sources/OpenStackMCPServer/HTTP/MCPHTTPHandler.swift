@@ -18,20 +18,26 @@ struct MCPHTTPHandler: Sendable {
     let sessions: SessionStore?
     let guardrail: RequestGuard
     let ops: OpsEndpoints
+    let authenticator: HTTPAuthenticator
     let logger: Logger
 
-    init(options: ServerOptions, engine: MCPEngine, sessions: SessionStore?, logger: Logger) {
+    init(
+        options: ServerOptions, engine: MCPEngine, sessions: SessionStore?, authenticator: HTTPAuthenticator = .open(),
+        logger: Logger
+    ) {
         self.options = options
         self.engine = engine
         self.sessions = sessions
         self.guardrail = RequestGuard(options: options)
         self.ops = OpsEndpoints(readiness: Readiness(clouds: engine.registry.context.clouds))
+        self.authenticator = authenticator
         self.logger = logger
     }
 
     func respond(to request: Request) async -> Response {
         let path = request.uri.path
         if let probe = await ops.probe(path) { return probe }
+        if let metadata = authenticator.metadata(for: request) { return metadata }
         guard Self.paths.contains(path) || path == OpsEndpoints.metricsPath else {
             return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack"), status: 404)
         }
@@ -46,6 +52,8 @@ struct MCPHTTPHandler: Sendable {
                 .invalidRequest("Origin not allowed; start the server with --allowed-origin to accept this origin"),
                 status: 403)
         }
+        // /metrics sits behind the same auth as the MCP endpoint; --metrics-port serves it apart.
+        if let refusal = await authenticator.refusal(for: request) { return refusal }
         if path == OpsEndpoints.metricsPath { return ops.metrics() }
         switch request.method {
         case .post:

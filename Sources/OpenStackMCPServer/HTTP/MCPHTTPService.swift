@@ -9,25 +9,34 @@ public struct MCPHTTPService: Service {
     let options: ServerOptions
     let engine: MCPEngine
     let logger: Logger
+    let authenticator: HTTPAuthenticator
     let onRunning: @Sendable (Int) async -> Void
 
-    /// - Parameter onRunning: called with the bound port once the server listens.
+    /// - Parameters:
+    ///   - authenticator: who may call `/openstack`; by default anyone.
+    ///   - onRunning: called with the bound port once the server listens.
     public init(
-        options: ServerOptions, engine: MCPEngine, logger: Logger,
+        options: ServerOptions, engine: MCPEngine, logger: Logger, authenticator: HTTPAuthenticator? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.options = options
         self.engine = engine
         self.logger = logger
+        self.authenticator = authenticator ?? .open(logger: logger)
         self.onRunning = onRunning
     }
 
     public func run() async throws {
         let sessions = options.stateful ? SessionStore(options: options, logger: logger) : nil
-        let handler = MCPHTTPHandler(options: options, engine: engine, sessions: sessions, logger: logger)
+        let handler = MCPHTTPHandler(
+            options: options, engine: engine, sessions: sessions, authenticator: authenticator, logger: logger)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) }
         var services: [any Service] = []
         if let sessions { services.append(SessionReaper(sessions: sessions)) }
+        if authenticator.isEnabled {
+            services.append(AuthReloadService(authenticator: authenticator))
+            await authenticator.prefetch()
+        }
         let onRunning = self.onRunning
         let app = Application(
             responder: responder,
@@ -38,8 +47,9 @@ public struct MCPHTTPService: Service {
         try await withGracefulShutdownHandler {
             try await app.run()
         } onGracefulShutdown: {
-            // Ending the sessions finishes their GET streams, so the HTTP server can drain.
-            if let sessions { Task { await sessions.closeAll() } }
+            // Finishing the GET streams lets the HTTP server drain; the sessions stay for the calls
+            // still arriving on open connections.
+            if let sessions { Task { await sessions.drain() } }
         }
     }
 }
@@ -50,7 +60,8 @@ struct SessionReaper: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(5))
+            // The wait ends at shutdown: a plain sleep would hold the whole shutdown for up to 5 s.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(5)) }
             await sessions.reap()
         }
     }

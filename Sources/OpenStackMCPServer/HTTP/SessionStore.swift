@@ -21,6 +21,7 @@ actor SessionStore {
     private let options: ServerOptions
     private let logger: Logger
     private var sessions: [String: Session] = [:]
+    private var draining = false
 
     init(options: ServerOptions, logger: Logger) {
         self.options = options
@@ -48,7 +49,7 @@ actor SessionStore {
 
     /// Attaches the session's one GET stream; nil when the session is missing or already has one.
     func attachStream(_ id: String, _ continuation: AsyncStream<ByteBuffer>.Continuation) -> Bool {
-        guard let session = sessions[id], session.stream == nil else { return false }
+        guard !draining, let session = sessions[id], session.stream == nil else { return false }
         sessions[id]?.stream = continuation
         sessions[id]?.lastUsed = .now
         return true
@@ -80,5 +81,16 @@ actor SessionStore {
     /// Ends every session (at shutdown), which finishes their open streams.
     func closeAll() {
         for id in Array(sessions.keys) { close(id) }
+    }
+
+    /// At graceful shutdown: finishes the open GET streams, so that the HTTP server can drain,
+    /// and refuses new ones, but keeps the sessions, so that calls already on their way during
+    /// the drain are still answered rather than told their session is gone.
+    func drain() {
+        draining = true
+        for id in Array(sessions.keys) {
+            sessions[id]?.stream?.finish()
+            sessions[id]?.stream = nil
+        }
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import OpenStackKit
+import OpenStackTools
 
 /// `/healthz`, `/readyz` and `/metrics`: the operator's endpoints, served on the MCP port and on
 /// `--metrics-port`.
@@ -35,6 +37,7 @@ public struct OpsEndpoints: Sendable {
 
     /// The Prometheus exposition.
     func metrics() -> Response {
+        for cloud in readiness.clouds.clouds { ServerMetrics.upstreamQueue(cloud: cloud.name, cloud.http.queueStats) }
         var fields = HTTPFields()
         fields[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: PrometheusExport.render())))

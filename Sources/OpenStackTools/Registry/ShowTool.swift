@@ -116,6 +116,8 @@ enum ShowOutput {
         var document: [String: JSONValue] = ["item": item, "cloud": .string(cloud)]
         if let region { document["region"] = .string(region) }
         if !notes.isEmpty { document["notes"] = .array(notes.map(JSONValue.string)) }
+        // A cross-service answer cut by --call-timeout says so: its notes name the parts it lacks.
+        if CallBudget.current?.isExhausted == true { document["partial"] = .bool(true) }
         let json = JSONValue.object(document)
         return CallTool.Result(
             content: [.text(text: json.compactText(), annotations: nil, _meta: nil)],

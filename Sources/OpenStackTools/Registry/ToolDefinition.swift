@@ -7,6 +7,8 @@ public struct ToolSettings: Sendable {
     /// Largest answer text (compact JSON, so bytes bound its characters) before a list is cut
     /// with a cursor. 50,000 by default: Claude Code moves longer answers into a file.
     public var maxResultBytes: Int
+    /// Time one call may spend on OpenStack, all its requests together (`--call-timeout`).
+    public var callTimeout: Duration = .seconds(120)
 
     public init(maxResultBytes: Int = Self.defaultMaxResultBytes) { self.maxResultBytes = maxResultBytes }
 

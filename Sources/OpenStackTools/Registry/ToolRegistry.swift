@@ -109,14 +109,18 @@ public struct ToolRegistry: Sendable {
 
     /// Runs a known tool; every failure becomes an `isError` result with its outcome label.
     private func run(_ tool: ToolDefinition, _ arguments: [String: Value]?) async -> (CallTool.Result, String) {
+        // One budget covers every upstream request of the call (--call-timeout).
+        let budget = CallBudget(limit: context.settings.callTimeout)
         do {
             let arguments = ToolArguments(arguments)
             try tool.check(arguments)
-            return (try await tool.handler(try context.scoped(by: arguments), arguments), "ok")
+            let scoped = try context.scoped(by: arguments)
+            return (try await budget.run { try await tool.handler(scoped, arguments) }, "ok")
         } catch let error as ToolArgumentError {
             return (ListOutput.error(error.description), "bad-arguments")
         } catch let error as OpenStackError {
-            return (ListOutput.error(error.description), "upstream-error")
+            let outcome = error.kind == .busy ? "busy" : budget.isExhausted ? "out-of-budget" : "upstream-error"
+            return (ListOutput.error(BudgetReport.describe(error, budget: budget, tool: tool.name)), outcome)
         } catch {
             context.logger.error("tool failed", metadata: ["tool": "\(tool.name)", "error": "\(error)"])
             return (

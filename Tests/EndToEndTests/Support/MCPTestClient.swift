@@ -27,6 +27,8 @@ final class MCPTestClient: @unchecked Sendable {
     private var nextID = 1
     var sessionID: String?
     var accept = "application/json, text/event-stream"
+    /// Sent with every request (e.g. `Authorization`), before the per-request headers.
+    var extraHeaders: [(String, String)] = []
 
     init(endpoint: String) {
         self.endpoint = endpoint
@@ -49,6 +51,7 @@ final class MCPTestClient: @unchecked Sendable {
         request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "Content-Type", value: "application/json")
         if let sessionID { request.headers.add(name: "Mcp-Session-Id", value: sessionID) }
+        for (name, value) in extraHeaders { request.headers.replaceOrAdd(name: name, value: value) }
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await http.execute(request, timeout: timeout)

@@ -33,6 +33,7 @@ struct ServerHarness: Sendable {
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
         project: String = DemoCloud.adminProject, maxResultBytes: Int = ToolSettings.defaultMaxResultBytes, computeMicroversion: Int = 100,
         computeMaxLimit: Int = 1000, enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
+        authenticator: HTTPAuthenticator? = nil, callTimeout: Duration = .seconds(120),
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = DemoCloudConfiguration(servers: servers)
@@ -45,12 +46,14 @@ struct ServerHarness: Sendable {
             var logger = Logger(label: "e2e")
             logger.logLevel = .warning
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
+            var toolSettings = ToolSettings(maxResultBytes: maxResultBytes)
+            toolSettings.callTimeout = callTimeout
             let registry = ToolRegistry(
-                clouds: CloudSet([openstack]), settings: ToolSettings(maxResultBytes: maxResultBytes), logger: logger,
+                clouds: CloudSet([openstack]), settings: toolSettings, logger: logger,
                 enabled: enabledTools, services: services)
             let engine = MCPEngine(registry: registry)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let service = MCPHTTPService(options: options, engine: engine, logger: logger) { port in
+            let service = MCPHTTPService(options: options, engine: engine, logger: logger, authenticator: authenticator) { port in
                 continuation.yield(port)
             }
             defer { Task { await openstack.shutdown() } }

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""A local OAuth 2.1 issuer for the tests, built on PyJWT (a real JOSE library).
+
+It serves RFC 8414 metadata and a JWKS (one RSA and one P-256 key) over HTTP, and signs access
+tokens on request, good and bad, so that the server's resource-server checks are tested against
+tokens it did not make itself:
+
+    GET /.well-known/oauth-authorization-server   issuer metadata with jwks_uri
+    GET /jwks                                     the public keys (kids rsa-1, ec-1)
+    GET /token?kind=KIND&aud=AUD&scope=S          a token; KIND is one of
+        good (RS256), es256, expired, not-yet, wrong-aud, wrong-iss, bad-sig (signed by another
+        key under kid rsa-1), hs256 (HMAC over the RSA public key: the algorithm-confusion
+        attack), unknown-kid, no-exp
+    GET /rotate                                   new keys (the old ones stop verifying)
+
+Usage: oauth_issuer.py [--port 0]; prints "issuer ready URL" once it listens.
+"""
+import argparse
+import base64
+import hashlib
+import hmac
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+
+class Keys:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.rotate()
+
+    def rotate(self):
+        with self.lock:
+            self.rsa = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+            self.ec = ec.generate_private_key(ec.SECP256R1())
+            self.other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+    def jwks(self):
+        with self.lock:
+            rsa_jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.rsa.public_key()))
+            ec_jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(self.ec.public_key()))
+        rsa_jwk.update(kid="rsa-1", alg="RS256", use="sig")
+        ec_jwk.update(kid="ec-1", alg="ES256", use="sig")
+        return {"keys": [rsa_jwk, ec_jwk]}
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def make_token(keys, issuer, kind, audience, scope):
+    now = int(time.time())
+    claims = {"iss": issuer, "sub": "operator@example.com", "aud": audience, "iat": now,
+              "exp": now + 600, "scope": scope, "client_id": "e2e"}
+    kid, key, alg = "rsa-1", keys.rsa, "RS256"
+    if kind == "es256":
+        kid, key, alg = "ec-1", keys.ec, "ES256"
+    elif kind == "expired":
+        claims.update(iat=now - 3600, exp=now - 600)
+    elif kind == "not-yet":
+        claims.update(nbf=now + 600)
+    elif kind == "wrong-aud":
+        claims["aud"] = "https://some-other-service.example.com"
+    elif kind == "wrong-iss":
+        claims["iss"] = "https://evil.example.com"
+    elif kind == "bad-sig":
+        key = keys.other
+    elif kind == "unknown-kid":
+        kid = "rotated-away"
+    elif kind == "no-exp":
+        del claims["exp"]
+    elif kind == "hs256":
+        public_pem = keys.rsa.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        header = b64url(json.dumps({"alg": "HS256", "typ": "at+jwt", "kid": kid}).encode())
+        payload = b64url(json.dumps(claims).encode())
+        signature = hmac.new(public_pem, f"{header}.{payload}".encode(), hashlib.sha256).digest()
+        return f"{header}.{payload}.{b64url(signature)}"
+    elif kind != "good":
+        raise ValueError(kind)
+    return jwt.encode(claims, key, algorithm=alg, headers={"kid": kid, "typ": "at+jwt"})
+
+
+def serve(port):
+    keys = Keys()
+    state = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def answer(self, status, body, content_type="application/json"):
+            data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            url = urlparse(self.path)
+            query = {k: v[0] for k, v in parse_qs(url.query).items()}
+            issuer = state["issuer"]
+            if url.path == "/.well-known/oauth-authorization-server":
+                self.answer(200, {"issuer": issuer, "jwks_uri": issuer + "/jwks",
+                                  "token_endpoint": issuer + "/token", "response_types_supported": ["code"]})
+            elif url.path == "/jwks":
+                state["jwks_fetches"] = state.get("jwks_fetches", 0) + 1
+                self.answer(200, keys.jwks())
+            elif url.path == "/token":
+                try:
+                    token = make_token(keys, issuer, query.get("kind", "good"),
+                                       query.get("aud", ""), query.get("scope", "openstack:read"))
+                except ValueError as error:
+                    self.answer(400, {"error": f"unknown kind {error}"})
+                    return
+                self.answer(200, token, "text/plain")
+            elif url.path == "/rotate":
+                keys.rotate()
+                self.answer(200, {"rotated": True})
+            elif url.path == "/stats":
+                self.answer(200, {"jwks_fetches": state.get("jwks_fetches", 0)})
+            else:
+                self.answer(404, {"error": "not found"})
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    state["issuer"] = f"http://127.0.0.1:{server.server_address[1]}"
+    print(f"issuer ready {state['issuer']}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    serve(parser.parse_args().port)
+    sys.exit(0)
