@@ -8,7 +8,8 @@ Usage:
 
 Useful options: --servers (size of the demo cloud, 200), --requests (timed requests per case, 300),
 --warmup (20), --throughput-requests (2000), --timeout (seconds per case, 120), --rss-timeout
-(seconds per memory case, 1800), --only a,b,c,d (run some parts only).
+(seconds per memory case, 1800), --only a,b,c,d (run some parts only), --server-arg FLAG (repeatable,
+given to every server started, e.g. --server-arg=--toolsets --server-arg=all for all 57 tools).
 
 The demo cloud runs as its own process (`openstack-demo-cloud --port 0 --servers 200`) and every
 server is started on a free port (`--port 0`) with the OS_* variables the demo cloud prints, so the
@@ -152,7 +153,7 @@ def start_cloud(args):
 
 
 def start_http(args, env, *flags):
-    server = start([args.bin, "--port", "0", "--log-level", "warning", *flags], env=env)
+    server = start([args.bin, "--port", "0", "--log-level", "warning", *args.server_arg, *flags], env=env)
     match = server.log.wait_for(r"listening on http://([0-9.]+):(\d+)/openstack", 60)
     server.port = int(match.group(2))
     return server
@@ -162,7 +163,7 @@ class StdioServer:
     """A server on --transport stdio; a reader thread queues (time, line) for each line of stdout."""
 
     def __init__(self, args, env):
-        self.process = start([args.bin, "--transport", "stdio", "--log-level", "warning"], env=env,
+        self.process = start([args.bin, "--transport", "stdio", "--log-level", "warning", *args.server_arg], env=env,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.lines = queue.Queue()
         self.write_lock = threading.Lock()
@@ -892,6 +893,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=120, help="seconds per case of a, b and c")
     parser.add_argument("--rss-timeout", type=float, default=1800, help="seconds per case of d")
     parser.add_argument("--only", default="a,b,c,d", help="parts to run, e.g. a,b")
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="extra server flag, repeatable; --server-arg=--toolsets --server-arg=all lists all 57 tools")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     stdio_messages = args.stdio_messages or args.messages

@@ -17,7 +17,7 @@ public final class DemoCloud: Sendable {
     /// (its volumes are not served: RegionTwo has no Cinder).
     public let regionTwoData: DemoData
     let logger: Logger
-    let state = CloudState()
+    let state: CloudState
 
     /// Generates the dataset; the server starts with ``run()``.
     public init(configuration: DemoCloudConfiguration = .init(), logger: Logger = Logger(label: "demo-cloud")) {
@@ -27,6 +27,7 @@ public final class DemoCloud: Sendable {
         second.servers = configuration.regionTwoServers
         self.regionTwoData = DemoData(configuration: second)
         self.logger = logger
+        self.state = CloudState(logLimit: configuration.requestLogLimit)
     }
 
     /// Serves until the calling task is cancelled, then shuts down. Throws if the port cannot be bound.
@@ -80,7 +81,8 @@ public final class DemoCloud: Sendable {
         }
     }
 
-    /// Every request received so far (including failed ones), oldest first.
+    /// The requests received so far (including failed ones), oldest first: the last
+    /// `requestLogLimit` of them at most.
     public func requests() -> [LoggedRequest] {
         state.requests()
     }

@@ -48,11 +48,18 @@ final class CloudState: Sendable {
     }
 
     private let storage = Locked(Storage())
+    private let logLimit: Int
+
+    init(logLimit: Int = 20_000) { self.logLimit = max(1, logLimit) }
 
     // MARK: Tokens
 
     func store(_ token: TokenRecord) {
-        storage.withLock { $0.tokens[token.id] = token }
+        storage.withLock { state in
+            // Expired tokens are of no use; a long session would otherwise keep every one.
+            if state.tokens.count >= 1000 { state.tokens = state.tokens.filter { $0.value.expiresAt > Date() } }
+            state.tokens[token.id] = token
+        }
     }
 
     /// The token if it exists and has not expired.
@@ -75,6 +82,8 @@ final class CloudState: Sendable {
             state.nextSequence += 1
             let request = LoggedRequest(
                 method: method, path: path, query: query, status: 0, carriedAuthorization: carriedAuthorization)
+            // Drop the oldest quarter at once, so that the cost of the shift is spread thin.
+            if state.log.count >= logLimit { state.log.removeFirst(max(1, logLimit / 4)) }
             state.log.append(LogEntry(sequence: sequence, request: request))
             return sequence
         }

@@ -1,9 +1,13 @@
 import Foundation
 
 /// A Neutron network (`GET /v2.0/networks`).
-public struct Network: OpenStackResource {
-    public static let collectionKey = "networks"
-    public static let singularKey: String? = "network"
+public struct Network: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("networks"), collectionKey: "networks", singularKey: "network",
+        filters: [
+            .string("project_id"), .bool("shared"), .bool("external", upstream: "router:external"),
+            .string("status", transform: .uppercased, "e.g. ACTIVE"),
+        ])
 
     public let raw: JSONValue
     public let id: String

@@ -1,9 +1,12 @@
 import Foundation
 
 /// A Neutron agent (`GET /v2.0/agents`): OVS, DHCP, L3, metadata.
-public struct NetworkAgent: OpenStackResource {
-    public static let collectionKey = "agents"
-    public static let singularKey: String? = "agent"
+public struct NetworkAgent: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("agents"), collectionKey: "agents", singularKey: "agent",
+        filters: [
+            .string("host"), .string("agent_type", "Only this agent type, e.g. 'L3 agent'."), .bool("alive"),
+        ], nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

@@ -4,9 +4,15 @@ import Foundation
 ///
 /// IPv6 subnets hold more addresses than an `Int` does, so the counts are kept as `Double`
 /// (exact for every IPv4 count) and as the raw JSON number.
-public struct NetworkIPAvailability: OpenStackResource {
-    public static let collectionKey = "network_ip_availabilities"
-    public static let singularKey: String? = "network_ip_availability"
+public struct NetworkIPAvailability: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        // Neutron does not page this collection: one request returns every network.
+        service: .network, path: ResourcePath("network-ip-availabilities"), collectionKey: "network_ip_availabilities",
+        singularKey: "network_ip_availability", paging: .single, markerField: "network_id",
+        filters: [
+            .string("network_id"), .string("network_name", "Only the network with exactly this name."),
+            .string("project_id"), .ipVersion,
+        ], nameFilter: "network_name")
 
     /// The counts of one subnet.
     public struct SubnetAvailability: Sendable, Hashable {

@@ -1,9 +1,21 @@
 import Foundation
 
 /// A Neutron port (`GET /v2.0/ports`): a server NIC, router interface or gateway, DHCP port, ...
-public struct Port: OpenStackResource {
-    public static let collectionKey = "ports"
-    public static let singularKey: String? = "port"
+public struct Port: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("ports"), collectionKey: "ports", singularKey: "port",
+        filters: [
+            .string("project_id"), .string("network_id"),
+            .string("device_id", "Only ports of this device: a server ID, router ID, ..."),
+            .string(
+                "device_owner",
+                "Only ports with this owner, e.g. compute:nova, network:router_interface, network:router_gateway, network:dhcp, network:floatingip."),
+            .string("mac_address", "Only the port with this MAC address."),
+            .string("host", upstream: "binding:host_id", "Only ports bound to this compute host (binding:host_id; admin)."),
+            .enumeration("status", ["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], .uppercased),
+            .string("ip_address", upstream: "fixed_ips", transform: .template("ip_address=%@"), "Only ports with this fixed IP address."),
+            .string("subnet_id", upstream: "fixed_ips", transform: .template("subnet_id=%@"), "Only ports with an address on this subnet."),
+        ])
 
     /// A trunk whose parent this port is (`trunk_details`).
     public struct TrunkDetails: Sendable, Hashable {

@@ -2,9 +2,12 @@ import Foundation
 
 /// A Neutron router (`GET /v2.0/routers`). Its interfaces are ports with
 /// `device_owner=network:router_interface` and `device_id=<router id>`.
-public struct Router: OpenStackResource {
-    public static let collectionKey = "routers"
-    public static let singularKey: String? = "router"
+public struct Router: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("routers"), collectionKey: "routers", singularKey: "router",
+        filters: [
+            .string("project_id"), .enumeration("status", ["ACTIVE", "DOWN", "BUILD", "ERROR"], .uppercased),
+        ])
 
     /// The router's uplink to an external network (`external_gateway_info`).
     public struct Gateway: Sendable, Hashable {

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A Neutron security group with its rules (`GET /v2.0/security-groups`).
-public struct SecurityGroup: OpenStackResource {
-    public static let collectionKey = "security_groups"
-    public static let singularKey: String? = "security_group"
+public struct SecurityGroup: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("security-groups"), collectionKey: "security_groups", singularKey: "security_group",
+        filters: [.string("project_id")])
 
     public let raw: JSONValue
     public let id: String

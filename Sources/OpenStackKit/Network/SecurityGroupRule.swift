@@ -1,9 +1,17 @@
 import Foundation
 
 /// A rule of a Neutron security group (`GET /v2.0/security-group-rules`, and embedded in each group).
-public struct SecurityGroupRule: OpenStackResource {
-    public static let collectionKey = "security_group_rules"
-    public static let singularKey: String? = "security_group_rule"
+public struct SecurityGroupRule: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("security-group-rules"), collectionKey: "security_group_rules", singularKey: "security_group_rule",
+        filters: [
+            .string("security_group_id"), .string("project_id"),
+            .string("remote_group_id", "Only rules whose remote is this security group."),
+            .string("remote_ip_prefix", "Only rules with exactly this remote CIDR, e.g. 0.0.0.0/0."),
+            .enumeration("direction", ["ingress", "egress"], .lowercased, "Only inbound (ingress) or outbound (egress) rules."),
+            .enumeration("ethertype", ["IPv4", "IPv6"], .canonical),
+            .string("protocol", transform: .lowercased, "Only rules for this protocol, e.g. tcp, udp, icmp."),
+        ], nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

@@ -1,9 +1,14 @@
 import Foundation
 
 /// A Neutron subnet (`GET /v2.0/subnets`).
-public struct Subnet: OpenStackResource {
-    public static let collectionKey = "subnets"
-    public static let singularKey: String? = "subnet"
+public struct Subnet: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("subnets"), collectionKey: "subnets", singularKey: "subnet",
+        filters: [
+            .string("project_id"), .string("network_id"),
+            .string("cidr", "Only the subnet with exactly this CIDR, e.g. 10.0.0.0/24."),
+            .ipVersion, .bool("enable_dhcp"),
+        ])
 
     /// A range DHCP and port creation hand addresses out from.
     public struct AllocationPool: Sendable, Hashable {

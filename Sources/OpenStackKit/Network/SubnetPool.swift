@@ -1,9 +1,12 @@
 import Foundation
 
 /// A Neutron subnet pool (`GET /v2.0/subnetpools`).
-public struct SubnetPool: OpenStackResource {
-    public static let collectionKey = "subnetpools"
-    public static let singularKey: String? = "subnetpool"
+public struct SubnetPool: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("subnetpools"), collectionKey: "subnetpools", singularKey: "subnetpool",
+        filters: [
+            .string("project_id"), .ipVersion, .bool("shared"), .bool("is_default"),
+        ])
 
     public let raw: JSONValue
     public let id: String

@@ -1,9 +1,13 @@
 import Foundation
 
 /// A Neutron trunk (`GET /v2.0/trunks`): a parent port carrying VLAN subports.
-public struct Trunk: OpenStackResource {
-    public static let collectionKey = "trunks"
-    public static let singularKey: String? = "trunk"
+public struct Trunk: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .network, path: ResourcePath("trunks"), collectionKey: "trunks", singularKey: "trunk",
+        filters: [
+            .string("project_id"), .string("port_id", "Only the trunk whose parent is this port."),
+            .enumeration("status", ["ACTIVE", "DOWN", "BUILD", "DEGRADED", "ERROR"], .uppercased),
+        ])
 
     /// One subport: a port and the VLAN it is tagged with.
     public struct SubPort: Sendable, Hashable {

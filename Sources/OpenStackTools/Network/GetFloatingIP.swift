@@ -8,14 +8,8 @@ enum GetFloatingIP {
             name: "get_floating_ip", title: "Show one floating IP",
             description:
                 "Show one floating IP by ID or address, with the server behind it.",
-            noun: "floating IP", service: .network,
-            path: { "/floatingips/\($0)" },
-            findByName: { address in
-                // Floating IPs have no name: the address is what people know them by.
-                ListRequest(
-                    service: .network, path: "/floatingips", collectionKey: "floatingips",
-                    query: [URLQueryItem(name: "floating_ip_address", value: address)])
-            },
+            noun: "floating IP",
+            // Floating IPs have no name: the address is what people know them by.
             nameOf: { $0.floatingIPAddress },
             extraProperties: ["id": Schema.string("The floating IP's ID, or its address, e.g. 172.24.4.228.")],
             lookups: GetFloatingIPs.lookups,

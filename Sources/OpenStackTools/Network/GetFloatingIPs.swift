@@ -10,26 +10,8 @@ enum GetFloatingIPs {
             description:
                 "List floating IPs: address, the fixed IP, port and server behind it, router, status, network.",
             noun: "floating or fixed IP address",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "ERROR"], "Only floating IPs with this status (DOWN: not associated)."),
-                "floating_network_id": Schema.string("Only floating IPs of this external network."),
-                "port_id": Schema.string("Only the floating IP associated with this port."),
-                "router_id": Schema.string("Only floating IPs routed by this router."),
-                "floating_ip_address": Schema.string("Only the floating IP with this address."),
-                "fixed_ip_address": Schema.string("Only floating IPs mapped to this fixed address."),
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [
-                    ("project_id", "project_id"), ("floating_network_id", "floating_network_id"), ("port_id", "port_id"),
-                    ("router_id", "router_id"), ("floating_ip_address", "floating_ip_address"),
-                    ("fixed_ip_address", "fixed_ip_address"),
-                ])
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                return ListRequest(service: .network, path: "/floatingips", collectionKey: "floatingips", query: query)
-            },
+            extraProperties: Schema.filters(of: FloatingIP.declaration),
+            request: FloatingIP.declaration.request,
             searchFields: { [$0.floatingIPAddress, $0.fixedIPAddress, $0.description, $0.dnsName] },
             lookups: lookups,
             basic: basicColumns,

@@ -8,11 +8,7 @@ enum GetNetwork {
             name: "get_network", title: "Show one network",
             description:
                 "Show one Neutron network by ID or name, with its subnets.",
-            noun: "network", service: .network,
-            path: { "/networks/\($0)" },
-            findByName: { name in
-                ListRequest(service: .network, path: "/networks", collectionKey: "networks", query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "network",
             nameOf: { $0.name },
             lookups: GetNetworks.lookups,
             basic: GetNetworks.basicColumns,

@@ -9,21 +9,8 @@ enum GetNetworkAgents {
             description:
                 "List Neutron agents (admin): type, host, alive, admin state.",
             noun: "agent host or type",
-            extraProperties: [
-                "host": Schema.string(""),
-                "agent_type": Schema.string("Only this agent type, e.g. 'L3 agent'."),
-                "alive": ["type": "boolean"],
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                for key in ["host", "agent_type"] {
-                    if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
-                }
-                if arguments.values["alive"] != nil {
-                    query.append(URLQueryItem(name: "alive", value: String(try arguments.bool("alive", default: true))))
-                }
-                return ListRequest(service: .network, path: "/agents", collectionKey: "agents", query: query)
-            },
+            extraProperties: Schema.filters(of: NetworkAgent.declaration),
+            request: NetworkAgent.declaration.request,
             searchFields: { [$0.host, $0.agentType, $0.binary] },
             basic: { agent, _ in
                 .compact([

@@ -9,22 +9,8 @@ enum GetNetworkIPAvailability {
             description:
                 "IP addresses used and free per network and subnet (admin).",
             noun: "network",
-            extraProperties: [
-                "network_id": Schema.string(""),
-                "network_name": Schema.string("Only the network with exactly this name."),
-                "project_id": Schema.string(""),
-                "ip_version": NeutronFilter.ipVersionSchema,
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [
-                    ("network_id", "network_id"), ("network_name", "network_name"), ("project_id", "project_id"),
-                ])
-                query += try NeutronFilter.ipVersion(arguments)
-                // Neutron does not page this collection: one request returns every network.
-                return ListRequest(
-                    service: .network, path: "/network-ip-availabilities", collectionKey: "network_ip_availabilities",
-                    query: query, supportsPaging: false, markerField: "network_id")
-            },
+            extraProperties: Schema.filters(of: NetworkIPAvailability.declaration),
+            request: NetworkIPAvailability.declaration.request,
             searchFields: { [$0.networkName, $0.networkID] },
             basic: { availability, _ in
                 .compact([

@@ -10,29 +10,8 @@ enum GetNetworks {
             description:
                 "List Neutron networks: status, subnets, shared and external flags.",
             noun: "network",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "shared": ["type": "boolean"],
-                "external": ["type": "boolean"],
-                "status": Schema.string("e.g. ACTIVE"),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                if let project = try arguments.string("project_id") {
-                    query.append(URLQueryItem(name: "project_id", value: project))
-                }
-                if arguments.values["shared"] != nil {
-                    query.append(URLQueryItem(name: "shared", value: String(try arguments.bool("shared", default: false))))
-                }
-                if arguments.values["external"] != nil {
-                    query.append(
-                        URLQueryItem(name: "router:external", value: String(try arguments.bool("external", default: false))))
-                }
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                return ListRequest(service: .network, path: "/networks", collectionKey: "networks", query: query)
-            },
+            extraProperties: Schema.filters(of: Network.declaration),
+            request: Network.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

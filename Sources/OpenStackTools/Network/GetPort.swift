@@ -8,11 +8,7 @@ enum GetPort {
             name: "get_port", title: "Show one port",
             description:
                 "Show one Neutron port by ID or name.",
-            noun: "port", service: .network,
-            path: { "/ports/\($0)" },
-            findByName: { name in
-                ListRequest(service: .network, path: "/ports", collectionKey: "ports", query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "port",
             nameOf: { $0.name },
             lookups: GetPorts.lookups,
             basic: GetPorts.basicColumns,

@@ -10,34 +10,8 @@ enum GetPorts {
             description:
                 "List Neutron ports: MAC, fixed IPs, status, device (server, router, DHCP), network, security groups. device_id=<server id> finds a server's ports.",
             noun: "port",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "network_id": Schema.string(""),
-                "device_id": Schema.string("Only ports of this device: a server ID, router ID, ..."),
-                "device_owner": Schema.string(
-                    "Only ports with this owner, e.g. compute:nova, network:router_interface, network:router_gateway, network:dhcp, network:floatingip."),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], ""),
-                "mac_address": Schema.string("Only the port with this MAC address."),
-                "ip_address": Schema.string("Only ports with this fixed IP address."),
-                "subnet_id": Schema.string("Only ports with an address on this subnet."),
-                "host": Schema.string("Only ports bound to this compute host (binding:host_id; admin)."),
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [
-                    ("project_id", "project_id"), ("network_id", "network_id"), ("device_id", "device_id"),
-                    ("device_owner", "device_owner"), ("mac_address", "mac_address"), ("host", "binding:host_id"),
-                ])
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                if let address = try arguments.string("ip_address") {
-                    query.append(URLQueryItem(name: "fixed_ips", value: "ip_address=\(address)"))
-                }
-                if let subnet = try arguments.string("subnet_id") {
-                    query.append(URLQueryItem(name: "fixed_ips", value: "subnet_id=\(subnet)"))
-                }
-                return ListRequest(service: .network, path: "/ports", collectionKey: "ports", query: query)
-            },
+            extraProperties: Schema.filters(of: OpenStackKit.Port.declaration),
+            request: OpenStackKit.Port.declaration.request,
             searchFields: { port in [port.name, port.macAddress, port.deviceOwner] + port.fixedIPs.map(\.ipAddress) },
             lookups: lookups,
             basic: basicColumns,

@@ -8,11 +8,7 @@ enum GetRouter {
             name: "get_router", title: "Show one router",
             description:
                 "Show one Neutron router by ID or name.",
-            noun: "router", service: .network,
-            path: { "/routers/\($0)" },
-            findByName: { name in
-                ListRequest(service: .network, path: "/routers", collectionKey: "routers", query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "router",
             nameOf: { $0.name },
             lookups: GetRouters.lookups,
             basic: GetRouters.basicColumns,

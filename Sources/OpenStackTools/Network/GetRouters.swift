@@ -10,17 +10,8 @@ enum GetRouters {
             description:
                 "List Neutron routers: status, external gateway, interfaces, routes.",
             noun: "router",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "ERROR"], ""),
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                return ListRequest(service: .network, path: "/routers", collectionKey: "routers", query: query)
-            },
+            extraProperties: Schema.filters(of: Router.declaration),
+            request: Router.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

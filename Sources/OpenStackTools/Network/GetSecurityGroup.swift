@@ -8,13 +8,7 @@ enum GetSecurityGroup {
             name: "get_security_group", title: "Show one security group",
             description:
                 "Show one security group by ID or name, with every rule.",
-            noun: "security group", service: .network,
-            path: { "/security-groups/\($0)" },
-            findByName: { name in
-                ListRequest(
-                    service: .network, path: "/security-groups", collectionKey: "security_groups",
-                    query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "security group",
             nameOf: { $0.name },
             lookups: GetSecurityGroups.lookups,
             basic: GetSecurityGroups.basicColumns,

@@ -10,32 +10,8 @@ enum GetSecurityGroupRules {
             description:
                 "List security group rules: direction, ethertype, protocol, ports, remote prefix or group, owning group.",
             noun: "rule description, protocol or security group ID",
-            extraProperties: [
-                "security_group_id": Schema.string(""),
-                "project_id": Schema.string(""),
-                "direction": Schema.enumeration(["ingress", "egress"], "Only inbound (ingress) or outbound (egress) rules."),
-                "ethertype": Schema.enumeration(["IPv4", "IPv6"], ""),
-                "protocol": Schema.string("Only rules for this protocol, e.g. tcp, udp, icmp."),
-                "remote_group_id": Schema.string("Only rules whose remote is this security group."),
-                "remote_ip_prefix": Schema.string("Only rules with exactly this remote CIDR, e.g. 0.0.0.0/0."),
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [
-                    ("security_group_id", "security_group_id"), ("project_id", "project_id"),
-                    ("remote_group_id", "remote_group_id"), ("remote_ip_prefix", "remote_ip_prefix"),
-                ])
-                if let direction = try arguments.string("direction") {
-                    query.append(URLQueryItem(name: "direction", value: direction.lowercased()))
-                }
-                if let ethertype = try arguments.string("ethertype") {
-                    query.append(URLQueryItem(name: "ethertype", value: ethertype.lowercased() == "ipv6" ? "IPv6" : "IPv4"))
-                }
-                if let proto = try arguments.string("protocol") {
-                    query.append(URLQueryItem(name: "protocol", value: proto.lowercased()))
-                }
-                return ListRequest(
-                    service: .network, path: "/security-group-rules", collectionKey: "security_group_rules", query: query)
-            },
+            extraProperties: Schema.filters(of: SecurityGroupRule.declaration),
+            request: SecurityGroupRule.declaration.request,
             searchFields: { [$0.description, $0.ipProtocol, $0.securityGroupID, $0.remoteIPPrefix] },
             lookups: { cloud, rules in
                 var found = Lookups()

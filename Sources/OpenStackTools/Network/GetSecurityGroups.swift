@@ -10,11 +10,8 @@ enum GetSecurityGroups {
             description:
                 "List security groups with their rules.",
             noun: "security group",
-            extraProperties: ["project_id": Schema.string("")],
-            request: { arguments in
-                let query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
-                return ListRequest(service: .network, path: "/security-groups", collectionKey: "security_groups", query: query)
-            },
+            extraProperties: Schema.filters(of: SecurityGroup.declaration),
+            request: SecurityGroup.declaration.request,
             searchFields: { [$0.name, $0.description] },
             lookups: lookups,
             basic: basicColumns,

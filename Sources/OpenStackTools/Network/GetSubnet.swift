@@ -8,11 +8,7 @@ enum GetSubnet {
             name: "get_subnet", title: "Show one subnet",
             description:
                 "Show one Neutron subnet by ID or name.",
-            noun: "subnet", service: .network,
-            path: { "/subnets/\($0)" },
-            findByName: { name in
-                ListRequest(service: .network, path: "/subnets", collectionKey: "subnets", query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "subnet",
             nameOf: { $0.name },
             lookups: GetSubnets.lookups,
             basic: GetSubnets.basicColumns,

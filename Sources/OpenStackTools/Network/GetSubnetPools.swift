@@ -9,19 +9,8 @@ enum GetSubnetPools {
             description:
                 "List Neutron subnet pools: prefixes, IP version, prefix lengths, shared and default flags.",
             noun: "subnet pool",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "ip_version": NeutronFilter.ipVersionSchema,
-                "shared": ["type": "boolean"],
-                "is_default": ["type": "boolean"],
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id")])
-                query += try NeutronFilter.ipVersion(arguments)
-                query += try NeutronFilter.bool(arguments, "shared")
-                query += try NeutronFilter.bool(arguments, "is_default")
-                return ListRequest(service: .network, path: "/subnetpools", collectionKey: "subnetpools", query: query)
-            },
+            extraProperties: Schema.filters(of: SubnetPool.declaration),
+            request: SubnetPool.declaration.request,
             searchFields: { pool in [pool.name, pool.description] + pool.prefixes },
             basic: { pool, _ in
                 .compact([

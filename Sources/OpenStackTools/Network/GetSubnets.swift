@@ -9,20 +9,8 @@ enum GetSubnets {
             description:
                 "List Neutron subnets: CIDR, gateway, DHCP, pools, DNS, network name.",
             noun: "subnet",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "network_id": Schema.string(""),
-                "ip_version": NeutronFilter.ipVersionSchema,
-                "cidr": Schema.string("Only the subnet with exactly this CIDR, e.g. 10.0.0.0/24."),
-                "enable_dhcp": ["type": "boolean"],
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(
-                    arguments, [("project_id", "project_id"), ("network_id", "network_id"), ("cidr", "cidr")])
-                query += try NeutronFilter.ipVersion(arguments)
-                query += try NeutronFilter.bool(arguments, "enable_dhcp")
-                return ListRequest(service: .network, path: "/subnets", collectionKey: "subnets", query: query)
-            },
+            extraProperties: Schema.filters(of: Subnet.declaration),
+            request: Subnet.declaration.request,
             searchFields: { [$0.name, $0.cidr] },
             lookups: lookups,
             basic: basicColumns,

@@ -10,18 +10,8 @@ enum GetTrunks {
             description:
                 "List Neutron trunks (VLAN-aware ports): parent port, server, status, subports with VLAN IDs.",
             noun: "trunk",
-            extraProperties: [
-                "project_id": Schema.string(""),
-                "port_id": Schema.string("Only the trunk whose parent is this port."),
-                "status": Schema.enumeration(["ACTIVE", "DOWN", "BUILD", "DEGRADED", "ERROR"], ""),
-            ],
-            request: { arguments in
-                var query = try NeutronFilter.strings(arguments, [("project_id", "project_id"), ("port_id", "port_id")])
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                return ListRequest(service: .network, path: "/trunks", collectionKey: "trunks", query: query)
-            },
+            extraProperties: Schema.filters(of: Trunk.declaration),
+            request: Trunk.declaration.request,
             searchFields: { [$0.name, $0.description] },
             lookups: { cloud, trunks in
                 var found = Lookups()

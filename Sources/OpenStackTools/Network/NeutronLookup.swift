@@ -80,32 +80,3 @@ enum NeutronLookup {
         return Dictionary(grouping: items.compactMap { try? OpenStackKit.Port(json: $0) }, by: { $0.deviceID ?? "" })
     }
 }
-
-/// Building Neutron query filters from tool arguments.
-enum NeutronFilter {
-    /// `filter=value` for every string argument that is set, in the order given.
-    static func strings(_ arguments: ToolArguments, _ pairs: [(argument: String, filter: String)]) throws -> [URLQueryItem] {
-        try pairs.compactMap { pair in
-            try arguments.string(pair.argument).map { URLQueryItem(name: pair.filter, value: $0) }
-        }
-    }
-
-    /// `filter=true|false` when the boolean argument is set.
-    static func bool(_ arguments: ToolArguments, _ argument: String, filter: String? = nil) throws -> [URLQueryItem] {
-        guard arguments.values[argument] != nil, arguments.values[argument] != .null else { return [] }
-        return [URLQueryItem(name: filter ?? argument, value: String(try arguments.bool(argument, default: false)))]
-    }
-
-    /// `ip_version=4|6` when set.
-    static func ipVersion(_ arguments: ToolArguments) throws -> [URLQueryItem] {
-        guard arguments.values["ip_version"] != nil, arguments.values["ip_version"] != .null else { return [] }
-        let version = try arguments.int("ip_version", default: 4, range: 4...6)
-        guard version == 4 || version == 6 else {
-            throw ToolArgumentError(argument: "ip_version", problem: "\(version) is not allowed; allowed: 4, 6")
-        }
-        return [URLQueryItem(name: "ip_version", value: String(version))]
-    }
-
-    /// The schema of `ip_version`.
-    static let ipVersionSchema: Value = ["type": "integer", "enum": [4, 6]]
-}

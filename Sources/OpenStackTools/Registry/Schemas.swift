@@ -1,4 +1,5 @@
 import MCP
+import OpenStackKit
 
 /// JSON Schema fragments shared by the tools.
 enum Schema {
@@ -70,4 +71,18 @@ enum Schema {
         ],
         "required": ["item", "cloud"],
     ]
+}
+
+extension Schema {
+    /// The schema entries of a declared resource's filters.
+    static func filters(of declaration: ResourceDeclaration) -> [String: Value] {
+        declaration.schemaProperties.mapValues(Value.init)
+    }
+}
+
+extension ResourceDeclaration {
+    /// The list request for a tool call's arguments (the declared filters that are set).
+    func request(_ arguments: ToolArguments) throws -> ListRequest {
+        try listRequest(arguments.values.compactMapValues(JSONValue.init))
+    }
 }

@@ -124,3 +124,22 @@ enum ShowOutput {
             structuredContent: Optional<Value>.some(Value(json)), isError: false)
     }
 }
+
+extension ShowTool where Resource: DeclaredResource {
+    /// A show tool whose service, item path and name lookup come from the resource's declaration.
+    init(
+        name: String, title: String, description: String, noun: String,
+        nameOf: @escaping @Sendable (Resource) -> String?, extraProperties: [String: Value] = [:],
+        lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil,
+        basic: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
+        detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue]
+    ) {
+        let declaration = Resource.declaration
+        self.init(
+            name: name, title: title, description: description, noun: noun, service: declaration.service,
+            // ShowTool encodes the key before it asks for the path.
+            path: { "\(declaration.path)/\($0)" },
+            findByName: { declaration.nameLookup($0) },
+            nameOf: nameOf, extraProperties: extraProperties, lookups: lookups, basic: basic, detailed: detailed)
+    }
+}

@@ -1,13 +1,11 @@
 import Foundation
 import MCP
+import OpenStackKit
 
 /// An argument that is missing, of the wrong type or out of range. It becomes an `isError` result
-/// that names the argument and what is allowed.
-public struct ToolArgumentError: Error, CustomStringConvertible {
-    public var argument: String
-    public var problem: String
-    public var description: String { "Invalid argument '\(argument)': \(problem)" }
-}
+/// that names the argument and what is allowed. Declared in OpenStackKit, whose resource filters
+/// throw it too.
+public typealias ToolArgumentError = ArgumentError
 
 /// The arguments of one tool call, with typed, validated access.
 public struct ToolArguments: Sendable {
