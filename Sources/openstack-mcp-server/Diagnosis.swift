@@ -73,9 +73,7 @@ enum Diagnosis {
             return Probe(service: service, outcome: .missing(detail))
         }
         do {
-            let token = try await cloud.token()
-            let response = try await cloud.http.send(
-                OutgoingRequest(url: url.absoluteString, headers: [("X-Auth-Token", token.id)]), service: service.projectName)
+            let response = try await cloud.probe(service, url: url.absoluteString)
             guard response.status < 500 else {
                 return Probe(
                     service: service,

@@ -1,9 +1,17 @@
 import Foundation
 
 /// A Cinder volume backup (`GET /backups/detail`, `/backups/{id}`).
-public struct Backup: OpenStackResource {
-    public static let collectionKey = "backups"
-    public static let singularKey: String? = "backup"
+public struct Backup: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .blockStorage, path: ResourcePath("backups"), listPath: ResourcePath("backups", "detail"),
+        collectionKey: "backups", singularKey: "backup",
+        filters: [
+            .enumeration(
+                "status", ["available", "creating", "deleting", "error", "error_deleting", "restoring"], .canonical),
+            .string("volume_id"),
+        ],
+        // Cinder widens to every project with all_tenants=1 (admin).
+        allProjects: [URLQueryItem(name: "all_tenants", value: "1")])
 
     public let raw: JSONValue
     public let id: String

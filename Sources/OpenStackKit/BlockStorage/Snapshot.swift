@@ -1,9 +1,19 @@
 import Foundation
 
 /// A Cinder volume snapshot (`GET /snapshots/detail`, `/snapshots/{id}`).
-public struct Snapshot: OpenStackResource {
-    public static let collectionKey = "snapshots"
-    public static let singularKey: String? = "snapshot"
+public struct Snapshot: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .blockStorage, path: ResourcePath("snapshots"), listPath: ResourcePath("snapshots", "detail"),
+        collectionKey: "snapshots", singularKey: "snapshot",
+        filters: [
+            .enumeration(
+                "status",
+                ["available", "creating", "deleting", "error", "error_deleting", "restoring", "unmanaging", "backing-up"],
+                .canonical),
+            .string("volume_id"),
+        ],
+        // Cinder widens to every project with all_tenants=1 (admin).
+        allProjects: [URLQueryItem(name: "all_tenants", value: "1")])
 
     public let raw: JSONValue
     public let id: String

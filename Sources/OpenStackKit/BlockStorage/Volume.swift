@@ -1,9 +1,15 @@
 import Foundation
 
 /// A Cinder volume (`GET /volumes/detail`).
-public struct Volume: OpenStackResource {
-    public static let collectionKey = "volumes"
-    public static let singularKey: String? = "volume"
+public struct Volume: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .blockStorage, path: ResourcePath("volumes"), listPath: ResourcePath("volumes", "detail"),
+        collectionKey: "volumes", singularKey: "volume",
+        filters: [
+            .string("status", transform: .lowercased, "e.g. available, in-use, error"), .bool("bootable"),
+        ],
+        // Cinder widens to every project with all_tenants=1 (admin).
+        allProjects: [URLQueryItem(name: "all_tenants", value: "1")])
 
     /// Where a volume is attached.
     public struct Attachment: Sendable, Hashable {

@@ -4,9 +4,18 @@ import Foundation
 ///
 /// `connection_info` holds the target's credentials (CHAP user and password): it is kept in
 /// `raw` only, and every output goes through the redactor.
-public struct VolumeAttachment: OpenStackResource {
-    public static let collectionKey = "attachments"
-    public static let singularKey: String? = "attachment"
+public struct VolumeAttachment: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .blockStorage, path: ResourcePath("attachments"), listPath: ResourcePath("attachments", "detail"),
+        collectionKey: "attachments", singularKey: "attachment", paging: .markerWithoutLinks,
+        filters: [
+            .string("volume_id"),
+            .enumeration(
+                "status", ["attached", "attaching", "detached", "reserved", "error_attaching", "error_detaching", "deleted"],
+                .canonical),
+            .string("server_id", upstream: "instance_id", "Only attachments to this server (Nova instance ID)."),
+        ],
+        allProjects: [URLQueryItem(name: "all_tenants", value: "1")], nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

@@ -90,6 +90,12 @@ public final class OpenStackCloud: Sendable {
         }
     }
 
+    /// An authenticated GET of a catalog URL, whatever it answers: for checks that only ask whether
+    /// a service is there (a bare endpoint may well answer 300 or 404).
+    public func probe(_ service: ServiceType, url: String) async throws -> RawResponse {
+        try await send(service: service, url: url, headers: [])
+    }
+
     /// Sends an authenticated GET; on a 401 it gets a new token once and tries again.
     private func send(service: ServiceType, url: String, headers: [(String, String)]) async throws -> RawResponse {
         var token = try await authenticator.token()

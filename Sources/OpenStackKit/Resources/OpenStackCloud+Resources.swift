@@ -19,7 +19,7 @@ extension OpenStackCloud {
         marker: String? = nil
     ) async throws -> (items: [Resource], nextMarker: String?) {
         let declaration = Resource.declaration
-        let known = Set(declaration.filters.map(\.name))
+        let known = declaration.filterNames
         if let unknown = filters.keys.sorted().first(where: { !known.contains($0) }) {
             throw ArgumentError(
                 argument: unknown,

@@ -36,7 +36,8 @@ public struct ResourceDeclaration: Sendable {
     /// The server-side filters.
     public let filters: [ResourceFilter]
     /// Query words that widen a list to every project (`all_tenants=True` for Nova, `all_tenants=1`
-    /// for Cinder); sent only for admins who ask for all projects.
+    /// for Cinder). When set, the resource takes `all_projects` and `project_id` (admin; it implies
+    /// all projects), and either one sends these words first.
     public let allProjects: [URLQueryItem]
     /// The query word that filters by exact name upstream; nil when the API has none and names are
     /// matched on the items read.
@@ -64,10 +65,15 @@ public struct ResourceDeclaration: Sendable {
     /// query item, in declaration order; other keys are ignored (the tool's own arguments).
     public func listRequest(_ arguments: [String: JSONValue] = [:], allProjects widen: Bool = false) throws -> ListRequest {
         var query: [URLQueryItem] = []
+        if !allProjects.isEmpty {
+            let project = try Self.projectScope.query(for: arguments["project_id"] ?? .null)
+            let all = try Self.allProjectsFlag.query(for: arguments["all_projects"] ?? .null)?.value == "true"
+            if widen || all || project != nil { query += allProjects }
+            if let project { query.append(project) }
+        }
         for filter in filters {
             if let value = arguments[filter.name], let item = try filter.query(for: value) { query.append(item) }
         }
-        if widen { query += allProjects }
         var request = ListRequest(
             service: service, path: listPath.description, collectionKey: collectionKey, query: query,
             supportsPaging: paging != .single, markerField: markerField, maxPageSize: maxPageSize,
@@ -87,9 +93,23 @@ public struct ResourceDeclaration: Sendable {
         return request
     }
 
-    /// The JSON Schema entries of the filters, by argument name.
+    /// The JSON Schema entries of the filters (and of the project scope), by argument name.
     public var schemaProperties: [String: JSONValue] {
-        Dictionary(filters.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        var properties = Dictionary(filters.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        if !allProjects.isEmpty {
+            properties["all_projects"] = ["type": "boolean", "default": false, "description": "Every project (admin)"]
+            properties["project_id"] = Self.projectScope.schema
+        }
+        return properties
+    }
+
+    /// The arguments of the project scope, read like filters.
+    private static let allProjectsFlag = ResourceFilter.bool("all_projects")
+    private static let projectScope = ResourceFilter.string("project_id", "Admin; implies all_projects")
+
+    /// The argument names this resource takes as filters.
+    public var filterNames: Set<String> {
+        Set(filters.map(\.name) + (allProjects.isEmpty ? [] : ["all_projects", "project_id"]))
     }
 }
 

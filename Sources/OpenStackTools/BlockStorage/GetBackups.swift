@@ -9,17 +9,8 @@ enum GetBackups {
             description:
                 "List Cinder backups: status, size, incremental, volume, failure reason. all_projects=true (admin) for the whole cloud.",
             noun: "backup",
-            extraProperties: [
-                "all_projects": Schema.boolean("Every project (admin)", default: false),
-                "project_id": Schema.string("Admin; implies all_projects"),
-                "status": Schema.enumeration(
-                    ["available", "creating", "deleting", "error", "error_deleting", "restoring"], ""),
-                "volume_id": Schema.string(""),
-            ],
-            request: { arguments in
-                let query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["status", "volume_id"])
-                return ListRequest(service: .blockStorage, path: "/backups/detail", collectionKey: "backups", query: query)
-            },
+            extraProperties: Schema.filters(of: Backup.declaration),
+            request: Backup.declaration.request,
             searchFields: { [$0.name] },
             lookups: { cloud, backups in await NameLookup.volumeLookups(cloud: cloud, volumeIDs: backups.map(\.volumeID)) },
             basic: { backup, _ in

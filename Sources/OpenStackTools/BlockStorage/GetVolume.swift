@@ -8,15 +8,8 @@ enum GetVolume {
             name: "get_volume", title: "Show one volume",
             description:
                 "Show one Cinder volume by ID or name, with attached servers.",
-            noun: "volume", service: .blockStorage,
-            path: { "/volumes/\($0)" },
-            findByName: { name in
-                ListRequest(
-                    service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes",
-                    query: [URLQueryItem(name: "name", value: name)])
-            },
+            noun: "volume",
             nameOf: { $0.name },
-            adminNameLookupQuery: URLQueryItem(name: "all_tenants", value: "1"),
             lookups: { cloud, volumes in await NameLookup.attachedServers(cloud: cloud, volumes: volumes) },
             basic: { volume, found in
                 .compact([

@@ -13,22 +13,8 @@ enum GetVolumeAttachments {
             description:
                 "List Cinder volume attachments: volume, server, mode, since when (Cinder 3.27+).",
             noun: "attachment",
-            extraProperties: [
-                "all_projects": Schema.boolean("Every project (admin)", default: false),
-                "project_id": Schema.string("Admin; implies all_projects"),
-                "volume_id": Schema.string(""),
-                "server_id": Schema.string("Only attachments to this server (Nova instance ID)."),
-                "status": Schema.enumeration(
-                    ["attached", "attaching", "detached", "reserved", "error_attaching", "error_detaching", "deleted"],
-                    ""),
-            ],
-            request: { arguments in
-                var query = try CinderQuery.scoped(arguments) + CinderQuery.passing(arguments, ["volume_id", "status"])
-                if let server = try arguments.string("server_id") { query.append(URLQueryItem(name: "instance_id", value: server)) }
-                var request = ListRequest(service: .blockStorage, path: "/attachments/detail", collectionKey: "attachments", query: query)
-                request.pagesWithoutLinks = true
-                return request
-            },
+            extraProperties: Schema.filters(of: VolumeAttachment.declaration),
+            request: VolumeAttachment.declaration.request,
             searchFields: { [$0.volumeID, $0.instanceID] },
             lookups: { cloud, attachments in
                 async let volumes = NameLookup.volumes(cloud: cloud, ids: attachments.compactMap(\.volumeID))

@@ -9,27 +9,8 @@ enum GetVolumes {
             description:
                 "List Cinder volumes: status, size, type, bootable, attached servers. all_projects=true (admin) for the whole cloud.",
             noun: "volume",
-            extraProperties: [
-                "all_projects": Schema.boolean("Every project (admin)", default: false),
-                "project_id": Schema.string("Admin; implies all_projects"),
-                "status": Schema.string("e.g. available, in-use, error"),
-                "bootable": ["type": "boolean"],
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                let project = try arguments.string("project_id")
-                if try arguments.bool("all_projects", default: false) || project != nil {
-                    query.append(URLQueryItem(name: "all_tenants", value: "1"))
-                }
-                if let project { query.append(URLQueryItem(name: "project_id", value: project)) }
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.lowercased()))
-                }
-                if arguments.values["bootable"] != nil {
-                    query.append(URLQueryItem(name: "bootable", value: String(try arguments.bool("bootable", default: true))))
-                }
-                return ListRequest(service: .blockStorage, path: "/volumes/detail", collectionKey: "volumes", query: query)
-            },
+            extraProperties: Schema.filters(of: Volume.declaration),
+            request: Volume.declaration.request,
             searchFields: { [$0.name] },
             lookups: { cloud, volumes in await NameLookup.attachedServers(cloud: cloud, volumes: volumes) },
             basic: { volume, found in

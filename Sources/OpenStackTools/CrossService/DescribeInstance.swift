@@ -36,7 +36,7 @@ enum DescribeInstance {
 
         async let imageRead = part("image") { @Sendable () async throws -> JSONValue? in
             guard let id = server.imageID else { return nil }
-            return try await cloud.get(.image, path: "/images/\(id)").json
+            return try await cloud.get(.image, path: ResourcePath("images").appending(id).description).json
         }
         async let portsRead = part("ports") { @Sendable () async throws -> JSONValue? in
             try await cloud.get(.network, path: "/ports", query: [URLQueryItem(name: "device_id", value: server.id)]).json["ports"]
@@ -44,7 +44,7 @@ enum DescribeInstance {
         async let volumesRead = part("volumes") { @Sendable () async throws -> JSONValue? in
             try await withThrowingTaskGroup(of: JSONValue?.self) { group in
                 for id in server.attachedVolumeIDs {
-                    group.addTask { try await cloud.get(.blockStorage, path: "/volumes/\(id)").json["volume"] }
+                    group.addTask { try await cloud.get(.blockStorage, path: ResourcePath("volumes").appending(id).description).json["volume"] }
                 }
                 var volumes: [JSONValue] = []
                 for try await volume in group { if let volume { volumes.append(volume) } }

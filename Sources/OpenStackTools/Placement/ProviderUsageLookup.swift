@@ -21,8 +21,10 @@ enum ProviderUsageLookup {
     }
 
     private static func read(cloud: OpenStackCloud, uuid: String) async throws -> Entry {
-        async let inventory = cloud.get(.placement, path: "/resource_providers/\(uuid)/inventories")
-        async let usages = cloud.get(.placement, path: "/resource_providers/\(uuid)/usages")
+        // The UUID comes from Placement's own answer; encoded all the same, as every path value is.
+        let provider = ResourcePath("resource_providers").appending(uuid)
+        async let inventory = cloud.get(.placement, path: provider.appending(literal: "inventories").description)
+        async let usages = cloud.get(.placement, path: provider.appending(literal: "usages").description)
         return Entry(
             inventory: try ResourceProviderInventory(json: try await inventory.json),
             usages: try ResourceProviderUsages(json: try await usages.json))

@@ -140,6 +140,8 @@ extension ShowTool where Resource: DeclaredResource {
             // ShowTool encodes the key before it asks for the path.
             path: { "\(declaration.path)/\($0)" },
             findByName: { declaration.nameLookup($0) },
-            nameOf: nameOf, extraProperties: extraProperties, lookups: lookups, basic: basic, detailed: detailed)
+            // An admin finds names in every project (Cinder's all_tenants), other users in their own.
+            nameOf: nameOf, adminNameLookupQuery: declaration.allProjects.first, extraProperties: extraProperties,
+            lookups: lookups, basic: basic, detailed: detailed)
     }
 }
