@@ -67,17 +67,8 @@ extension OpenStackHTTPClient {
     static func beforeDeadline<T: Sendable>(_ deadline: NIODeadline, _ work: @escaping @Sendable () async throws -> T)
         async throws -> T
     {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                let remaining = deadline - NIODeadline.now()
-                if remaining > .zero { try await Task.sleep(nanoseconds: UInt64(remaining.nanoseconds)) }
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw HTTPClientError.deadlineExceeded }
-            return value
-        }
+        guard let value = try await TimerSleep.race(until: deadline, work) else { throw HTTPClientError.deadlineExceeded }
+        return value
     }
 
     /// The error for a failed exchange; a deadline set by the call's budget says so.

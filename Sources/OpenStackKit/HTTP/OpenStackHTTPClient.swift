@@ -65,7 +65,7 @@ public final class OpenStackHTTPClient: Sendable {
                 "retrying upstream call",
                 metadata: ["service": "\(service)", "status": "\(response.status)", "attempt": "\(attempt + 1)"])
             ServerMetrics.upstreamRetried(service: service, reason: String(response.status))
-            try await Task.sleep(nanoseconds: UInt64(delay.nanoseconds))
+            try await TimerSleep.sleep(until: NIODeadline.now() + delay)
             attempt += 1
         }
     }

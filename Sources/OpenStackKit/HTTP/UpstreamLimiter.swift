@@ -85,8 +85,7 @@ public final class UpstreamLimiter: @unchecked Sendable {
                 }
             }
             group.addTask {
-                let remaining = deadline - NIODeadline.now()
-                if remaining > .zero { try? await Task.sleep(nanoseconds: UInt64(remaining.nanoseconds)) }
+                try? await TimerSleep.sleep(until: deadline)
                 return false
             }
             var granted = false

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import OpenStackKit
 
 /// The HTTP responses of the MCP endpoint: JSON bodies, SSE streams and bare statuses.
 enum HTTPAnswers {
@@ -68,7 +69,7 @@ enum HTTPAnswers {
                 }
                 group.addTask {
                     while true {
-                        try await Task.sleep(for: keepAlive)
+                        try await TimerSleep.sleep(for: keepAlive)
                         continuation.yield(ByteBuffer(string: ": keepalive\n\n"))
                     }
                 }

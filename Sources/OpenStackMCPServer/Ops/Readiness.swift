@@ -59,7 +59,7 @@ public struct Readiness: Sendable {
             do { continuation.yield(.success(try await cloud.token())) } catch { continuation.yield(.failure(error)) }
         }
         let timer = Task {
-            try? await Task.sleep(for: limit)
+            try? await TimerSleep.sleep(for: limit)
             continuation.yield(nil)
         }
         var iterator = first.makeAsyncIterator()

@@ -25,7 +25,7 @@ final class OAuthIssuer: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // The first line names the issuer's URL.
-        let line = try await Task.detached { () -> String in
+        let line = await Task.detached { () -> String in
             var data = Data()
             while !data.contains(0x0A) {
                 let chunk = output.fileHandleForReading.availableData
