@@ -65,6 +65,55 @@ import Testing
         #expect(SecurityGroupRule.declaration.nameLookup("x").query.isEmpty, "rules have no name filter")
     }
 
+    @Test func mappedValuesMinimumsRegexesAndTimes() throws {
+        // is_public: the default is not sent, all is Nova's None; a minimum of 0 is not sent.
+        #expect(try Flavor.declaration.listRequest(["is_public": "TRUE", "min_disk": 0]).query.isEmpty)
+        #expect(Self.query(try Flavor.declaration.listRequest(["is_public": "all", "min_ram": 512, "min_disk": 20]))
+            == ["minDisk=20", "minRam=512", "is_public=None"])
+        #expect(Self.query(try Flavor.declaration.listRequest(["is_public": "false"])) == ["is_public=false"])
+        #expect(Flavor.declaration.schemaProperties["min_ram"]?["minimum"] == 0)
+        #expect(throws: ArgumentError.self) { try Flavor.declaration.listRequest(["min_ram": -1]) }
+        #expect(throws: ArgumentError.self) { try Flavor.declaration.listRequest(["min_ram": "lots"]) }
+
+        let servers = try OpenStackKit.Server.declaration.listRequest([
+            "project_id": "p1", "status": "shutoff", "name": "^web-", "changes_since": "2026-01-15T13:00:00+01:00",
+        ])
+        #expect(Self.query(servers) == [
+            "all_tenants=True", "project_id=p1", "status=SHUTOFF", "name=^web-", "changes-since=2026-01-15T12:00:00Z",
+        ])
+        do {
+            _ = try OpenStackKit.Server.declaration.listRequest(["name": "web-("])
+            Issue.record("an invalid regex was accepted")
+        } catch let error as ArgumentError {
+            #expect(error.argument == "name" && error.problem.contains("regular expression"), "\(error)")
+        }
+        #expect(throws: ArgumentError.self) { try OpenStackKit.Server.declaration.listRequest(["changes_since": "yesterday"]) }
+        // Nova's name filter is a regex: the lookup asks for exactly this name.
+        #expect(Self.query(OpenStackKit.Server.declaration.nameLookup("db.1")) == ["name=^db\\.1$"])
+    }
+
+    @Test func scopesFixedWordsAndUnpagedFilters() throws {
+        // Server groups take all_projects=True but no project_id.
+        #expect(ServerGroup.declaration.schemaProperties["project_id"] == nil)
+        #expect(Self.query(try ServerGroup.declaration.listRequest(["all_projects": true])) == ["all_projects=True"])
+        #expect(try ServerGroup.declaration.listRequest(["all_projects": false]).query.isEmpty)
+        #expect(try ServerGroup.declaration.listRequest().usesOffset)
+
+        let hypervisors = try Hypervisor.declaration.listRequest()
+        #expect(Self.query(hypervisors) == ["with_servers=true"] && hypervisors.supportsPaging)
+        let matching = try Hypervisor.declaration.listRequest(["hostname_pattern": "compute-1"])
+        #expect(Self.query(matching) == ["with_servers=true", "hypervisor_hostname_pattern=compute-1"])
+        #expect(!matching.supportsPaging, "Nova does not page a hostname pattern")
+        let byName = Hypervisor.declaration.nameLookup("compute-1")
+        #expect(Self.query(byName) == ["hypervisor_hostname_pattern=compute-1", "with_servers=true"] && !byName.supportsPaging)
+
+        #expect(Self.query(Flavor.declaration.nameLookup("m1.small")) == ["is_public=None"])
+        let keypairs = try Keypair.declaration.listRequest()
+        #expect(keypairs.markerField == "name")
+        let wrapped: JSONValue = ["keypairs": [["keypair": ["name": "k1"]]]]
+        #expect(keypairs.extractItems?(wrapped).first?["name"] == "k1")
+    }
+
     @Test func theLibraryListsAndShowsOnItsOwn() async throws {
         try await withDemoCloud(DemoCloudConfiguration(servers: 60)) { demo, _ in
             var settings = CloudSettings()

@@ -3,9 +3,10 @@ import Foundation
 /// A Nova host aggregate, from `GET /os-aggregates` or `/os-aggregates/{id}` (admin).
 ///
 /// The ID is an integer; `uuid` appears from 2.41 (it is also the aggregate's UUID in Placement).
-public struct Aggregate: OpenStackResource {
-    public static let collectionKey = "aggregates"
-    public static let singularKey: String? = "aggregate"
+public struct Aggregate: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-aggregates"), collectionKey: "aggregates", singularKey: "aggregate",
+        paging: .single, nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

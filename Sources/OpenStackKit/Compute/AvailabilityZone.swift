@@ -3,9 +3,11 @@ import Foundation
 /// A Nova availability zone, from `GET /os-availability-zone` or `/os-availability-zone/detail`.
 ///
 /// The plain list has `hosts: null`; the admin-only detail maps each host to its services.
-public struct AvailabilityZone: OpenStackResource {
-    public static let collectionKey = "availabilityZoneInfo"
-    public static let singularKey: String? = nil
+public struct AvailabilityZone: DeclaredResource {
+    /// The plain list; an admin's tool reads `/os-availability-zone/detail` instead.
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-availability-zone"), collectionKey: "availabilityZoneInfo",
+        singularKey: nil, paging: .single, markerField: "zoneName", nameFilter: nil)
 
     /// One service on one host of the zone (detail only).
     public struct HostService: Sendable, Hashable {

@@ -3,9 +3,11 @@ import Foundation
 /// A Nova service (`GET /os-services`): nova-compute, nova-scheduler, nova-conductor.
 ///
 /// The ID is an integer before 2.53, a UUID from 2.53, and absent for a down cell (2.69).
-public struct ComputeService: OpenStackResource {
-    public static let collectionKey = "services"
-    public static let singularKey: String? = "service"
+public struct ComputeService: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-services"), collectionKey: "services", singularKey: "service",
+        paging: .single, filters: [.string("host"), .string("binary", "Only this binary, e.g. nova-compute.")],
+        nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String?

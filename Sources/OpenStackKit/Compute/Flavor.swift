@@ -4,9 +4,23 @@ import Foundation
 ///
 /// 2.55 adds `description`, 2.61 `extra_specs`, and 2.102 drops `rxtx_factor` and
 /// `OS-FLV-DISABLED:disabled`; the plain list has only `id`, `name` and `links`.
-public struct Flavor: OpenStackResource {
-    public static let collectionKey = "flavors"
-    public static let singularKey: String? = "flavor"
+public struct Flavor: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("flavors"), listPath: ResourcePath("flavors", "detail"),
+        collectionKey: "flavors", singularKey: "flavor",
+        filters: [
+            // Nova's own words are minDisk and minRam; 0 (no minimum) is not sent.
+            .atLeast("min_disk", 0, upstream: "minDisk", transform: .mapped(["0": nil]),
+                     "Only flavors with at least this root disk in GiB (Nova's minDisk)."),
+            .atLeast("min_ram", 0, upstream: "minRam", transform: .mapped(["0": nil]),
+                     "Only flavors with at least this RAM in MiB (Nova's minRam)."),
+            // Nova's default is the public ones; None (not "all") lists every flavor.
+            .enumeration(
+                "is_public", ["true", "false", "all"], .mapped(["true": nil, "false": "false", "all": "None"]),
+                "true (default): public flavors and private ones shared with your project; false: private only (admin); all: every flavor (admin)."),
+        ],
+        // Nova's flavor name filter needs 2.102; the list of every flavor is small.
+        nameFilter: nil, nameLookupFilters: ["is_public": "all"])
 
     public let raw: JSONValue
     public let id: String

@@ -5,9 +5,18 @@ import Foundation
 /// IDs are integers before 2.53 and UUIDs (equal to the node's Placement resource provider) from
 /// 2.53. The usage counters (`vcpus_used`, `memory_mb_used`, ...) are gone from 2.88 on; then
 /// ``Usage`` is built from Placement instead.
-public struct Hypervisor: OpenStackResource {
-    public static let collectionKey = "hypervisors"
-    public static let singularKey: String? = "hypervisor"
+public struct Hypervisor: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-hypervisors"), listPath: ResourcePath("os-hypervisors", "detail"),
+        collectionKey: "hypervisors", singularKey: "hypervisor",
+        filters: [
+            .string(
+                "hostname_pattern", upstream: "hypervisor_hostname_pattern",
+                "Only hypervisors whose hostname contains this text (Nova's hypervisor_hostname_pattern; answers are not paged then)."),
+        ],
+        nameFilter: "hypervisor_hostname_pattern", fixedQuery: [URLQueryItem(name: "with_servers", value: "true")],
+        // Nova refuses limit and marker next to a hostname pattern.
+        unpagedWith: ["hypervisor_hostname_pattern"])
 
     /// One server on the hypervisor (`with_servers=true`, 2.53+; the old `/servers` route too).
     public struct ServerRef: Sendable, Hashable {

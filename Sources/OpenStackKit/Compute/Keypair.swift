@@ -4,9 +4,13 @@ import Foundation
 ///
 /// The list wraps every entry (`{"keypairs": [{"keypair": {...}}]}`); this model accepts an entry
 /// wrapped or not. `type` appears from 2.2; `user_id`, `created_at` and `id` only in a show.
-public struct Keypair: OpenStackResource {
-    public static let collectionKey = "keypairs"
-    public static let singularKey: String? = "keypair"
+public struct Keypair: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-keypairs"), collectionKey: "keypairs", singularKey: "keypair",
+        // A keypair is known by its name, which is also the marker.
+        markerField: "name",
+        filters: [.string("user_id", "List this user's keypairs instead of yours (admin).")],
+        nameFilter: nil, extractItems: unwrappedEntries)
 
     public let raw: JSONValue
     public let name: String
@@ -30,6 +34,6 @@ public struct Keypair: OpenStackResource {
 
     /// The entries of a list answer, unwrapped.
     public static func unwrappedEntries(_ document: JSONValue) -> [JSONValue] {
-        (document[collectionKey]?.arrayValue ?? []).map { $0["keypair"] ?? $0 }
+        (document["keypairs"]?.arrayValue ?? []).map { $0["keypair"] ?? $0 }
     }
 }

@@ -1,9 +1,23 @@
 import Foundation
 
 /// A Nova server, from `GET /servers`, `/servers/detail` or `/servers/{id}`.
-public struct Server: OpenStackResource {
-    public static let collectionKey = "servers"
-    public static let singularKey: String? = "server"
+public struct Server: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("servers"), listPath: ResourcePath("servers", "detail"),
+        collectionKey: "servers", singularKey: "server",
+        filters: [
+            .enumeration(
+                "status",
+                ["ACTIVE", "BUILD", "ERROR", "SHUTOFF", "PAUSED", "SUSPENDED", "RESIZE", "VERIFY_RESIZE", "REBOOT",
+                 "HARD_REBOOT", "MIGRATING", "RESCUE", "SHELVED", "SHELVED_OFFLOADED", "DELETED", "UNKNOWN"],
+                .uppercased),
+            .string("host", "Compute host (admin)"), .string("flavor", "Flavor ID"), .string("image", "Image ID"),
+            ResourceFilter("name", kind: .regex, "Regex, e.g. ^web-"), ResourceFilter("ip", kind: .regex, "IPv4 regex"),
+            ResourceFilter("changes_since", upstream: "changes-since", kind: .dateTime, "ISO 8601 time; includes deleted servers"),
+        ],
+        // Nova widens to every project with all_tenants=True (admin).
+        allProjects: [URLQueryItem(name: "all_tenants", value: "True")],
+        nameFilterIsRegex: true)
 
     /// One address of a server on a network.
     public struct Address: Sendable, Hashable {

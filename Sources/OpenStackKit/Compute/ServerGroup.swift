@@ -4,9 +4,14 @@ import Foundation
 ///
 /// Before 2.64 a group has `policies` (a list of one) and `metadata`; from 2.64 one `policy`
 /// and its `rules` (`max_server_per_host`). `project_id` and `user_id` appear from 2.13.
-public struct ServerGroup: OpenStackResource {
-    public static let collectionKey = "server_groups"
-    public static let singularKey: String? = "server_group"
+public struct ServerGroup: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .compute, path: ResourcePath("os-server-groups"), collectionKey: "server_groups",
+        singularKey: "server_group",
+        // Server groups page with limit and offset, and Nova sends no next link.
+        paging: .offset,
+        // Server groups take all_projects=True, and no project_id.
+        allProjects: [URLQueryItem(name: "all_projects", value: "True")], scopeTakesProject: false, nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

@@ -33,7 +33,7 @@ extension OpenStackCloud {
     /// One item by ID.
     public func show<Resource: DeclaredResource>(_ type: Resource.Type, id: String) async throws -> Resource {
         let declaration = Resource.declaration
-        let response = try await get(declaration.service, path: declaration.itemPath(id))
+        let response = try await get(declaration.service, path: declaration.itemPath(id), query: declaration.fixedQuery)
         return try Resource.show(from: response.json)
     }
 }

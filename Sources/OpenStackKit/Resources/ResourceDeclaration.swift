@@ -39,14 +39,33 @@ public struct ResourceDeclaration: Sendable {
     /// for Cinder). When set, the resource takes `all_projects` and `project_id` (admin; it implies
     /// all projects), and either one sends these words first.
     public let allProjects: [URLQueryItem]
+    /// Whether the project scope also takes `project_id` (Nova's server groups take only
+    /// `all_projects`).
+    public let scopeTakesProject: Bool
     /// The query word that filters by exact name upstream; nil when the API has none and names are
     /// matched on the items read.
     public let nameFilter: String?
+    /// Whether the name filter is a regular expression (Nova's servers): the lookup then anchors
+    /// and escapes the name, so that it matches that name only.
+    public let nameFilterIsRegex: Bool
+    /// Filter values the name lookup always sets (Nova lists private flavors with `is_public=all`).
+    public let nameLookupFilters: [String: JSONValue]
+    /// Query words every list and show sends before the filters (`with_servers=true` for Nova's
+    /// hypervisors).
+    public let fixedQuery: [URLQueryItem]
+    /// Query words the API does not page with (Nova refuses `limit` and `marker` next to
+    /// `hypervisor_hostname_pattern`): a list that sends one is read in one request.
+    public let unpagedWith: Set<String>
+    /// Reads the items from a list answer when they are not plain objects under the collection
+    /// key (Nova wraps each keypair in `{"keypair": …}`).
+    public let extractItems: (@Sendable (JSONValue) -> [JSONValue])?
 
     public init(
         service: ServiceType, path: ResourcePath, listPath: ResourcePath? = nil, collectionKey: String,
         singularKey: String?, paging: Paging = .linked, markerField: String = "id", maxPageSize: Int = 1000,
-        filters: [ResourceFilter] = [], allProjects: [URLQueryItem] = [], nameFilter: String? = "name"
+        filters: [ResourceFilter] = [], allProjects: [URLQueryItem] = [], scopeTakesProject: Bool = true,
+        nameFilter: String? = "name", nameFilterIsRegex: Bool = false, nameLookupFilters: [String: JSONValue] = [:],
+        fixedQuery: [URLQueryItem] = [], unpagedWith: Set<String> = [], extractItems: (@Sendable (JSONValue) -> [JSONValue])? = nil
     ) {
         self.service = service
         self.path = path
@@ -58,15 +77,21 @@ public struct ResourceDeclaration: Sendable {
         self.maxPageSize = maxPageSize
         self.filters = filters
         self.allProjects = allProjects
+        self.scopeTakesProject = scopeTakesProject
         self.nameFilter = nameFilter
+        self.nameFilterIsRegex = nameFilterIsRegex
+        self.nameLookupFilters = nameLookupFilters
+        self.fixedQuery = fixedQuery
+        self.unpagedWith = unpagedWith
+        self.extractItems = extractItems
     }
 
     /// The list request for these argument values: each declared filter that is set becomes its
     /// query item, in declaration order; other keys are ignored (the tool's own arguments).
     public func listRequest(_ arguments: [String: JSONValue] = [:], allProjects widen: Bool = false) throws -> ListRequest {
-        var query: [URLQueryItem] = []
+        var query = fixedQuery
         if !allProjects.isEmpty {
-            let project = try Self.projectScope.query(for: arguments["project_id"] ?? .null)
+            let project = scopeTakesProject ? try Self.projectScope.query(for: arguments["project_id"] ?? .null) : nil
             let all = try Self.allProjectsFlag.query(for: arguments["all_projects"] ?? .null)?.value == "true"
             if widen || all || project != nil { query += allProjects }
             if let project { query.append(project) }
@@ -77,9 +102,9 @@ public struct ResourceDeclaration: Sendable {
         var request = ListRequest(
             service: service, path: listPath.description, collectionKey: collectionKey, query: query,
             supportsPaging: paging != .single, markerField: markerField, maxPageSize: maxPageSize,
-            usesOffset: paging == .offset)
+            usesOffset: paging == .offset, extractItems: extractItems)
         request.pagesWithoutLinks = paging == .markerWithoutLinks
-        return request
+        return unpagedIfNeeded(request)
     }
 
     /// The path of one item, its ID encoded as one segment.
@@ -87,9 +112,19 @@ public struct ResourceDeclaration: Sendable {
 
     /// The list that finds items by exact name: the name filter upstream where the API has one.
     public func nameLookup(_ name: String, allProjects widen: Bool = false) -> ListRequest {
-        var request = (try? listRequest([:], allProjects: widen))
+        var request = (try? listRequest(nameLookupFilters, allProjects: widen))
             ?? ListRequest(service: service, path: listPath.description, collectionKey: collectionKey)
-        if let nameFilter { request.query.append(URLQueryItem(name: nameFilter, value: name)) }
+        if let nameFilter {
+            let value = nameFilterIsRegex ? "^" + NSRegularExpression.escapedPattern(for: name) + "$" : name
+            // The name goes first, as the tools always sent it.
+            request.query.insert(URLQueryItem(name: nameFilter, value: value), at: 0)
+        }
+        return unpagedIfNeeded(request)
+    }
+
+    private func unpagedIfNeeded(_ request: ListRequest) -> ListRequest {
+        var request = request
+        if request.query.contains(where: { unpagedWith.contains($0.name) }) { request.supportsPaging = false }
         return request
     }
 
@@ -98,7 +133,7 @@ public struct ResourceDeclaration: Sendable {
         var properties = Dictionary(filters.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         if !allProjects.isEmpty {
             properties["all_projects"] = ["type": "boolean", "default": false, "description": "Every project (admin)"]
-            properties["project_id"] = Self.projectScope.schema
+            if scopeTakesProject { properties["project_id"] = Self.projectScope.schema }
         }
         return properties
     }
@@ -109,7 +144,8 @@ public struct ResourceDeclaration: Sendable {
 
     /// The argument names this resource takes as filters.
     public var filterNames: Set<String> {
-        Set(filters.map(\.name) + (allProjects.isEmpty ? [] : ["all_projects", "project_id"]))
+        let scope = allProjects.isEmpty ? [] : scopeTakesProject ? ["all_projects", "project_id"] : ["all_projects"]
+        return Set(filters.map(\.name) + scope)
     }
 }
 

@@ -9,9 +9,7 @@ enum GetAggregates {
             description:
                 "List Nova host aggregates (admin): zone, hosts, metadata.",
             noun: "aggregate",
-            request: { _ in
-                ListRequest(service: .compute, path: "/os-aggregates", collectionKey: "aggregates", supportsPaging: false)
-            },
+            request: Aggregate.declaration.request,
             searchFields: { [$0.name, $0.availabilityZone, $0.uuid] },
             basic: { aggregate, _ in
                 .compact([

@@ -9,11 +9,7 @@ enum GetAvailabilityZones {
             description:
                 "List Nova availability zones; admins also see each zone's hosts and services.",
             noun: "zone",
-            request: { _ in
-                ListRequest(
-                    service: .compute, path: "/os-availability-zone", collectionKey: "availabilityZoneInfo",
-                    supportsPaging: false, markerField: "zoneName")
-            },
+            request: AvailabilityZone.declaration.request,
             searchFields: { [$0.name] },
             basic: { zone, _ in
                 .compact([("zone_name", .string(zone.name)), ("available", zone.available.json)])

@@ -9,18 +9,8 @@ enum GetComputeServices {
             description:
                 "List Nova services per host (admin): enabled/disabled, up/down, disabled reason.",
             noun: "service host or binary",
-            extraProperties: [
-                "host": Schema.string(""),
-                "binary": Schema.string("Only this binary, e.g. nova-compute."),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                for key in ["host", "binary"] {
-                    if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
-                }
-                return ListRequest(
-                    service: .compute, path: "/os-services", collectionKey: "services", query: query, supportsPaging: false)
-            },
+            extraProperties: Schema.filters(of: ComputeService.declaration),
+            request: ComputeService.declaration.request,
             searchFields: { [$0.host, $0.binary] },
             basic: { service, _ in
                 .compact([

@@ -8,19 +8,8 @@ enum GetHypervisor {
             name: "get_hypervisor", title: "Show one hypervisor",
             description:
                 "Show one compute node (admin) by ID or hostname: capacity, use and its servers.",
-            noun: "hypervisor", service: .compute,
-            path: { "/os-hypervisors/\($0)" },
-            findByName: { name in
-                ListRequest(
-                    service: .compute, path: "/os-hypervisors/detail", collectionKey: "hypervisors",
-                    query: [
-                        URLQueryItem(name: "hypervisor_hostname_pattern", value: name),
-                        URLQueryItem(name: "with_servers", value: "true"),
-                    ],
-                    supportsPaging: false)
-            },
-            nameOf: { $0.hostname },
-            query: [URLQueryItem(name: "with_servers", value: "true")],
+            // The declaration adds with_servers=true to the show and the hostname lookup.
+            noun: "hypervisor", nameOf: { $0.hostname },
             lookups: { cloud, hypervisors in await GetHypervisors.usageLookups(cloud: cloud, hypervisors: hypervisors) },
             basic: GetHypervisors.basicColumns,
             detailed: { hypervisor, found in
@@ -30,8 +19,7 @@ enum GetHypervisor {
                 }
                 return columns
             },
-            full: GetHypervisors.fullItem,
-            lookupLevels: [.detailed, .full]
+            full: GetHypervisors.fullItem, lookupLevels: [.detailed, .full]
         ).definition
     }
 }

@@ -12,18 +12,8 @@ enum GetHypervisors {
             description:
                 "List compute nodes (admin): state, status, type, IP; detailed adds vCPU/RAM/disk capacity, use and server count.",
             noun: "hypervisor hostname",
-            extraProperties: [
-                "hostname_pattern": Schema.string(
-                    "Only hypervisors whose hostname contains this text (Nova's hypervisor_hostname_pattern; answers are not paged then)."),
-            ],
-            request: { arguments in
-                var query = [URLQueryItem(name: "with_servers", value: "true")]
-                let pattern = try arguments.string("hostname_pattern")
-                if let pattern { query.append(URLQueryItem(name: "hypervisor_hostname_pattern", value: pattern)) }
-                return ListRequest(
-                    service: .compute, path: "/os-hypervisors/detail", collectionKey: "hypervisors", query: query,
-                    supportsPaging: pattern == nil)
-            },
+            extraProperties: Schema.filters(of: Hypervisor.declaration),
+            request: Hypervisor.declaration.request,
             searchFields: { [$0.hostname, $0.serviceHost] },
             lookups: { cloud, hypervisors in await usageLookups(cloud: cloud, hypervisors: hypervisors) },
             basic: basicColumns,

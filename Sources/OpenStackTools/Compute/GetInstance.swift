@@ -22,17 +22,9 @@ enum GetInstance {
             name: "get_instance", title: "Show one compute instance",
             description:
                 "Show one Nova server by ID or name: status, fault, flavor, image, addresses, volumes, security groups, host.",
-            noun: "server", service: .compute,
-            path: { "/servers/\($0)" },
-            findByName: { name in
-                // Nova's name filter is a regex: anchor and escape it for an exact match.
-                let pattern = "^" + NSRegularExpression.escapedPattern(for: name) + "$"
-                return ListRequest(
-                    service: .compute, path: "/servers/detail", collectionKey: "servers",
-                    query: [URLQueryItem(name: "name", value: pattern), URLQueryItem(name: "all_tenants", value: "True")])
-            },
-            nameOf: { $0.name },
-            adminOnlyQuery: ["all_tenants"],
+            // Nova's name filter is a regex: the declared lookup anchors and escapes the name, and an
+            // admin's lookup adds all_tenants=True.
+            noun: "server", nameOf: { $0.name },
             lookups: { cloud, servers in await GetInstances.lookups(cloud: cloud, servers: servers) },
             basic: GetInstances.basicColumns,
             detailed: GetInstances.detailedColumns

@@ -12,41 +12,8 @@ enum GetInstances {
             description:
                 "List Nova servers (VMs): status, addresses, flavor, image. all_projects=true (admin) for the whole cloud; server-side filters below; name and ip are regexes.",
             noun: "server",
-            extraProperties: [
-                "all_projects": Schema.boolean("Every project (admin)", default: false),
-                "project_id": Schema.string("Admin; implies all_projects"),
-                "status": Schema.enumeration(
-                    ["ACTIVE", "BUILD", "ERROR", "SHUTOFF", "PAUSED", "SUSPENDED", "RESIZE", "VERIFY_RESIZE", "REBOOT",
-                     "HARD_REBOOT", "MIGRATING", "RESCUE", "SHELVED", "SHELVED_OFFLOADED", "DELETED", "UNKNOWN"],
-                    ""),
-                "host": Schema.string("Compute host (admin)"),
-                "flavor": Schema.string("Flavor ID"),
-                "image": Schema.string("Image ID"),
-                "name": Schema.string("Regex, e.g. ^web-"),
-                "ip": Schema.string("IPv4 regex"),
-                "changes_since": Schema.string("ISO 8601 time; includes deleted servers"),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                let project = try arguments.string("project_id")
-                if try arguments.bool("all_projects", default: false) || project != nil {
-                    query.append(URLQueryItem(name: "all_tenants", value: "True"))
-                }
-                if let project { query.append(URLQueryItem(name: "project_id", value: project)) }
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.uppercased()))
-                }
-                for key in ["host", "flavor", "image"] {
-                    if let value = try arguments.string(key) { query.append(URLQueryItem(name: key, value: value)) }
-                }
-                for key in ["name", "ip"] {
-                    if let pattern = try arguments.regex(key) { query.append(URLQueryItem(name: key, value: pattern)) }
-                }
-                if let since = try arguments.date("changes_since") {
-                    query.append(URLQueryItem(name: "changes-since", value: ISODate.format(since)))
-                }
-                return ListRequest(service: .compute, path: "/servers/detail", collectionKey: "servers", query: query)
-            },
+            extraProperties: Schema.filters(of: OpenStackKit.Server.declaration),
+            request: OpenStackKit.Server.declaration.request,
             searchFields: { [$0.name] },
             lookups: { cloud, servers in await lookups(cloud: cloud, servers: servers) },
             basic: basicColumns,

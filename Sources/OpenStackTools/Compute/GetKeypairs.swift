@@ -9,17 +9,8 @@ enum GetKeypairs {
             description:
                 "List Nova keypairs (yours, or user_id's as admin): name, fingerprint, type.",
             noun: "keypair",
-            extraProperties: [
-                "user_id": Schema.string("List this user's keypairs instead of yours (admin)."),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                if let user = try arguments.string("user_id") { query.append(URLQueryItem(name: "user_id", value: user)) }
-                // Each entry is wrapped as {"keypair": {...}}; the marker is the keypair's name.
-                return ListRequest(
-                    service: .compute, path: "/os-keypairs", collectionKey: "keypairs", query: query, markerField: "name",
-                    extractItems: Keypair.unwrappedEntries)
-            },
+            extraProperties: Schema.filters(of: Keypair.declaration),
+            request: Keypair.declaration.request,
             searchFields: { [$0.name, $0.fingerprint] },
             basic: { keypair, _ in
                 .compact([("name", .string(keypair.name)), ("fingerprint", keypair.fingerprint.json), ("type", keypair.type.json)])

@@ -9,19 +9,8 @@ enum GetServerGroups {
             description:
                 "List Nova server groups: policy, rules, members. all_projects=true (admin) for every project.",
             noun: "server group",
-            extraProperties: [
-                "all_projects": Schema.boolean("Every project (admin)", default: false),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                if try arguments.bool("all_projects", default: false) {
-                    query.append(URLQueryItem(name: "all_projects", value: "True"))
-                }
-                // Server groups page with limit and offset, and Nova sends no next link.
-                return ListRequest(
-                    service: .compute, path: "/os-server-groups", collectionKey: "server_groups", query: query,
-                    usesOffset: true)
-            },
+            extraProperties: Schema.filters(of: ServerGroup.declaration),
+            request: ServerGroup.declaration.request,
             searchFields: { [$0.name, $0.policy] },
             basic: { group, _ in
                 .compact([

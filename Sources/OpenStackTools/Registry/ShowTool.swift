@@ -132,7 +132,8 @@ extension ShowTool where Resource: DeclaredResource {
         nameOf: @escaping @Sendable (Resource) -> String?, extraProperties: [String: Value] = [:],
         lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil,
         basic: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
-        detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue]
+        detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
+        full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil, lookupLevels: Set<DetailLevel> = [.basic, .detailed]
     ) {
         let declaration = Resource.declaration
         self.init(
@@ -142,6 +143,7 @@ extension ShowTool where Resource: DeclaredResource {
             findByName: { declaration.nameLookup($0) },
             // An admin finds names in every project (Cinder's all_tenants), other users in their own.
             nameOf: nameOf, adminNameLookupQuery: declaration.allProjects.first, extraProperties: extraProperties,
-            lookups: lookups, basic: basic, detailed: detailed)
+            query: declaration.fixedQuery, lookups: lookups, basic: basic, detailed: detailed, full: full,
+            lookupLevels: lookupLevels)
     }
 }
