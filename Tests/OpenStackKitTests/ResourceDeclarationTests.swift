@@ -108,6 +108,7 @@ import Testing
         #expect(Self.query(byName) == ["hypervisor_hostname_pattern=compute-1", "with_servers=true"] && !byName.supportsPaging)
 
         #expect(Self.query(Flavor.declaration.nameLookup("m1.small")) == ["is_public=None"])
+        #expect(Self.query(OpenStackKit.Image.declaration.nameLookup("cirros")) == ["name=cirros", "visibility=all"])
         let keypairs = try Keypair.declaration.listRequest()
         #expect(keypairs.markerField == "name")
         let wrapped: JSONValue = ["keypairs": [["keypair": ["name": "k1"]]]]

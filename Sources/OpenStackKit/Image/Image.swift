@@ -2,9 +2,16 @@ import Foundation
 
 /// A Glance image (`GET /v2/images`). Glance does not wrap a single image, and custom
 /// properties are top-level keys: they are in `properties`.
-public struct Image: OpenStackResource {
-    public static let collectionKey = "images"
-    public static let singularKey: String? = nil
+public struct Image: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .image, path: ResourcePath("images"), collectionKey: "images", singularKey: nil,
+        filters: [
+            .string("status", transform: .lowercased, "e.g. active, queued"),
+            .enumeration("visibility", ["public", "private", "shared", "community", "all"], .lowercased),
+            .string("owner", "Only images owned by this project ID."),
+        ],
+        // Glance leaves community images out of a list unless asked for visibility=all.
+        nameLookupFilters: ["visibility": "all"])
 
     /// Keys Glance defines; every other top-level key is a custom property.
     static let coreKeys: Set<String> = [

@@ -8,14 +8,7 @@ enum GetImage {
             name: "get_image", title: "Show one image",
             description:
                 "Show one Glance image by ID or name; full adds custom properties.",
-            noun: "image", service: .image,
-            path: { "/images/\($0)" },
-            findByName: { name in
-                ListRequest(
-                    service: .image, path: "/images", collectionKey: "images",
-                    query: [URLQueryItem(name: "name", value: name), URLQueryItem(name: "visibility", value: "all")])
-            },
-            nameOf: { $0.name },
+            noun: "image", nameOf: { $0.name },
             basic: { image, _ in
                 .compact([("id", .string(image.id)), ("name", image.name.json), ("status", image.status.json)])
             },

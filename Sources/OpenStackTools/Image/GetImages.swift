@@ -9,23 +9,8 @@ enum GetImages {
             description:
                 "List Glance images: status, visibility, size, formats; full adds custom properties.",
             noun: "image",
-            extraProperties: [
-                "status": Schema.string("e.g. active, queued"),
-                "visibility": Schema.enumeration(
-                    ["public", "private", "shared", "community", "all"], ""),
-                "owner": Schema.string("Only images owned by this project ID."),
-            ],
-            request: { arguments in
-                var query: [URLQueryItem] = []
-                if let status = try arguments.string("status") {
-                    query.append(URLQueryItem(name: "status", value: status.lowercased()))
-                }
-                if let visibility = try arguments.string("visibility") {
-                    query.append(URLQueryItem(name: "visibility", value: visibility.lowercased()))
-                }
-                if let owner = try arguments.string("owner") { query.append(URLQueryItem(name: "owner", value: owner)) }
-                return ListRequest(service: .image, path: "/images", collectionKey: "images", query: query)
-            },
+            extraProperties: Schema.filters(of: Image.declaration),
+            request: Image.declaration.request,
             searchFields: { [$0.name] },
             basic: { image, _ in
                 .compact([("id", .string(image.id)), ("name", image.name.json), ("status", image.status.json)])
