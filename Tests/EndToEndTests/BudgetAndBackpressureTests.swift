@@ -15,7 +15,8 @@ import Testing
             harness.cloud.setFault(.hang, forPathPrefix: "/volume")
             let started = ContinuousClock.now
             let result = try await client.call("cloud_overview")
-            #expect(ContinuousClock.now - started < .seconds(10))
+            // Far below the 20-s read deadline: the 4-s budget ended it (the notes say so below).
+            #expect(ContinuousClock.now - started < .seconds(15))
             #expect(!result.isError, "\(result.text.prefix(300))")
             #expect(result.structured["partial"]?.boolValue == true)
             let item = result.structured["item"]
@@ -62,7 +63,8 @@ import Testing
             #expect(harness.openstack.http.queueStats.inFlight == 1)
             let started = ContinuousClock.now
             let waited = try await client.call("get_networks", ["limit": 1])
-            #expect(ContinuousClock.now - started < .seconds(4))
+            // Far below the holder's 30-s deadline: the call gave up at its own 2-s budget.
+            #expect(ContinuousClock.now - started < .seconds(15))
             #expect(waited.isError && waited.text.contains("the cloud is busy; retry"), "\(waited.text)")
             #expect(!harness.cloud.requests().contains { $0.path.hasPrefix("/network") }, "the waiting call sent nothing")
             let stats = harness.openstack.http.queueStats
@@ -82,18 +84,30 @@ import Testing
             _ = try await client.call("cloud_overview")
             harness.cloud.setFault(.latency(milliseconds: 250), forPathPrefix: "/")
             // A call that fans out into a dozen concurrent reads, all waiting for the one place...
-            async let overview = harness.client().call("cloud_overview")
+            let overviewDone = Flag()
+            let overview = Task {
+                defer { overviewDone.set() }
+                return try await harness.client().call("cloud_overview")
+            }
             try await Task.sleep(for: .milliseconds(400))
             #expect(harness.openstack.http.queueStats.queued >= 3, "\(harness.openstack.http.queueStats)")
-            // ...does not make a small call wait for all of them: calls take turns.
-            let started = ContinuousClock.now
+            // ...does not make a small call wait for all of them: calls take turns, so the small
+            // call ends while the fan-out (a dozen reads of 250 ms, one at a time) is still going.
+            // An order, not a time: it holds however loaded the machine is.
             let small = try await harness.client().call("get_flavors", ["limit": 1])
-            let waited = ContinuousClock.now - started
             #expect(!small.isError)
-            #expect(waited < .milliseconds(1300), "served in turn, not after the whole fan-out: \(waited)")
-            let whole = try await overview
+            #expect(!overviewDone.isSet, "served in turn, not after the whole fan-out")
+            let whole = try await overview.value
             #expect(!whole.isError && whole.structured["partial"] == nil)
             harness.cloud.clearFaults()
         }
     }
+}
+
+/// A one-way flag that a task sets when it ends.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

@@ -112,4 +112,21 @@ import Testing
             #expect(result.text.utf8.count < 16 * 1024)
         }
     }
+
+    @Test func anItemOverTheCapAloneIsShortenedWithANote() async throws {
+        // One project's usage at full lists every server it ran: one item, far over 8 KiB.
+        try await ServerHarness.run(servers: 200, maxResultBytes: 8 * 1024) { harness in
+            let client = harness.client()
+            defer { Task { await client.shutdown() } }
+            let whole = try await client.call("get_usage", ["detail_level": "full"])
+            #expect(!whole.isError, "\(whole.text.prefix(300))")
+            #expect(whole.text.utf8.count <= 8 * 1024, "\(whole.text.utf8.count)")
+            #expect(whole.items.count == 1)
+            let notes = whole.structured["notes"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let note = notes.first { $0.contains("server_usages") && $0.contains("--max-result-bytes") }
+            #expect(note != nil, "\(notes)")
+            let kept = whole.items.first?["server_usages"]?.arrayValue?.count ?? 0
+            #expect(kept > 0 && note?.contains("to \(kept) entries") == true, "\(kept) \(notes)")
+        }
+    }
 }

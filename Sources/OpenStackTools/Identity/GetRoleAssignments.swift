@@ -56,11 +56,11 @@ enum GetRoleAssignments {
         }
         let page = Array(assignments.prefix(limit))
         let items = page.map { row($0, detail) }
-        let (kept, truncated) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
+        let (kept, truncated, shortened) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
         let next = truncated || assignments.count > limit ? page[kept.count - 1].key : nil
         return ListOutput.result(
             items: kept, nextCursor: next.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
-            cloud: cloud.name, region: await cloud.effectiveRegion())
+            cloud: cloud.name, region: await cloud.effectiveRegion(), notes: shortened)
     }
 
     /// The CLI's `role assignment list --names` columns; detailed adds the IDs.

@@ -72,12 +72,12 @@ enum GetServices {
             }
             return Redactor.redact(.object(object.filter { $0.value != .null }))
         }
-        let (kept, truncated) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
+        let (kept, truncated, shortened) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
         let more = truncated || rows.count > limit
         let next = more ? page[kept.count - 1].id : nil
         return ListOutput.result(
             items: kept, nextCursor: next.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
-            cloud: cloud.name, region: await cloud.effectiveRegion(), notes: notes)
+            cloud: cloud.name, region: await cloud.effectiveRegion(), notes: shortened + notes)
     }
 
     static func fromKeystone(cloud: OpenStackCloud, type: String?) async throws -> [Row] {

@@ -44,12 +44,12 @@ enum GetNetworkQuotas {
         if let filter { entries = entries.filter { $0.resource.lowercased().contains(filter) } }
         let page = Array(entries.prefix(limit))
         let items = page.map { item(for: $0, project: project, detail: detail, raw: quota.raw[$0.resource]) }
-        let (kept, truncated) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
+        let (kept, truncated, shortened) = ListOutput.capped(items, maxBytes: context.settings.maxResultBytes)
         let more = truncated || entries.count > limit
         let next = more ? page[kept.count - 1].resource : nil
         return ListOutput.result(
             items: kept, nextCursor: next.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,
-            cloud: cloud.name, region: await cloud.effectiveRegion(), notes: notes)
+            cloud: cloud.name, region: await cloud.effectiveRegion(), notes: shortened + notes)
     }
 
     static func item(for entry: NetworkQuota.Entry, project: String, detail: DetailLevel, raw: JSONValue?) -> JSONValue {

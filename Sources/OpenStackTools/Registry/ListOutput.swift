@@ -8,18 +8,21 @@ enum ListOutput {
     static let envelopeReserve = 2048
 
     /// Cuts `items` so that the whole answer stays under `maxBytes` (the text block is compact
-    /// JSON, so bytes bound its characters); returns the kept items and whether it cut.
-    static func capped(_ items: [JSONValue], maxBytes: Int) -> (kept: [JSONValue], truncated: Bool) {
+    /// JSON, so bytes bound its characters); returns the kept items, whether it cut, and notes
+    /// that say what was shortened inside a first item that alone was over the limit.
+    static func capped(_ items: [JSONValue], maxBytes: Int) -> (kept: [JSONValue], truncated: Bool, notes: [String]) {
         let maxBytes = max(maxBytes - envelopeReserve, 512)
         var total = 2
         for (index, item) in items.enumerated() {
             total += item.compactByteCount + 1
             if total > maxBytes {
-                // Always return at least one item so that a cursor makes progress.
-                return (Array(items.prefix(max(index, 1))), index < items.count)
+                guard index == 0 else { return (Array(items.prefix(index)), true, []) }
+                // Always return at least one item so that a cursor makes progress, shortened to fit.
+                let (short, notes) = ItemShortener.shorten(item, toFit: maxBytes - 4)
+                return ([short], items.count > 1, notes)
             }
         }
-        return (items, false)
+        return (items, false, [])
     }
 
     static func result(

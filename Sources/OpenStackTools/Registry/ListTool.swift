@@ -123,12 +123,12 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
                 return Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
             }
         }
-        let (kept, truncated) = ListOutput.capped(projected, maxBytes: context.settings.maxResultBytes)
+        let (kept, truncated, shortened) = ListOutput.capped(projected, maxBytes: context.settings.maxResultBytes)
         let nextMarker = truncated ? page.markers[kept.count - 1] : page.nextMarker
         context.logger.debug(
             "list", metadata: ["tool": "\(name)", "items": "\(kept.count)", "pages": "\(page.pagesRead)"])
         let region = await cloud.effectiveRegion()
-        var notes: [String] = []
+        var notes = shortened
         if kept.isEmpty {
             notes.append(
                 marker == nil
