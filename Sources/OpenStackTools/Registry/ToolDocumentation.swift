@@ -39,7 +39,8 @@ public enum ToolDocumentation {
             "| `cursor` | lists | `next_cursor` of the previous answer, to continue |",
             "| `cloud`, `region` | every tool but `get_clouds` | which configured cloud and region to ask (see `get_clouds`); default: the first cloud and its configured region |",
             "",
-            "An answer's text stays under `--max-result-bytes` (50,000 by default); a longer list is cut at an item, with `truncated: true`, `next_cursor` and a note.",
+            "An answer's text stays under `--max-result-bytes` (50,000 by default); a longer list is cut at an item, with `truncated: true`, `next_cursor` and a note."
+                + " When one item alone is over the limit (one project's `get_usage` at `full` lists every server it ran), its longest inner list loses entries from its end until it fits, and a note names the list and both counts.",
             "",
             "| tool | toolset | title |",
             "|---|---|---|",
