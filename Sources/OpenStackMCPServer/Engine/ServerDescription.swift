@@ -40,9 +40,11 @@ struct ServerDescription: Sendable {
         let info: JSONValue = ["name": .string(Self.name), "version": .string(version), "title": .string(Self.title)]
         self.serverInfo = info
         let catalog = ResourceCatalog(registry: registry)
-        self.toolDeclarations = registry.tools.map { ($0.name, Self.json($0.tool).compactBytes()) }
+        // Each tool is encoded once; the full list is made of the same values.
+        let tools = registry.tools.map { Self.json($0.tool) }
+        self.toolDeclarations = zip(registry.tools, tools).map { ($0.name, $1.compactBytes()) }
         let lists: [String: (key: String, items: JSONValue, scope: String)] = [
-            "tools/list": ("tools", Self.json(registry.tools.map(\.tool)), "public"),
+            "tools/list": ("tools", .array(tools), "public"),
             "prompts/list": ("prompts", Self.json(PromptCatalog.prompts), "public"),
             "resources/list": ("resources", Self.json(catalog.resources), "private"),
             "resources/templates/list": ("resourceTemplates", Self.json(catalog.templates), "public"),
