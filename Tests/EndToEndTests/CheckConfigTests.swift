@@ -102,14 +102,14 @@ import Testing
     }
 
     @Test func aTLSFailureIsNamedAndOneInsecureWarningIsPrinted() async throws {
-        try await withDemoCloud(DemoCloudConfiguration(tls: try TestCertificates.serverTLS())) { demo, _ in
+        try await withDemoCloud(DemoCloudConfiguration(tls: try await TestCertificates.serverTLS())) { demo, _ in
             let sandbox = try Sandbox(clouds: Self.cloudsYAML(await demo.authURL), secure: Self.securePassword)
             let untrusted = try await sandbox.run(["--os-cloud", "mycloud"])
             #expect(untrusted.status == 1)
             #expect(untrusted.output.contains("TLS failure talking to Keystone at 127.0.0.1"), "\(untrusted.output)")
             print("--- check-config, TLS failure ---\n\(untrusted.output)")
 
-            let trusted = try await sandbox.run(["--os-cloud", "mycloud"], environment: ["OS_CACERT": try TestCertificates.path("ca.pem")])
+            let trusted = try await sandbox.run(["--os-cloud", "mycloud"], environment: ["OS_CACERT": try await TestCertificates.path("ca.pem")])
             #expect(trusted.status == 0, "\(trusted.output)")
             #expect(trusted.output.contains("verified with CA bundle"))
 

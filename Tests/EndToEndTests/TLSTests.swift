@@ -27,14 +27,14 @@ import Testing
     }
 
     @Test func aCustomCABundleIsTrustedAndEverythingElseIsNot() async throws {
-        try await withDemoCloud(DemoCloudConfiguration(tls: try TestCertificates.serverTLS())) { demo, base in
+        try await withDemoCloud(DemoCloudConfiguration(tls: try await TestCertificates.serverTLS())) { demo, base in
             #expect(base.scheme == "https")
             let url = await demo.authURL
-            #expect(try await Self.authenticate(url, Self.http(ca: try TestCertificates.path("ca.pem"))) == nil)
+            #expect(try await Self.authenticate(url, Self.http(ca: try await TestCertificates.path("ca.pem"))) == nil)
             let untrusted = try await Self.authenticate(url, Self.http())
             #expect(untrusted?.message.hasPrefix("TLS failed") == true, "\(String(describing: untrusted))")
             #expect(untrusted?.message.contains("not signed by a CA this host trusts") == true)
-            let wrongCA = try await Self.authenticate(url, Self.http(ca: try TestCertificates.path("other-ca.pem")))
+            let wrongCA = try await Self.authenticate(url, Self.http(ca: try await TestCertificates.path("other-ca.pem")))
             #expect(wrongCA?.message.hasPrefix("TLS failed") == true, "\(String(describing: wrongCA))")
             #expect(wrongCA?.nextStep.contains("--cacert") == true)
             #expect(try await Self.authenticate(url, Self.http(insecure: true)) == nil, "insecure skips verification")
@@ -42,11 +42,11 @@ import Testing
     }
 
     @Test func clientCertificatesAreSentWhenTheCloudRequiresThem() async throws {
-        let tls = try TestCertificates.serverTLS(requireClientCertificate: true)
+        let tls = try await TestCertificates.serverTLS(requireClientCertificate: true)
         try await withDemoCloud(DemoCloudConfiguration(tls: tls)) { demo, _ in
             let url = await demo.authURL
-            let ca = try TestCertificates.path("ca.pem")
-            let with = Self.http(ca: ca, cert: try TestCertificates.path("client.pem"), key: try TestCertificates.path("client.key"))
+            let ca = try await TestCertificates.path("ca.pem")
+            let with = Self.http(ca: ca, cert: try await TestCertificates.path("client.pem"), key: try await TestCertificates.path("client.key"))
             #expect(try await Self.authenticate(url, with) == nil)
             let without = try await Self.authenticate(url, Self.http(ca: ca))
             #expect(without?.message.contains("client certificate") == true, "\(String(describing: without))")
@@ -55,10 +55,10 @@ import Testing
     }
 
     @Test func toolsWorkOverHTTPSEndToEnd() async throws {
-        let ca = try TestCertificates.path("ca.pem")
+        let ca = try await TestCertificates.path("ca.pem")
         let spec = MultiCloudHarness.Spec(
-            name: "secure", demo: DemoCloudConfiguration(tls: try TestCertificates.serverTLS(requireClientCertificate: true)),
-            http: Self.http(ca: ca, cert: try TestCertificates.path("client.pem"), key: try TestCertificates.path("client.key")))
+            name: "secure", demo: DemoCloudConfiguration(tls: try await TestCertificates.serverTLS(requireClientCertificate: true)),
+            http: Self.http(ca: ca, cert: try await TestCertificates.path("client.pem"), key: try await TestCertificates.path("client.key")))
         try await MultiCloudHarness.run([spec]) { harness in
             let result = try await harness.client().call("get_instances", ["all_projects": true, "limit": 3, "region": "RegionTwo"])
             #expect(!result.isError, "\(result.text)")
@@ -66,13 +66,14 @@ import Testing
         }
     }
 
-    @Test func unreadableTLSFilesAreConfigurationErrors() throws {
-        let notPEM = try TestCertificates.path("server.ext.missing")
+    @Test func unreadableTLSFilesAreConfigurationErrors() async throws {
+        let notPEM = try await TestCertificates.path("server.ext.missing")
+        let caKey = try await TestCertificates.path("ca.key")
         #expect(throws: OpenStackError.self) {
-            _ = try OpenStackHTTPClient(settings: Self.http(cert: try TestCertificates.path("ca.key"), key: notPEM))
+            _ = try OpenStackHTTPClient(settings: Self.http(cert: caKey, key: notPEM))
         }
         #expect(throws: OpenStackError.self) {
-            _ = try OpenStackHTTPClient(settings: Self.http(ca: try TestCertificates.path("ca.key")))
+            _ = try OpenStackHTTPClient(settings: Self.http(ca: caKey))
         }
     }
 }

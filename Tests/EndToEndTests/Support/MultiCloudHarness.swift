@@ -67,9 +67,11 @@ struct MultiCloudHarness: Sendable {
 }
 
 /// A throw-away CA with server and client certificates, made once per test run by
-/// scripts/demo-certificates.sh (which uses the openssl command line).
+/// scripts/demo-certificates.sh (which uses the openssl command line), off the cooperative pool.
 enum TestCertificates {
-    static let made: Result<URL, TestFailure> = {
+    private static let made = Task { try await OffPool.run { try make() } }
+
+    private static func make() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osmcp-certs-\(UUID().uuidString)")
         let script = BinaryProcess.packageRoot.appendingPathComponent("scripts/demo-certificates.sh").path
         let process = Process()
@@ -80,20 +82,31 @@ enum TestCertificates {
             try process.run()
             process.waitUntilExit()
         } catch {
-            return .failure(TestFailure("cannot run \(script): \(error)"))
+            throw TestFailure("cannot run \(script): \(error)")
         }
         guard process.terminationStatus == 0 else {
-            return .failure(TestFailure("\(script) failed (is the openssl command installed?)"))
+            throw TestFailure("\(script) failed (is the openssl command installed?)")
         }
-        return .success(folder)
-    }()
+        return folder
+    }
 
-    static func path(_ name: String) throws -> String { try made.get().appendingPathComponent(name).path }
+    static func path(_ name: String) async throws -> String { try await made.value.appendingPathComponent(name).path }
 
     /// The demo cloud's HTTPS files, optionally requiring client certificates.
-    static func serverTLS(requireClientCertificate: Bool = false) throws -> DemoTLS {
+    static func serverTLS(requireClientCertificate: Bool = false) async throws -> DemoTLS {
         DemoTLS(
-            certificatePath: try path("server.pem"), privateKeyPath: try path("server.key"),
-            clientCAPath: requireClientCertificate ? try path("ca.pem") : nil)
+            certificatePath: try await path("server.pem"), privateKeyPath: try await path("server.key"),
+            clientCAPath: requireClientCertificate ? try await path("ca.pem") : nil)
+    }
+}
+
+/// Runs blocking work (a child process waited for) on a thread of its own. On the cooperative
+/// pool, which has one thread per core, two such waits stall every other test for as long as
+/// they last: CI saw a 50-ms timer come back after 17 s while a virtualenv was being made.
+enum OffPool {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
     }
 }

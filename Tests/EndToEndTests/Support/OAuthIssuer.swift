@@ -71,7 +71,7 @@ actor PythonEnvironment {
 
     func python() async throws -> String {
         if let ready { return try await ready.value }
-        let task = Task { try Self.prepare() }
+        let task = Task { try await OffPool.run { try Self.prepare() } }
         ready = task
         return try await task.value
     }
