@@ -1,9 +1,10 @@
 import Foundation
 
 /// A Keystone domain (`GET /v3/domains`, `/v3/domains/{id}`).
-public struct Domain: OpenStackResource {
-    public static let collectionKey = "domains"
-    public static let singularKey: String? = "domain"
+public struct Domain: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .identity, path: ResourcePath("domains"), collectionKey: "domains", singularKey: "domain",
+        filters: [.bool("enabled")])
 
     public let raw: JSONValue
     public let id: String

@@ -1,9 +1,15 @@
 import Foundation
 
 /// A Keystone endpoint record (`GET /v3/endpoints`).
-public struct Endpoint: OpenStackResource {
-    public static let collectionKey = "endpoints"
-    public static let singularKey: String? = "endpoint"
+public struct Endpoint: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .identity, path: ResourcePath("endpoints"), collectionKey: "endpoints", singularKey: "endpoint",
+        paging: .single,
+        filters: [
+            .enumeration("interface", ["public", "internal", "admin"]),
+            .string("service_id", "Only endpoints of this service (ID; see get_services)."), .string("region_id"),
+        ],
+        nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

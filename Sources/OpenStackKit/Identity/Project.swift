@@ -1,9 +1,13 @@
 import Foundation
 
 /// A Keystone project (`GET /v3/projects`, `/v3/projects/{id}`, `/v3/auth/projects`).
-public struct Project: OpenStackResource {
-    public static let collectionKey = "projects"
-    public static let singularKey: String? = "project"
+public struct Project: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .identity, path: ResourcePath("projects"), collectionKey: "projects", singularKey: "project",
+        filters: [
+            .string("domain_id", "Only projects in this domain (ID, e.g. default)."),
+            .string("parent_id", "Only direct children of this project or domain."), .bool("enabled"),
+        ])
 
     public let raw: JSONValue
     public let id: String

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A Keystone region (`GET /v3/regions`, `/v3/regions/{id}`); its ID is its name.
-public struct Region: OpenStackResource {
-    public static let collectionKey = "regions"
-    public static let singularKey: String? = "region"
+public struct Region: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .identity, path: ResourcePath("regions"), collectionKey: "regions", singularKey: "region",
+        paging: .single, filters: [.string("parent_region_id", "Only sub-regions of this region.")], nameFilter: nil)
 
     public let raw: JSONValue
     public let id: String

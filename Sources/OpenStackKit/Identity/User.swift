@@ -1,9 +1,10 @@
 import Foundation
 
 /// A Keystone user (`GET /v3/users`, `/v3/users/{id}`). Keystone never returns passwords.
-public struct User: OpenStackResource {
-    public static let collectionKey = "users"
-    public static let singularKey: String? = "user"
+public struct User: DeclaredResource {
+    public static let declaration = ResourceDeclaration(
+        service: .identity, path: ResourcePath("users"), collectionKey: "users", singularKey: "user",
+        filters: [.string("domain_id", "Only users in this domain (ID, e.g. default)."), .bool("enabled")])
 
     public let raw: JSONValue
     public let id: String

@@ -8,13 +8,8 @@ enum GetDomains {
             name: "get_domains", title: "List domains",
             description: "List Keystone domains (admin).",
             noun: "domain",
-            extraProperties: [
-                "enabled": ["type": "boolean"]
-            ],
-            request: { arguments in
-                ListRequest(
-                    service: .identity, path: "/domains", collectionKey: "domains", query: try IdentityQuery.flag(arguments, "enabled"))
-            },
+            extraProperties: Schema.filters(of: Domain.declaration),
+            request: Domain.declaration.request,
             searchFields: { [$0.name] },
             basic: { domain, _ in
                 .compact([("id", .string(domain.id)), ("name", domain.name.json), ("enabled", domain.enabled.json)])

@@ -10,16 +10,8 @@ enum GetEndpoints {
             description:
                 "List Keystone endpoints (admin): service, interface, region, URL.",
             noun: "endpoint URL",
-            extraProperties: [
-                "interface": Schema.enumeration(["public", "internal", "admin"], ""),
-                "service_id": Schema.string("Only endpoints of this service (ID; see get_services)."),
-                "region_id": Schema.string(""),
-            ],
-            request: { arguments in
-                ListRequest(
-                    service: .identity, path: "/endpoints", collectionKey: "endpoints",
-                    query: try IdentityQuery.passing(arguments, ["interface", "service_id", "region_id"]), supportsPaging: false)
-            },
+            extraProperties: Schema.filters(of: Endpoint.declaration),
+            request: Endpoint.declaration.request,
             searchFields: { [$0.url, $0.region] },
             lookups: { cloud, _ in
                 var lookups = Lookups()

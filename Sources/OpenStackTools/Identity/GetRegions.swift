@@ -10,14 +10,8 @@ enum GetRegions {
             description:
                 "List Keystone regions with parent; detailed adds the services in each.",
             noun: "region",
-            extraProperties: [
-                "parent_region_id": Schema.string("Only sub-regions of this region.")
-            ],
-            request: { arguments in
-                ListRequest(
-                    service: .identity, path: "/regions", collectionKey: "regions",
-                    query: try IdentityQuery.passing(arguments, ["parent_region_id"]), supportsPaging: false)
-            },
+            extraProperties: Schema.filters(of: Region.declaration),
+            request: Region.declaration.request,
             searchFields: { [$0.description] },
             lookups: { cloud, _ in
                 // The catalog is already in the token: no request.

@@ -9,14 +9,8 @@ enum GetUsers {
             description:
                 "List Keystone users (admin): domain, enabled, e-mail, default project.",
             noun: "user",
-            extraProperties: [
-                "domain_id": Schema.string("Only users in this domain (ID, e.g. default)."),
-                "enabled": ["type": "boolean"],
-            ],
-            request: { arguments in
-                let query = try IdentityQuery.passing(arguments, ["domain_id"]) + IdentityQuery.flag(arguments, "enabled")
-                return ListRequest(service: .identity, path: "/users", collectionKey: "users", query: query)
-            },
+            extraProperties: Schema.filters(of: User.declaration),
+            request: User.declaration.request,
             searchFields: { [$0.name, $0.email] },
             basic: { user, _ in .compact([("id", .string(user.id)), ("name", user.name.json)]) },
             detailed: { user, _ in
