@@ -4,9 +4,12 @@ Usage: python scripts/token_budget.py BIN [--check] [--json]
 
 For each toolset it starts `BIN --demo --transport stdio --toolsets NAME`, asks tools/list and
 counts the tokens of the JSON of {name, description, inputSchema} of each tool (the part a model
-reads on every turn). With --check it exits 1 when a budget of DESIGN.md / issue 10 is exceeded:
-`default` at most 25 tools and 4,000 tokens, every service toolset under 40 tools, `all` at most
-12,000 tokens with a median of at most 200 per tool.
+reads on every turn). With --check it exits 1 when a budget is exceeded: `default` at most 25
+tools and 4,000 tokens, every service toolset under 40 tools, the core six services' tools
+(`core`, issue 10) at most 12,000 tokens, and `all` at most 15,000 with a median of at most 200
+per tool. `all` grew past 12,000 with Heat, Octavia and Swift (issue 13): their 16 tools cost
+about 3,100 tokens, 192 a tool, the same as the core tools; they sit outside `default`, so a
+client that does not ask for them pays nothing.
 """
 import json
 import statistics
@@ -15,14 +18,19 @@ import sys
 
 from bpe_openai import get_encoding
 
-TOOLSETS = ["default", "compute", "network", "storage", "image", "identity", "placement", "overview", "all"]
-BUDGETS = {"default": (25, 4000), "all": (None, 12000)}
+TOOLSETS = [
+    "default", "compute", "network", "storage", "image", "identity", "placement", "overview",
+    "orchestration", "load-balancer", "object-store", "core", "all",
+]
+# `core` is not a toolset of the server: it is the issue-10 surface, the core six services' groups.
+CORE = "compute,network,storage,image,identity,placement,overview"
+BUDGETS = {"default": (25, 4000), "core": (None, 12000), "all": (None, 15000)}
 
 
 def tools_of(binary: str, toolset: str) -> list[dict]:
     args = [binary, "--demo", "--transport", "stdio", "--log-level", "error"]
     if toolset:
-        args += ["--toolsets", toolset]
+        args += ["--toolsets", CORE if toolset == "core" else toolset]
     request = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
     run = subprocess.run(args, input=json.dumps(request) + "\n", capture_output=True, text=True, timeout=60)
     for line in run.stdout.splitlines():

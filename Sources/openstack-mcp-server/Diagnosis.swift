@@ -69,7 +69,7 @@ enum Diagnosis {
             let listed = catalog.entries.contains { service.catalogTypes.contains($0.type) }
             let detail = listed
                 ? ((error as? OpenStackError)?.message ?? "\(error)")
-                : "no catalog entry for \(service.projectName) (looked for type \(service.catalogTypes.joined(separator: ", "))); its tools will fail"
+                : "no catalog entry for \(service.projectName) (looked for type \(service.catalogTypes.joined(separator: ", "))); its tools are not offered for this cloud"
             return Probe(service: service, outcome: .missing(detail))
         }
         do {

@@ -24,14 +24,32 @@ import Testing
         #expect(tool.tool.annotations.readOnlyHint == true && tool.tool.annotations.openWorldHint == true)
     }
 
-    /// The arguments a tool needs: an ID or server from the first item of its list tool.
+    /// The arguments a tool needs, each read from the first item of the list tool that names it
+    /// (an ID, or a Swift name): `id` from the tool's own list, `server` from get_instances, ...
     static func arguments(for name: String, schema: [String: JSONValue], client: MCPTestClient) async throws -> JSONValue {
         let required = schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        guard let key = required.first else { return [:] }
-        let source = key == "server" || name == "describe_instance" ? "get_instances" : name + "s"
-        let listed = try await client.call(source, ["limit": 1, "detail_level": "basic"])
-        let id = try #require(listed.items.first?["id"]?.stringValue, "\(source) listed nothing for \(name)")
-        return [key: .string(id)]
+        var arguments: [String: JSONValue] = [:]
+        for key in required {
+            let (source, field): (String, String)
+            switch key {
+            case "server": (source, field) = ("get_instances", "id")
+            case "stack": (source, field) = ("get_stacks", "id")
+            case "pool": (source, field) = ("get_pools", "id")
+            case "container": (source, field) = ("get_containers", "name")
+            case "object": (source, field) = ("get_objects", "name")
+            default:
+                let lists = ["describe_instance": "get_instances", "describe_stack": "get_stacks"]
+                (source, field) = (lists[name] ?? name + "s", "id")
+            }
+            // The demo's stacks belong to the demo project; the admin lists them across projects.
+            var query: [String: JSONValue] = ["limit": 1, "detail_level": "basic"]
+            if source == "get_stacks" { query["all_projects"] = true }
+            if source == "get_objects" { query["container"] = arguments["container"] }
+            let listed = try await client.call(source, .object(query))
+            let value = try #require(listed.items.first?[field]?.stringValue, "\(source) listed nothing for \(name)")
+            arguments[key] = .string(value)
+        }
+        return .object(arguments)
     }
 
     /// On a cloud large enough to overflow: every tool, at every detail level, with default

@@ -80,6 +80,9 @@ import Testing
         }
         try OpenStackHTTPClient.checkReadOnly(OutgoingRequest(method: .POST, url: "http://ks/v3/auth/tokens"), service: "Keystone")
         try OpenStackHTTPClient.checkReadOnly(OutgoingRequest(url: "http://nova/v2.1/servers"), service: "Nova")
+        // HEAD reads Swift's object metadata; the method set has no other verb to send.
+        try OpenStackHTTPClient.checkReadOnly(OutgoingRequest(method: .HEAD, url: "http://swift/v1/AUTH_p/c/o"), service: "Swift")
+        #expect(OutgoingRequest.Method.allCases.map(\.rawValue) == ["GET", "HEAD", "POST"])
     }
 
     @Test func nextLinksFromEveryServiceStyle() {

@@ -79,6 +79,9 @@ struct DemoDataGenerator {
         ("cinder", "block-storage", "Cinder Volume Service", "/volume/v3/$(project_id)s"),
         ("glance", "image", "Glance Image Service", "/image"),
         ("placement", "placement", "Placement Service", "/placement"),
+        ("heat", "orchestration", "Orchestration Service", "/orchestration/v1/$(project_id)s"),
+        ("octavia", "load-balancer", "Octavia Load Balancing Service", "/load-balancer"),
+        ("swift", "object-store", "Swift Object Storage Service", "/object-store/v1/AUTH_$(project_id)s"),
     ]
 
     /// RegionTwo: an edge region with Nova, Neutron and Glance under `/region-two/` (Keystone is

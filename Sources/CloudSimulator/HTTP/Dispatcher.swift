@@ -31,6 +31,7 @@ struct Dispatcher: HTTPResponder {
             KeystoneAPI(environment: environment), NovaAPI(environment: environment),
             NeutronAPI(environment: environment), CinderAPI(environment: environment),
             GlanceAPI(environment: environment), PlacementAPI(environment: environment),
+            HeatAPI(environment: environment), OctaviaAPI(environment: environment), SwiftAPI(environment: environment),
         ]
         services = Dictionary(uniqueKeysWithValues: all.map { ($0.mount, $0) })
         let second: [any ServiceAPI] = [

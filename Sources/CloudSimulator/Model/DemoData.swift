@@ -51,6 +51,9 @@ public struct DemoData: Sendable {
     /// Cinder volume types, snapshots, backups, pools and quota limits.
     public let blockStorage: DemoBlockStorage
 
+    /// Heat stacks, Octavia balancers and Swift accounts.
+    let extras: DemoExtraServices
+
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
     let imageIndex: [String: Int]
@@ -87,6 +90,10 @@ public struct DemoData: Sendable {
         neutron = parts.neutron
         blockStorage = BlockStorageGenerator.generate(
             seed: configuration.seed, volumes: parts.volumes, projects: parts.projects, reference: DemoDataGenerator.referenceDate)
+        var extraGenerator = ExtraServicesGenerator(
+            seed: configuration.seed, servers: parts.servers, ports: parts.neutron.ports, subnets: parts.subnets,
+            projects: parts.projects)
+        self.extras = extraGenerator.generate()
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

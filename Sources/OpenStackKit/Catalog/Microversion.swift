@@ -52,7 +52,9 @@ extension ServiceType {
         case .blockStorage: return "v3"
         case .image: return "v2"
         case .identity: return "v3"
-        case .placement: return nil
+        case .loadBalancer: return "v2"
+        // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
+        case .placement, .orchestration, .objectStore: return nil
         }
     }
 }

@@ -24,6 +24,7 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
 /// Service types with their aliases, in the order openstacksdk prefers them.
 public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
+    case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
 
     /// Catalog types that name this service, best first.
     public var catalogTypes: [String] {
@@ -34,6 +35,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .blockStorage: return ["block-storage", "volumev3", "volume", "block-store"]
         case .image: return ["image"]
         case .placement: return ["placement"]
+        case .orchestration: return ["orchestration"]
+        case .loadBalancer: return ["load-balancer"]
+        case .objectStore: return ["object-store"]
         }
     }
 
@@ -46,6 +50,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .blockStorage: return "Cinder"
         case .image: return "Glance"
         case .placement: return "Placement"
+        case .orchestration: return "Heat"
+        case .loadBalancer: return "Octavia"
+        case .objectStore: return "Swift"
         }
     }
 }

@@ -63,7 +63,7 @@ public final class OpenStackCloud: Sendable {
     /// GETs a path under a service's versioned endpoint and parses the JSON answer.
     public func get(_ service: ServiceType, path: String, query: [URLQueryItem] = []) async throws -> ServiceResponse {
         let endpoint = try await endpoint(service)
-        var url = endpoint.baseURL + (path.hasPrefix("/") ? path : "/" + path)
+        var url = endpoint.baseURL + Self.joined(path)
         if !query.isEmpty {
             var components = URLComponents()
             components.queryItems = query
@@ -81,6 +81,8 @@ public final class OpenStackCloud: Sendable {
                 status: raw.status, message: ErrorBody.parse(raw.body) ?? "HTTP \(raw.status)",
                 requestID: raw.requestID)
         }
+        // Swift answers an empty listing with 204 and no body.
+        if raw.status == 204 && raw.body.isEmpty { return ServiceResponse(json: .null, raw: raw, url: url) }
         do {
             return ServiceResponse(json: try JSONValue.parse(raw.body), raw: raw, url: url)
         } catch {
@@ -90,23 +92,45 @@ public final class OpenStackCloud: Sendable {
         }
     }
 
+    /// HEADs a path under a service's versioned endpoint: the answer's headers are the data
+    /// (Swift's account, container and object metadata). A status other than 2xx is an error.
+    public func head(_ service: ServiceType, path: String) async throws -> RawResponse {
+        let endpoint = try await endpoint(service)
+        let url = endpoint.baseURL + Self.joined(path)
+        let raw = try await send(service: service, url: url, headers: endpoint.versionHeaders, method: .HEAD)
+        guard raw.isSuccess else {
+            let message = raw.status == 404 ? "not found" : ErrorBody.parse(raw.body) ?? "HTTP \(raw.status)"
+            throw OpenStackError(
+                kind: .http, service: service.projectName, method: "HEAD", url: Redactor.redactURL(url),
+                status: raw.status, message: message, requestID: raw.requestID)
+        }
+        return raw
+    }
+
+    /// A path as it follows the endpoint: with one leading slash, or nothing for the endpoint itself.
+    static func joined(_ path: String) -> String { path.isEmpty || path.hasPrefix("/") ? path : "/" + path }
+
     /// An authenticated GET of a catalog URL, whatever it answers: for checks that only ask whether
     /// a service is there (a bare endpoint may well answer 300 or 404).
     public func probe(_ service: ServiceType, url: String) async throws -> RawResponse {
         try await send(service: service, url: url, headers: [])
     }
 
-    /// Sends an authenticated GET; on a 401 it gets a new token once and tries again.
-    private func send(service: ServiceType, url: String, headers: [(String, String)]) async throws -> RawResponse {
+    /// Sends an authenticated GET (or HEAD); on a 401 it gets a new token once and tries again.
+    private func send(
+        service: ServiceType, url: String, headers: [(String, String)], method: OutgoingRequest.Method = .GET
+    ) async throws -> RawResponse {
         var token = try await authenticator.token()
         var response = try await http.send(
-            OutgoingRequest(url: url, headers: headers + [("X-Auth-Token", token.id)]), service: service.projectName)
+            OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)]),
+            service: service.projectName)
         if response.status == 401 {
             logger.info("token rejected, authenticating again", metadata: ["service": "\(service.projectName)"])
             await authenticator.invalidate(token)
             token = try await authenticator.token()
             response = try await http.send(
-                OutgoingRequest(url: url, headers: headers + [("X-Auth-Token", token.id)]), service: service.projectName)
+                OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)]),
+                service: service.projectName)
         }
         return response
     }

@@ -2,7 +2,12 @@ import Foundation
 
 /// One request to an OpenStack service, as the client builds it.
 public struct OutgoingRequest: Sendable {
-    public enum Method: String, Sendable { case GET, POST }
+    public enum Method: String, Sendable, CaseIterable {
+        case GET, HEAD, POST
+
+        /// GET and HEAD change nothing, so they may be sent again after a failure.
+        public var isSafe: Bool { self != .POST }
+    }
     public var method: Method
     public var url: String
     public var headers: [(String, String)]

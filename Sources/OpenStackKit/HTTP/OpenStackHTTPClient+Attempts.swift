@@ -30,7 +30,7 @@ extension OpenStackHTTPClient {
                     try await sendOnce(request, service: service, deadline: deadline)
                 }
             } catch let failure as WireFailure {
-                if failure.failure.isBrokenConnection, !failure.afterHead, request.method == .GET, !resent,
+                if failure.failure.isBrokenConnection, !failure.afterHead, request.method.isSafe, !resent,
                     NIODeadline.now() < deadline, !Task.isCancelled
                 {
                     resent = true

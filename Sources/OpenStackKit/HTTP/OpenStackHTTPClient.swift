@@ -52,7 +52,7 @@ public final class OpenStackHTTPClient: Sendable {
         while true {
             let response = try await attemptWithPlace(request, service: service, deadline: deadline, budget: budget)
             let retryable = [429, 502, 503, 504].contains(response.status)
-            guard retryable, request.method == .GET, attempt < settings.maxRetries else {
+            guard retryable, request.method.isSafe, attempt < settings.maxRetries else {
                 answered = true
                 return response
             }
@@ -71,12 +71,13 @@ public final class OpenStackHTTPClient: Sendable {
     }
 
     static func checkReadOnly(_ request: OutgoingRequest, service: String) throws {
-        if request.method == .GET { return }
+        // HEAD reads headers only (Swift's object metadata): as safe as GET.
+        if request.method.isSafe { return }
         let path = URL(string: request.url)?.path ?? ""
         if request.method == .POST, path.hasSuffix("/auth/tokens") { return }
         throw OpenStackError(
             kind: .readOnly, service: service, method: request.method.rawValue, url: request.url,
-            message: "refused: this server only sends GET requests (and the Keystone token POST)")
+            message: "refused: this server only sends GET and HEAD requests (and the Keystone token POST)")
     }
 
     static func retryDelay(attempt: Int, retryAfter: String?) -> TimeAmount {
@@ -92,7 +93,11 @@ public final class OpenStackHTTPClient: Sendable {
         -> RawResponse
     {
         var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = request.method == .GET ? .GET : .POST
+        switch request.method {
+        case .GET: outgoing.method = .GET
+        case .HEAD: outgoing.method = .HEAD
+        case .POST: outgoing.method = .POST
+        }
         outgoing.headers.add(name: "User-Agent", value: "openstack-mcp-server")
         outgoing.headers.add(name: "Accept", value: "application/json")
         for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }

@@ -34,6 +34,6 @@ public struct ResourcePath: Sendable, Equatable, CustomStringConvertible {
         ResourcePath(segments: segments + [literal])
     }
 
-    /// `/a/b/c`.
-    public var description: String { "/" + segments.joined(separator: "/") }
+    /// `/a/b/c`; empty for the endpoint itself (Swift's account is its catalog URL).
+    public var description: String { segments.isEmpty ? "" : "/" + segments.joined(separator: "/") }
 }

@@ -55,6 +55,9 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     /// Called when the first page is empty. Some APIs hide what a user may not see instead of
     /// refusing (Neutron lists no agents to a non-admin): this turns that silence into an error.
     var explainEmpty: (@Sendable (OpenStackCloud) async throws -> Void)? = nil
+    /// What a 404 on the collection means when the path names a parent (a Swift container, a
+    /// pool): that parent is missing, not the API. Nil keeps the "API not offered" reading.
+    var parentMissing: (@Sendable (ToolArguments) -> (message: String, nextStep: String))? = nil
     /// Checks the arguments against the caller's roles before anything is read.
     var precheck: (@Sendable (ToolArguments, OpenStackCloud) async throws -> Void)? = nil
 
@@ -98,6 +101,10 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
                 page = try await Pager(cloud: cloud).collect(
                     listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
             }
+        } catch var error as OpenStackError where error.status == 404 && marker == nil && parentMissing != nil {
+            let missing = parentMissing!(arguments)
+            (error.message, error.nextStep) = (missing.message, missing.nextStep)
+            throw error
         } catch var error as OpenStackError where error.status == 404 && marker == nil {
             // A 404 on a collection, not on one item: this cloud does not serve that API at all.
             error.message = Self.missingAPI(listRequest, upstream: error.message)

@@ -86,6 +86,22 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: DescribeInstance.definition, toolset: .overview, isDefault: true, service: .compute),
             ToolEntry(definition: CloudOverview.definition, toolset: .overview, isDefault: true, service: .compute),
             ToolEntry(definition: GetClouds.definition, toolset: .overview, isDefault: true, service: nil),
+            ToolEntry(definition: StackTools.stacks, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: StackTools.stack, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: StackTools.resources, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: StackTools.events, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: DescribeStack.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: LoadBalancerLists.loadBalancers, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerTree.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerLists.listeners, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerLists.pools, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerLists.members, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerLists.healthMonitors, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: LoadBalancerLists.amphorae, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: ObjectStoreTools.account, toolset: .objectStore, isDefault: false, service: .objectStore),
+            ToolEntry(definition: ObjectStoreTools.containers, toolset: .objectStore, isDefault: false, service: .objectStore),
+            ToolEntry(definition: ObjectStoreTools.objects, toolset: .objectStore, isDefault: false, service: .objectStore),
+            ToolEntry(definition: ObjectStoreTools.object, toolset: .objectStore, isDefault: false, service: .objectStore),
     ]
 
     /// The tool declarations of the catalog, in order.

@@ -3,6 +3,7 @@ import OpenStackKit
 /// A named group of tools, chosen with `--toolsets` and narrowed per request with `X-MCP-Toolsets`.
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
+    case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
@@ -14,6 +15,9 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .identity: return .identity
         case .placement: return .placement
         case .overview: return nil
+        case .orchestration: return .orchestration
+        case .loadBalancer: return .loadBalancer
+        case .objectStore: return .objectStore
         }
     }
 }

@@ -22,6 +22,8 @@ final class BinaryProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var stderrText = ""
     private var stdoutBuffer = Data()
+    /// Set at end of file on stdout: after an exit, output may still be in the pipe until then.
+    private var stdoutClosed = false
 
     init(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil) throws {
         process.executableURL = URL(fileURLWithPath: try Self.binaryPath)
@@ -40,7 +42,12 @@ final class BinaryProcess: @unchecked Sendable {
         }
         stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+            guard let self else { return }
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                self.lock.withLock { self.stdoutClosed = true }
+                return
+            }
             self.lock.withLock { self.stdoutBuffer.append(data) }
         }
         try process.run()
@@ -67,7 +74,11 @@ final class BinaryProcess: @unchecked Sendable {
     func waitForExit(_ timeout: Duration = .seconds(20)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
-        return process.isRunning ? nil : process.terminationStatus
+        if process.isRunning { return nil }
+        // The exit can come before the last of stdout is read (a long --help was cut short).
+        let drained = ContinuousClock.now + .seconds(5)
+        while !lock.withLock({ stdoutClosed }) && ContinuousClock.now < drained { try? await Task.sleep(for: .milliseconds(10)) }
+        return process.terminationStatus
     }
 
     func terminate() {
