@@ -8,7 +8,7 @@ import Logging
 struct DemoCloudCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openstack-demo-cloud",
-        abstract: "Serve a simulated OpenStack cloud (Keystone, Nova, Neutron, Cinder, Glance, Placement) over HTTP."
+        abstract: "Serve a simulated OpenStack cloud (Keystone, Nova, Neutron, Cinder, Glance, Placement, Heat, Octavia, Swift) over HTTP."
     )
 
     @Option(help: "Address to bind.")

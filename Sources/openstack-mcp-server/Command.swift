@@ -7,7 +7,7 @@ import OpenStackTools
 struct Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openstack-mcp-server",
-        abstract: "A read-only MCP server for OpenStack (Nova, Neutron, Cinder, Glance, Keystone).",
+        abstract: "A read-only MCP server for OpenStack (Nova, Neutron, Cinder, Glance, Keystone, Placement, Heat, Octavia, Swift).",
         discussion: """
             Serves MCP over Streamable HTTP at http://HOST:PORT/openstack (SSE answers by default, JSON with \
             --json-response) or over stdio (--transport stdio). It only ever reads: every call to OpenStack is a \

@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// A simulated OpenStack cloud (Keystone, Nova, Neutron, Cinder, Glance, Placement) served over
+/// A simulated OpenStack cloud (Keystone, Nova, Neutron, Cinder, Glance, Placement, Heat, Octavia, Swift) served over
 /// real HTTP on one port, with devstack-style path prefixes (`/identity`, `/compute`, ...).
 ///
 /// Create it, call ``run()`` in a task, and ``waitUntilReady()`` for the base URL. Cancel the

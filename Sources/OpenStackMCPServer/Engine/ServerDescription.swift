@@ -12,7 +12,8 @@ struct ServerDescription: Sendable {
     static let name = "openstack-mcp-server"
     static let title = "OpenStack (read-only)"
     static let instructions = """
-        Read-only access to OpenStack clouds (Nova, Neutron, Cinder, Glance, Keystone, Placement); \
+        Read-only access to OpenStack clouds (Nova, Neutron, Cinder, Glance, Keystone, Placement, Heat, \
+        Octavia, Swift); \
         nothing can be changed through this server. get_<things> tools list: filter is a substring of \
         the name or ID, limit 1-1000 (default 100), detail_level basic (the CLI's columns), detailed \
         (default: what an operator needs next) or full (the whole API object, secrets redacted), and \
