@@ -37,7 +37,10 @@ _AUTH_ENV = {
 }
 
 # Service types as the catalog names them, and the openstacksdk proxy that reads each.
-PROXIES = {"compute": "compute", "network": "network", "volume": "block_storage", "image": "image", "identity": "identity"}
+PROXIES = {
+    "compute": "compute", "network": "network", "volume": "block_storage", "image": "image", "identity": "identity",
+    "orchestration": "orchestration", "load-balancer": "load_balancer", "object-store": "object_store",
+}
 
 
 @dataclasses.dataclass
@@ -122,6 +125,11 @@ class Account:
         except ValueError:
             body = answer.text
         return Response(answer.status_code, {k.lower(): v for k, v in answer.headers.items()}, body, answer.url)
+
+    def has_service(self, service: str) -> bool:
+        """Whether the token's catalog has the service (by catalog type)."""
+        catalog = self.access.service_catalog.catalog or []
+        return any(entry.get("type") == service for entry in catalog)
 
     def endpoint(self, service: str) -> str:
         # The Adapter's own method: openstacksdk's identity proxy overrides the name (Keystone endpoint records).

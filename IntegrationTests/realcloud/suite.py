@@ -10,6 +10,7 @@ import time
 
 from .accesslog import AccessLogs
 from .checks import Run, run_list, run_show
+from .extras import EXTRA_CHECKS
 from .cloud import Account
 from .ledger import Ledger
 from .proxy import RecordingProxy
@@ -43,7 +44,10 @@ class Phases:
 async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | None, logs: AccessLogs | None) -> Run:
     proxy = RecordingProxy(account.auth["auth_url"])
     auth_url = proxy.start()
-    server = ServerProcess(args.binary, account.server_environment(auth_url), os.path.join(args.work, f"server-{account.label}.log"))
+    # Every toolset: Heat, Octavia and Swift are outside `default`.
+    server = ServerProcess(
+        args.binary, account.server_environment(auth_url), os.path.join(args.work, f"server-{account.label}.log"),
+        extra_args=["--toolsets", "all"])
     started = time.time()
     server.start()
     try:
@@ -54,6 +58,10 @@ async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | N
                 await run_list(check, run)
             for check in SHOW_CHECKS:
                 await run_show(check, run)
+            for check in EXTRA_CHECKS:
+                # A cloud without the service: the server does not offer its tools, and there is nothing to compare.
+                if account.has_service(check.service):
+                    await run_list(check, run)
             await extra_scope_checks(run, admin_run)
             if account.is_admin:
                 await check_token_recovery(run)
