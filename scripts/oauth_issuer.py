@@ -20,6 +20,7 @@ import base64
 import hashlib
 import hmac
 import json
+import signal
 import sys
 import threading
 import time
@@ -130,6 +131,9 @@ def serve(port):
             else:
                 self.answer(404, {"error": "not found"})
 
+    # A child of the Swift test runner inherits its blocked signals: without this, SIGTERM from the
+    # tests' stop() is never delivered and the issuer outlives the run.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     state["issuer"] = f"http://127.0.0.1:{server.server_address[1]}"
     print(f"issuer ready {state['issuer']}", flush=True)
