@@ -27,7 +27,7 @@ from mcp.shared.exceptions import MCPError
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tool_samples import SOURCES  # noqa: E402  (show tool -> the list tool that supplies its ID)
+from tool_samples import SOURCES, call_order, remember, sample_arguments  # noqa: E402
 
 MODERN = "2026-07-28"
 MODES = [MODERN, "legacy", "auto"]
@@ -142,20 +142,6 @@ class Check:
         if not ok:
             self.failures.append(message)
         return bool(ok)
-
-
-def sample_arguments(name: str, properties: dict, first_ids: dict[str, str]) -> dict | None:
-    """The arguments scripts/tool_samples.py uses; None when the list tool gave no ID to show."""
-    if name in SOURCES:
-        if SOURCES[name] not in first_ids:
-            return None
-        return {("server" if "server" in properties else "id"): first_ids[SOURCES[name]]}
-    arguments: dict = {}
-    if "limit" in properties:
-        arguments["limit"] = 1
-    if "all_projects" in properties:
-        arguments["all_projects"] = True
-    return arguments
 
 
 def check_era(client: Client, mode: str, wire: Wire, check: Check) -> None:
@@ -287,11 +273,11 @@ async def exercise(make_transport: Any, label: str, mode: str) -> bool:
                 check.expect(tool.annotations and tool.annotations.read_only_hint, f"{tool.name}: no readOnlyHint")
                 check.expect(tool.output_schema, f"{tool.name}: no outputSchema")
             await check_pagination(client, check)
-            first_ids: dict[str, str] = {}
-            for tool in sorted(tools, key=lambda t: (t.name in SOURCES, t.name)):
-                arguments = sample_arguments(tool.name, tool.input_schema.get("properties", {}), first_ids)
+            seen: dict[str, tuple[dict, dict]] = {}
+            for tool in call_order(tools):
+                arguments = sample_arguments(tool.name, tool.input_schema.get("properties", {}), seen)
                 if arguments is None:
-                    check.expect(False, f"{tool.name}: {SOURCES[tool.name]} listed nothing to show")
+                    check.expect(False, f"{tool.name}: {SOURCES[tool.name][0]} listed nothing to show")
                     continue
                 called += 1
                 try:
@@ -305,9 +291,7 @@ async def exercise(make_transport: Any, label: str, mode: str) -> bool:
                     errors += 1
                     check.expect(False, f"{tool.name}({short(arguments)}) isError: {short(result.content[0].text if result.content else '')}")
                     continue
-                items = (result.structured_content or {}).get("items") or []
-                if items and isinstance(items[0], dict) and "id" in items[0]:
-                    first_ids[tool.name] = items[0]["id"]
+                remember(seen, tool.name, arguments, result.structured_content)
             if modern:
                 check_modern_wire(wire, check)
     except Exception as error:  # noqa: BLE001

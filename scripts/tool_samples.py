@@ -4,8 +4,8 @@ Usage: python scripts/tool_samples.py BIN [extra server flags...]
 With `--os-cloud NAME` among the flags it asks that cloud (clouds.yaml) instead of the demo cloud.
 
 It talks MCP over stdio through the official Python SDK. Show tools get the ID of the first item
-of their list tool. The exit status is 1 when any tool answers with an error, so CI can use it as
-a check that every tool in tools/list works end to end.
+of their list tool (SOURCES says which). The exit status is 1 when any tool answers with an error,
+so CI can use it as a check that every tool in tools/list works end to end.
 """
 import asyncio
 import json
@@ -16,15 +16,58 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 WIDTH = 220
-# Show tools and tools that need a server: the list tool whose first item supplies the argument.
-SOURCES = {
-    "get_instance": "get_instances", "describe_instance": "get_instances",
-    "get_instance_actions": "get_instances", "get_instance_interfaces": "get_instances",
-    "get_flavor": "get_flavors", "get_hypervisor": "get_hypervisors", "get_network": "get_networks",
-    "get_subnet": "get_subnets", "get_port": "get_ports", "get_router": "get_routers",
-    "get_floating_ip": "get_floating_ips", "get_security_group": "get_security_groups",
-    "get_volume": "get_volumes", "get_image": "get_images",
+# Tools that need an argument taken from another tool's answer: the tool whose first item supplies
+# it, and for each argument the field of that item (or "@name": the argument that tool was called with).
+SOURCES: dict[str, tuple[str, dict[str, str]]] = {
+    **{name: ("get_instances", {"id": "id"}) for name in ("get_instance", "describe_instance")},
+    **{name: ("get_instances", {"server": "id"}) for name in ("get_instance_actions", "get_instance_interfaces")},
+    **{f"get_{kind}": (f"get_{kind}s", {"id": "id"}) for kind in (
+        "flavor", "hypervisor", "network", "subnet", "port", "router", "floating_ip", "security_group",
+        "volume", "image", "stack", "load_balancer")},
+    "describe_stack": ("get_stacks", {"id": "id"}),
+    "get_stack_resources": ("get_stacks", {"stack": "id"}),
+    "get_stack_events": ("get_stacks", {"stack": "id"}),
+    "get_pool_members": ("get_pools", {"pool": "id"}),
+    "get_objects": ("get_containers", {"container": "name"}),
+    "get_object": ("get_objects", {"container": "@container", "object": "name"}),
 }
+
+
+def depth(name: str) -> int:
+    """How many tools must answer before this one can be called."""
+    return 0 if name not in SOURCES else 1 + depth(SOURCES[name][0])
+
+
+def call_order(tools: list) -> list:
+    """Tools sorted so that each one comes after the tool that supplies its arguments."""
+    return sorted(tools, key=lambda t: (depth(t.name), t.name))
+
+
+def sample_arguments(name: str, properties: dict, seen: dict[str, tuple[dict, dict]]) -> dict | None:
+    """The arguments to call `name` with; None when its source tool gave no first item.
+
+    `seen` maps each tool already called to (its arguments, the first item of its answer)."""
+    if name in SOURCES:
+        source, wanted = SOURCES[name]
+        if source not in seen:
+            return None
+        called_with, first = seen[source]
+        picked = {arg: called_with.get(key[1:]) if key.startswith("@") else first.get(key)
+                  for arg, key in wanted.items()}
+        return picked if all(value is not None for value in picked.values()) else None
+    arguments: dict = {}
+    if "limit" in properties:
+        arguments["limit"] = 1
+    if "all_projects" in properties:
+        arguments["all_projects"] = True
+    return arguments
+
+
+def remember(seen: dict, name: str, arguments: dict, structured: dict | None) -> None:
+    """Keep the first item of a list answer, for the tools that take their arguments from it."""
+    items = (structured or {}).get("items") or []
+    if items and isinstance(items[0], dict):
+        seen[name] = (arguments, items[0])
 
 
 def field(obj, snake: str, camel: str):
@@ -51,29 +94,20 @@ async def run(binary: str, flags: list[str]) -> int:
         async with ClientSession(read, write) as session:
             await session.initialize()
             tools = (await session.list_tools()).tools
-            first_ids: dict[str, str] = {}
-            for tool in sorted(tools, key=lambda t: (t.name in SOURCES, t.name)):
+            seen: dict[str, tuple[dict, dict]] = {}
+            for tool in call_order(tools):
                 properties = field(tool, "input_schema", "inputSchema").get("properties", {})
-                arguments: dict = {}
-                if "limit" in properties:
-                    arguments["limit"] = 1
-                if "all_projects" in properties:
-                    arguments["all_projects"] = True
-                if tool.name in SOURCES:
-                    if SOURCES[tool.name] not in first_ids:
-                        print(f"{tool.name}: skipped ({SOURCES[tool.name]} listed nothing to show)")
-                        continue
-                    key = "server" if "server" in properties else "id"
-                    arguments = {key: first_ids[SOURCES[tool.name]]}
+                arguments = sample_arguments(tool.name, properties, seen)
+                if arguments is None:
+                    print(f"{tool.name}: skipped ({SOURCES[tool.name][0]} listed nothing to show)")
+                    continue
                 result = await session.call_tool(tool.name, arguments)
                 data = field(result, "structured_content", "structuredContent") or {}
                 if field(result, "is_error", "isError"):
                     failures += 1
                     print(f"{tool.name}: ERROR {result.content[0].text[:WIDTH]}")
                     continue
-                items = data.get("items") or []
-                if items and isinstance(items[0], dict) and "id" in items[0]:
-                    first_ids[tool.name] = items[0]["id"]
+                remember(seen, tool.name, arguments, data)
                 print(f"{tool.name}({json.dumps(arguments, separators=(',', ':'))}): {one_line(data)}")
             print(f"tool samples: {len(tools)} tools, {failures} error(s)")
     return 1 if failures else 0
