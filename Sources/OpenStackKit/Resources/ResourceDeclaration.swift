@@ -107,6 +107,12 @@ public struct ResourceDeclaration: Sendable {
         return unpagedIfNeeded(request)
     }
 
+    /// The items of one list answer: the array under `collectionKey`, or what `extractItems` reads
+    /// out of a differently shaped answer (Swift's bare arrays, Nova's wrapped keypairs).
+    public func items(in document: JSONValue) -> [JSONValue] {
+        extractItems?(document) ?? document[collectionKey]?.arrayValue ?? []
+    }
+
     /// The path of one item, its ID encoded as one segment.
     public func itemPath(_ id: String) -> String { path.appending(id).description }
 
