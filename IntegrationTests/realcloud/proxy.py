@@ -7,7 +7,7 @@ server also passes through it. That gives, on any cloud:
 - the exact list of requests the server sent (method, path, microversion header), so the
   read-only rule and token reuse are proven without access to the services' logs;
 - the tokens Keystone issued to the server, so one can be revoked to prove recovery.
-A request that is neither a GET nor the token POST is refused here (and recorded), so a
+A request that is neither a GET, a HEAD nor the token POST is refused here (and recorded), so a
 faulty server can never write to the cloud under test.
 """
 from __future__ import annotations
@@ -155,9 +155,9 @@ class _Handler(BaseHTTPRequestHandler):
         microversion = self.headers.get("OpenStack-API-Version") or self.headers.get("X-OpenStack-Nova-API-Version")
         started = time.time()
         is_token_post = self.command == "POST" and urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/auth/tokens")
-        if self.command != "GET" and not is_token_post:
+        if self.command not in ("GET", "HEAD") and not is_token_post:
             self.owner.record(Record(self.command, self.upstream, self.path, 405, microversion, started, refused=True))
-            self._reply(405, [("Content-Type", "application/json")], b'{"error": "refused by the test proxy: not a GET"}')
+            self._reply(405, [("Content-Type", "application/json")], b'{"error": "refused by the test proxy: not a GET or HEAD"}')
             return
         parts = urllib.parse.urlsplit(self.upstream)
         if parts.scheme == "https":
@@ -184,13 +184,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.owner.record(Record(self.command, self.upstream, self.path, answer.status, microversion, started))
         data = self.owner.to_proxy(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
         out = [(k, self.owner.to_proxy(v)) for k, v in answer.getheaders() if k.lower() not in _HOP | {"content-encoding", "date", "server"}]
+        if self.command == "HEAD":
+            # A HEAD answer's length is the object's, which Swift's metadata tools read.
+            out += [(k, v) for k, v in answer.getheaders() if k.lower() == "content-length"]
         self._reply(answer.status, out, data)
 
     def _reply(self, status: int, headers: list[tuple[str, str]], data: bytes):
         self.send_response(status)
         for key, value in headers:
             self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
+        if self.command != "HEAD" or not any(k.lower() == "content-length" for k, _ in headers):
+            self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)

@@ -10,6 +10,7 @@ import time
 
 from .accesslog import AccessLogs
 from .checks import Run, run_list, run_show
+from .extra_shows import run_extra_shows
 from .extras import EXTRA_CHECKS
 from .cloud import Account
 from .ledger import Ledger
@@ -62,6 +63,7 @@ async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | N
                 # A cloud without the service: the server does not offer its tools, and there is nothing to compare.
                 if account.has_service(check.service):
                     await run_list(check, run)
+            await run_extra_shows(run)
             await extra_scope_checks(run, admin_run)
             if account.is_admin:
                 await check_token_recovery(run)

@@ -30,6 +30,11 @@ def _servers_all(run: Run) -> list[dict]:
     return run.truth("compute", "/servers/detail", "servers", {"all_tenants": "True"} if run.admin else None)
 
 
+def _server_names(run: Run) -> dict[str, str]:
+    """Server ID to name, over what the account can see (the names get_volumes adds)."""
+    return run.lookup("server-names", lambda: {s["id"]: s.get("name") for s in _servers_all(run)})
+
+
 def _image_id(server: dict) -> str | None:
     image = server.get("image")
     return image.get("id") if isinstance(image, dict) and image.get("id") else None
@@ -141,8 +146,10 @@ VOLUMES = ListCheck(
     tool="get_volumes", service="volume", path="/volumes/detail", key="volumes", variants=volume_variants,
     basic=lambda run, v: {
         "id": v["id"], "name": v.get("name"), "status": v.get("status"), "size": v.get("size"),
-        "attached_to": Unordered([{k: x for k, x in {"server_id": a.get("server_id"), "device": a.get("device")}.items() if x}
-                                  for a in v.get("attachments") or []])},
+        "attached_to": Unordered([{k: x for k, x in {
+            "server_id": a.get("server_id"), "device": a.get("device"),
+            "server_name": _server_names(run).get(a.get("server_id"))}.items() if x}
+            for a in v.get("attachments") or []])},
     detailed=lambda run, v: {
         "volume_type": v.get("volume_type"), "bootable": flag(v.get("bootable")), "encrypted": v.get("encrypted"),
         "multiattach": v.get("multiattach"), "availability_zone": v.get("availability_zone"),

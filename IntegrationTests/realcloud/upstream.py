@@ -17,7 +17,7 @@ def check_upstream(run: Run, server: ServerProcess, tool_calls: int) -> None:
     ledger, label = run.ledger, run.account.label
     records = run.proxy.records
     methods = collections.Counter(r.method for r in records)
-    writes = [r for r in records if r.method != "GET" and not r.is_token_post]
+    writes = [r for r in records if r.method not in ("GET", "HEAD") and not r.is_token_post]
     ledger.check(READ_ONLY, not writes, f"{label}: the server sent {[(r.method, r.path) for r in writes]}")
     ledger.check(READ_ONLY, methods["GET"] > 0, f"{label}: no GET went through the proxy")
     ledger.note(f"{label}: {tool_calls} tool calls made {len(records)} upstream requests {dict(methods)}")
