@@ -52,6 +52,7 @@ class Probe:
     as_user: str = "admin"    # admin | member
     token: bool = True
     microversion: str | None = "max"
+    accepted: str | None = None  # why this probe's differences are the deployment's, not simulator bugs
 
 
 PROBES = [
@@ -98,6 +99,23 @@ PROBES = [
     Probe("identity endpoints", "identity", "/endpoints", microversion=None),
     Probe("identity services as member", "identity", "/services", as_user="member", microversion=None),
     Probe("identity, no token", "identity", "/services", token=False, microversion=None),
+    Probe("stacks", "orchestration", "/stacks", microversion=None),
+    Probe("stacks, paged", "orchestration", "/stacks", {"limit": "1"}, as_user="member", microversion=None),
+    Probe("stacks as member", "orchestration", "/stacks", as_user="member", microversion=None),
+    Probe("stacks, all projects", "orchestration", "/stacks", {"global_tenant": "True"}, microversion=None,
+          accepted="policy: Heat's default refuses stacks:global_index to everyone; the demo cloud plays a cloud "
+                   "that allows it to admins (the real-cloud suite checks that our error names the rule)"),
+    Probe("stacks, no token", "orchestration", "/stacks", token=False, microversion=None),
+    Probe("load balancers", "load-balancer", "/lbaas/loadbalancers", microversion=None),
+    Probe("load balancer, unknown", "load-balancer", f"/lbaas/loadbalancers/{BOGUS}", microversion=None),
+    Probe("listeners", "load-balancer", "/lbaas/listeners", microversion=None),
+    Probe("pools", "load-balancer", "/lbaas/pools", microversion=None),
+    Probe("health monitors", "load-balancer", "/lbaas/healthmonitors", microversion=None),
+    Probe("amphorae", "load-balancer", "/octavia/amphorae", microversion=None),
+    Probe("amphorae as member", "load-balancer", "/octavia/amphorae", as_user="member", microversion=None),
+    Probe("swift account", "object-store", "", {"format": "json"}, microversion=None),
+    Probe("swift container, unknown", "object-store", "/no-such-container-42", {"format": "json"}, microversion=None),
+    Probe("swift account, no token", "object-store", "", {"format": "json"}, token=False, microversion=None),
 ]
 
 
@@ -277,7 +295,10 @@ def run(real_admin: Account, real_member: Account | None, demo_binary: str) -> t
             real_answer = send(real[probe.as_user], probe, mv)
             sim_answer = send(sim[probe.as_user], probe, mv)
             found = compare(probe, real_answer, sim_answer)
-            if found:
+            if found and probe.accepted:
+                ACCEPTED[f"probe '{probe.label}'"] = probe.accepted
+                accepted.add(f"probe '{probe.label}'")
+            elif found:
                 findings[probe.label] = found
         for label in list(findings):
             kept = [item for item in findings[label] if item.split(":")[0] not in ACCEPTED]

@@ -164,6 +164,8 @@ use = egg:swift#account_quotas
 [filter:keystoneauth]
 use = egg:swift#keystoneauth
 operator_roles = admin, member
+# Without this a reader gets 403 on its own account (swift's default is empty).
+project_reader_roles = reader
 reseller_admin_role = ResellerAdmin
 $(authtoken filter:authtoken swift)
 paste.filter_factory = keystonemiddleware.auth_token:filter_factory

@@ -2,7 +2,8 @@
 """Seed Heat, Octavia and Swift on top of seed.py's data (openstacksdk), idempotently.
 
 - Heat: `web-tier` made a server and a nested stack, with outputs and a hidden parameter;
-  `db-tier` made a server and then failed on its second resource (CREATE_FAILED).
+  `db-tier` made a server and then failed on its second resource (CREATE_FAILED);
+  `demo-config` and `demo-secrets` are small stacks in the demo project.
 - Octavia: `web-lb` on the `private` subnet, with listener `web-http` (HTTP:80), pool `web-pool`
   (ROUND_ROBIN) with an HTTP health monitor, and members at vm1's and vm2's fixed IPs.
 - Swift: containers `backups` and `logs` (admin) and `assets` (demo), objects under prefixes, one
@@ -69,6 +70,16 @@ resources:
 """
 
 
+DEMO_CONFIG = """
+heat_template_version: 2018-08-31
+description: A small stack in the demo project
+resources:
+  token: {type: OS::Heat::RandomString, properties: {length: 16}}
+outputs:
+  token_length: {value: 16}
+"""
+
+
 def wait(what, check, timeout=300, every=3):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -79,11 +90,10 @@ def wait(what, check, timeout=300, every=3):
     raise TimeoutError(f"{what} not reached in {timeout}s")
 
 
-def seed_heat(admin):
+def seed_heat(admin, demo):
     print("heat:")
-    orch = admin.orchestration
 
-    def stack(name, template, want):
+    def stack(name, template, want, orch=admin.orchestration):
         found = orch.find_stack(name, ignore_missing=True)
         if found:
             return ("exists", found)
@@ -98,6 +108,10 @@ def seed_heat(admin):
         return result
     step("stack web-tier (server + nested stack, CREATE_COMPLETE)", stack, "web-tier", WEB_TIER, "COMPLETE")
     step("stack db-tier (server, then CREATE_FAILED)", stack, "db-tier", DB_TIER, "FAILED")
+    if demo is not None:
+        # Two stacks in the member's project too, so a member's list (and its paging) has something to show.
+        for name in ("demo-config", "demo-secrets"):
+            step(f"stack {name} (demo project)", stack, name, DEMO_CONFIG, "COMPLETE", demo.orchestration)
 
 
 def seed_octavia(admin):
@@ -222,7 +236,7 @@ def main():
     except Exception:  # noqa: BLE001 - seed.py may not have made the demo user
         demo = None
     if "heat" in SERVICES:
-        seed_heat(admin)
+        seed_heat(admin, demo)
     if "octavia" in SERVICES:
         seed_octavia(admin)
     if "swift" in SERVICES:

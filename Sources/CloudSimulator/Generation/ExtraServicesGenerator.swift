@@ -160,9 +160,11 @@ struct ExtraServicesGenerator {
                 JSONMember(key: "project_id", value: .string(project)), JSONMember(key: "tenant_id", value: .string(project)),
                 JSONMember(key: "created_at", value: .string(created)), JSONMember(key: "updated_at", value: .string(created)),
                 JSONMember(key: "provisioning_status", value: "ACTIVE"), JSONMember(key: "admin_state_up", value: true),
-                JSONMember(key: "tags", value: .array([])), JSONMember(key: "description", value: .string(kind)),
-            ]
+                JSONMember(key: "tags", value: .array([])),
+            ] + (kind == "monitor" ? [] : [JSONMember(key: "description", value: .string(kind))])
         }
+        // Every TLS, ALPN and client-auth field a real Octavia (19.x) lists, all unset here.
+        let unset = { (keys: [String]) -> [JSONMember] in keys.map { JSONMember(key: $0, value: nil) } }
         let ref = { (id: String) -> JSON in .array([["id": .string(id)]]) }
         var memberIDs: [String] = []
         for (index, server) in members.enumerated() {
@@ -186,6 +188,8 @@ struct ExtraServicesGenerator {
             JSONMember(key: "availability_zone", value: nil), JSONMember(key: "provider", value: "amphora"),
             JSONMember(key: "operating_status", value: .string(status)),
             JSONMember(key: "listeners", value: ref(listenerID)), JSONMember(key: "pools", value: ref(poolID)),
+            JSONMember(key: "additional_vips", value: .array([])), JSONMember(key: "vip_sg_ids", value: .array([])),
+            JSONMember(key: "vip_vnic_type", value: "normal"),
         ])))
         result.listeners.append(DemoOctaviaObject(id: listenerID, projectID: project, parentID: lbID, body: .object(common("") + [
             JSONMember(key: "id", value: .string(listenerID)), JSONMember(key: "name", value: .string(listener.0)),
@@ -193,23 +197,30 @@ struct ExtraServicesGenerator {
             JSONMember(key: "connection_limit", value: -1), JSONMember(key: "default_pool_id", value: .string(poolID)),
             JSONMember(key: "loadbalancers", value: ref(lbID)), JSONMember(key: "operating_status", value: .string(status)),
             JSONMember(key: "timeout_client_data", value: 50000), JSONMember(key: "insert_headers", value: [:]),
-        ])))
+            JSONMember(key: "timeout_member_connect", value: 5000), JSONMember(key: "timeout_member_data", value: 50000),
+            JSONMember(key: "timeout_tcp_inspect", value: 0), JSONMember(key: "client_authentication", value: "NONE"),
+            JSONMember(key: "hsts_include_subdomains", value: false), JSONMember(key: "hsts_preload", value: false),
+            JSONMember(key: "l7policies", value: .array([])), JSONMember(key: "sni_container_refs", value: .array([])),
+        ] + unset([
+            "allowed_cidrs", "alpn_protocols", "client_ca_tls_container_ref", "client_crl_container_ref",
+            "default_tls_container_ref", "hsts_max_age", "tls_ciphers", "tls_versions",
+        ]))))
         result.pools.append(DemoOctaviaObject(id: poolID, projectID: project, parentID: lbID, body: .object(common("") + [
             JSONMember(key: "id", value: .string(poolID)), JSONMember(key: "name", value: .string(pool.0)),
             JSONMember(key: "protocol", value: .string(listener.1)), JSONMember(key: "lb_algorithm", value: .string(pool.1)),
             JSONMember(key: "session_persistence", value: nil), JSONMember(key: "healthmonitor_id", value: .string(monitorID)),
             JSONMember(key: "loadbalancers", value: ref(lbID)), JSONMember(key: "listeners", value: ref(listenerID)),
             JSONMember(key: "members", value: .array(memberIDs.map { ["id": .string($0)] })),
-            JSONMember(key: "operating_status", value: .string(status)),
-        ])))
-        result.healthMonitors.append(DemoOctaviaObject(id: monitorID, projectID: project, parentID: poolID, body: .object(common("") + [
+            JSONMember(key: "operating_status", value: .string(status)), JSONMember(key: "tls_enabled", value: false),
+        ] + unset(["alpn_protocols", "ca_tls_container_ref", "crl_container_ref", "tls_ciphers", "tls_container_ref", "tls_versions"]))))
+        result.healthMonitors.append(DemoOctaviaObject(id: monitorID, projectID: project, parentID: poolID, body: .object(common("monitor") + [
             JSONMember(key: "id", value: .string(monitorID)), JSONMember(key: "name", value: .string(pool.0 + "-monitor")),
             JSONMember(key: "type", value: .string(monitor.0)), JSONMember(key: "delay", value: 5), JSONMember(key: "timeout", value: 3),
             JSONMember(key: "max_retries", value: 3), JSONMember(key: "max_retries_down", value: 3),
             JSONMember(key: "http_method", value: monitor.1 == nil ? nil : "GET"), JSONMember(key: "url_path", value: .str(monitor.1)),
             JSONMember(key: "expected_codes", value: monitor.1 == nil ? nil : "200"),
             JSONMember(key: "pools", value: ref(poolID)), JSONMember(key: "operating_status", value: "ONLINE"),
-        ])))
+        ] + unset(["domain_name", "http_version"]))))
         let amphoraID = rng.uuid()
         result.amphorae.append(DemoOctaviaObject(id: amphoraID, projectID: "", parentID: lbID, body: [
             "id": .string(amphoraID), "loadbalancer_id": .string(lbID), "compute_id": .string(rng.uuid()),

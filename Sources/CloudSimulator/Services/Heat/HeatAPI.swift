@@ -65,7 +65,13 @@ struct HeatAPI: ServiceAPI {
         }
         let ordered = query.first("sort_dir") == "asc" ? stacks.reversed() : stacks
         switch SimplePaging.page(ordered, key: \.id, request: request) {
-        case .page(let page, _): return .json(["stacks": .array(page.map { render($0, request, full: false) })])
+        case .page(let page, _):
+            var body: JSON = ["stacks": .array(page.map { render($0, request, full: false) })]
+            // Heat links the next page whenever a page asked with a limit comes back full.
+            if let limit = query.first("limit").flatMap(Int.init), limit > 0, page.count == limit, let last = page.last {
+                body.set("links", [["rel": "next", "href": .string(request.link(replacing: [("marker", last.id)]))]])
+            }
+            return .json(body)
         case .unknownMarker: return error(404, "The Stack (\(query.first("marker") ?? "")) could not be found.", request)
         case .badLimit(let text): return error(400, "Value '\(text)' is not an integer", request)
         }

@@ -26,7 +26,8 @@ struct OctaviaAPI: ServiceAPI {
         let path = Array(segments)
         if path.isEmpty { return .json(versions(request)) }
         let extras = environment.data.extras
-        guard path.count >= 3, path[0] == "v2" else { return error(404, "The resource could not be found.", request) }
+        // Octavia answers under /v2 and its alias /v2.0 (what openstacksdk picks from the version list).
+        guard path.count >= 3, path[0] == "v2" || path[0] == "v2.0" else { return error(404, "The resource could not be found.", request) }
         let collection: Collection
         switch (path[1], path[2]) {
         case ("lbaas", "loadbalancers"): collection = Collection(key: "loadbalancers", singular: "loadbalancer", noun: "Load Balancer", items: extras.loadBalancers, adminOnly: false)

@@ -18,7 +18,9 @@ struct SwiftAPI: ServiceAPI {
     func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
         // Swift's proxy names each transaction; plain-text errors, as Swift sends.
         reply.headers.append(("X-Trans-Id", "tx" + requestID.suffix(21)))
-        if reply.status >= 400, case .json(let body) = reply.body, let message = body["error"]?.filterText {
+        // The missing-token 401 comes from the shared Keystone check, with Keystone's nested body.
+        if reply.status >= 400, case .json(let body) = reply.body,
+            let message = body["error"]?.filterText ?? body["error"]?["message"]?.filterText {
             reply.body = .text("<html><h1>\(reasonPhrase(reply.status))</h1><p>\(message)</p></html>")
             reply.headers.append(("Content-Type", "text/html; charset=UTF-8"))
         }
@@ -54,6 +56,7 @@ struct SwiftAPI: ServiceAPI {
         let listed = listing(account.containers.map { container -> (String, JSON) in
             (container.name, [
                 "name": .string(container.name), "count": .int(container.objects.count), "bytes": .int(container.bytes),
+                "storage_policy": "Policy-0",
                 "last_modified": .string(Timestamp.format(container.lastModified, .microseconds)),
             ])
         }, request)
