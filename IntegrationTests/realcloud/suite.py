@@ -10,6 +10,7 @@ import time
 
 from .accesslog import AccessLogs
 from .checks import Run, run_list, run_show
+from .cli import run_cli_checks
 from .extra_shows import run_extra_shows
 from .extras import EXTRA_CHECKS
 from .cloud import Account
@@ -64,6 +65,7 @@ async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | N
                 if account.has_service(check.service):
                     await run_list(check, run)
             await run_extra_shows(run)
+            await run_cli_checks(run)
             await extra_scope_checks(run, admin_run)
             if account.is_admin:
                 await check_token_recovery(run)

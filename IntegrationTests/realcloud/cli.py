@@ -1,0 +1,144 @@
+"""Heat, Octavia and Swift tools compared with the `openstack` CLI (python-heatclient,
+python-octaviaclient, python-swiftclient), fact by fact: the second truth beside the REST answers
+that extras.py and extra_shows.py compare with.
+
+The CLI runs with the account's OS_* variables (the same ones our server gets). Its columns are
+read as lower_snake_case ("Stack Name" -> stack_name). A column we map that the CLI does not
+print is a failure, so a renamed column cannot make a check vacuous.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .checks import Run
+from .ledger import Unordered
+
+
+def find_cli() -> str | None:
+    """REALCLOUD_OPENSTACK_CLI, else the recipe's venv, else PATH."""
+    explicit = os.environ.get("REALCLOUD_OPENSTACK_CLI")
+    if explicit:
+        return explicit
+    recipe = os.path.join(os.environ.get("OSTACK_BASE", "/tmp/ostack"), "venv", "bin", "openstack")
+    return recipe if os.access(recipe, os.X_OK) else shutil.which("openstack")
+
+
+@dataclass
+class CliList:
+    """One list tool against one CLI listing: `fields` maps our key to the CLI's column."""
+    tool: str
+    service: str
+    argv: list[str]
+    fields: dict[str, str]
+    ident: str = "id"
+    args: dict[str, Any] = field(default_factory=dict)
+    admin_only: bool = False
+    # For tools under a parent (a stack, a pool, a container): the parents, from our own list tool.
+    parents: tuple[str, str, str] | None = None  # (list tool, our key of the parent, the tool's argument)
+    # Our value, made comparable with the CLI's (for example a count in place of a list).
+    ours: Callable[[str, Any], Any] = lambda key, value: value
+
+
+SPECS = [
+    CliList("get_stacks", "orchestration", ["stack", "list"],
+            {"id": "id", "stack_name": "stack_name", "stack_status": "stack_status",
+             "creation_time": "creation_time", "updated_time": "updated_time"}, args={"detail_level": "detailed"}),
+    CliList("get_stack_resources", "orchestration", ["stack", "resource", "list", "{parent}"],
+            {"resource_name": "resource_name", "resource_type": "resource_type", "resource_status": "resource_status",
+             "physical_resource_id": "physical_resource_id"}, ident="resource_name",
+            args={"detail_level": "detailed", "nested_depth": 0}, parents=("get_stacks", "id", "stack")),
+    CliList("get_stack_events", "orchestration", ["stack", "event", "list", "{parent}"],
+            {"id": "id", "resource_name": "resource_name", "resource_status": "resource_status"},
+            args={"detail_level": "detailed"}, parents=("get_stacks", "id", "stack")),
+    CliList("get_load_balancers", "load-balancer", ["loadbalancer", "list"],
+            {"id": "id", "name": "name", "vip_address": "vip_address", "provisioning_status": "provisioning_status",
+             "operating_status": "operating_status", "provider": "provider"}, args={"detail_level": "detailed"}),
+    CliList("get_listeners", "load-balancer", ["loadbalancer", "listener", "list"],
+            {"id": "id", "name": "name", "protocol": "protocol", "protocol_port": "protocol_port",
+             "default_pool_id": "default_pool_id"}, args={"detail_level": "detailed"}),
+    CliList("get_pools", "load-balancer", ["loadbalancer", "pool", "list"],
+            {"id": "id", "name": "name", "protocol": "protocol", "lb_algorithm": "lb_algorithm",
+             "provisioning_status": "provisioning_status"}, args={"detail_level": "detailed"}),
+    CliList("get_pool_members", "load-balancer", ["loadbalancer", "member", "list", "{parent}"],
+            {"id": "id", "name": "name", "address": "address", "protocol_port": "protocol_port",
+             "operating_status": "operating_status", "weight": "weight"},
+            args={"detail_level": "detailed"}, parents=("get_pools", "id", "pool")),
+    CliList("get_health_monitors", "load-balancer", ["loadbalancer", "healthmonitor", "list"],
+            {"id": "id", "name": "name", "type": "type"}),
+    CliList("get_amphorae", "load-balancer", ["loadbalancer", "amphora", "list"],
+            {"id": "id", "loadbalancer_id": "loadbalancer_id", "status": "status", "role": "role",
+             "lb_network_ip": "lb_network_ip", "ha_ip": "ha_ip"}, args={"detail_level": "detailed"}, admin_only=True),
+    CliList("get_containers", "object-store", ["container", "list", "--long"],
+            {"name": "name", "objects": "count", "bytes": "bytes"}, ident="name"),
+    CliList("get_objects", "object-store", ["object", "list", "--long", "{parent}"],
+            {"name": "name", "bytes": "bytes", "content_type": "content_type", "etag": "hash"}, ident="name",
+            args={"detail_level": "detailed"}, parents=("get_containers", "name", "container")),
+]
+
+
+def _snake(key: str) -> str:
+    return key.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+class Cli:
+    def __init__(self, binary: str, run: Run) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+        self.binary, self.env = binary, {**env, **run.account.server_environment()}
+
+    def __call__(self, *argv: str) -> Any:
+        done = subprocess.run([self.binary, *argv, "-f", "json"], env=self.env, capture_output=True, text=True, timeout=180)
+        if done.returncode != 0:
+            raise RuntimeError(f"openstack {' '.join(argv)}: {done.stderr.strip()[-300:]}")
+        value = json.loads(done.stdout or "null")
+        if isinstance(value, list):
+            return [{_snake(k): v for k, v in row.items()} for row in value]
+        return {_snake(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> None:
+    label = f"{run.account.label} CLI {' '.join(spec.argv).replace('{parent}', parent or '')}"
+    argv = [parent if a == "{parent}" else a for a in spec.argv]
+    try:
+        rows = await asyncio.to_thread(cli, *argv)
+    except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
+        run.ledger.fail(spec.tool, f"{label}: {error}")
+        return
+    args = {**spec.args, "limit": 1000, **({spec.parents[2]: parent} if spec.parents else {})}
+    ours, _ = await run.client.call_all(spec.tool, args)
+    run.ledger.match(spec.tool, f"{label}: {spec.ident}s", Unordered([o.get(spec.ident) for o in ours]),
+                     Unordered([r.get(spec.fields[spec.ident]) for r in rows]))
+    missing = [column for column in spec.fields.values() if rows and column not in rows[0]]
+    if not run.ledger.check(spec.tool, not missing, f"{label}: the CLI prints no column {missing} (columns: {sorted(rows[0]) if rows else []})"):
+        return
+    theirs = {r.get(spec.fields[spec.ident]): r for r in rows}
+    for mine in ours:
+        row = theirs.get(mine.get(spec.ident))
+        if row is not None:
+            run.ledger.match(spec.tool, f"{label} {mine.get(spec.ident)}",
+                             {key: spec.ours(key, mine.get(key)) for key in spec.fields},
+                             {key: row.get(column) for key, column in spec.fields.items()})
+
+
+async def run_cli_checks(run: Run) -> None:
+    """Every spec whose tool the server offers and whose service the catalog has."""
+    binary = find_cli()
+    if binary is None:
+        run.ledger.note("no `openstack` CLI found (REALCLOUD_OPENSTACK_CLI, $OSTACK_BASE/venv, PATH): CLI comparisons skipped")
+        return
+    cli = Cli(binary, run)
+    for spec in SPECS:
+        if spec.tool not in run.client.tools or not run.account.has_service(spec.service) or (spec.admin_only and not run.admin):
+            continue
+        if spec.parents is None:
+            await _compare(run, cli, spec, None)
+            continue
+        tool, key, _ = spec.parents
+        owners, _ = await run.client.call_all(tool, {"limit": 1000})
+        for owner in owners[:6]:  # a few parents are enough; each is one CLI start
+            await _compare(run, cli, spec, owner.get(key))
