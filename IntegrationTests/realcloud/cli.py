@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .checks import Run
 from .ledger import Unordered
@@ -41,8 +41,6 @@ class CliList:
     admin_only: bool = False
     # For tools under a parent (a stack, a pool, a container): the parents, from our own list tool.
     parents: tuple[str, str, str] | None = None  # (list tool, our key of the parent, the tool's argument)
-    # Our value, made comparable with the CLI's (for example a count in place of a list).
-    ours: Callable[[str, Any], Any] = lambda key, value: value
 
 
 SPECS = [
@@ -121,7 +119,7 @@ async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> Non
         row = theirs.get(mine.get(spec.ident))
         if row is not None:
             run.ledger.match(spec.tool, f"{label} {mine.get(spec.ident)}",
-                             {key: spec.ours(key, mine.get(key)) for key in spec.fields},
+                             {key: mine.get(key) for key in spec.fields},
                              {key: row.get(column) for key, column in spec.fields.items()})
 
 

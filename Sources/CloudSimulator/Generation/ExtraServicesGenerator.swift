@@ -155,13 +155,14 @@ struct ExtraServicesGenerator {
         let vipPort = rng.uuid()
         let vip = "10.0.\(rng.int(in: 1...9)).\(rng.int(in: 100...199))"
         let status = degraded ? "DEGRADED" : "ONLINE"
-        let common: (String) -> [JSONMember] = { kind in
+        // Octavia's health monitors are the one kind without a description.
+        let common: (Bool) -> [JSONMember] = { described in
             [
                 JSONMember(key: "project_id", value: .string(project)), JSONMember(key: "tenant_id", value: .string(project)),
                 JSONMember(key: "created_at", value: .string(created)), JSONMember(key: "updated_at", value: .string(created)),
                 JSONMember(key: "provisioning_status", value: "ACTIVE"), JSONMember(key: "admin_state_up", value: true),
                 JSONMember(key: "tags", value: .array([])),
-            ] + (kind == "monitor" ? [] : [JSONMember(key: "description", value: .string(kind))])
+            ] + (described ? [JSONMember(key: "description", value: "")] : [])
         }
         // Every TLS, ALPN and client-auth field a real Octavia (19.x) lists, all unset here.
         let unset = { (keys: [String]) -> [JSONMember] in keys.map { JSONMember(key: $0, value: nil) } }
@@ -171,7 +172,7 @@ struct ExtraServicesGenerator {
             let id = rng.uuid()
             memberIDs.append(id)
             let address = ports.first { $0.deviceID == server.id }?.fixedIPs.first?.ipAddress ?? "10.0.0.\(10 + index)"
-            let body = JSON.object(common("") + [
+            let body = JSON.object(common(true) + [
                 JSONMember(key: "id", value: .string(id)), JSONMember(key: "name", value: .string(server.name)),
                 JSONMember(key: "address", value: .string(address)), JSONMember(key: "protocol_port", value: .int(listener.2 == 443 ? 8443 : 8080)),
                 JSONMember(key: "weight", value: 1), JSONMember(key: "subnet_id", value: .string(subnet)),
@@ -180,7 +181,7 @@ struct ExtraServicesGenerator {
             ])
             result.members.append(DemoOctaviaObject(id: id, projectID: project, parentID: poolID, body: body))
         }
-        result.loadBalancers.append(DemoOctaviaObject(id: lbID, projectID: project, parentID: nil, body: .object(common("") + [
+        result.loadBalancers.append(DemoOctaviaObject(id: lbID, projectID: project, parentID: nil, body: .object(common(true) + [
             JSONMember(key: "id", value: .string(lbID)), JSONMember(key: "name", value: .string(name)),
             JSONMember(key: "vip_address", value: .string(vip)), JSONMember(key: "vip_port_id", value: .string(vipPort)),
             JSONMember(key: "vip_subnet_id", value: .string(subnet)), JSONMember(key: "vip_network_id", value: .string(rng.uuid())),
@@ -191,7 +192,7 @@ struct ExtraServicesGenerator {
             JSONMember(key: "additional_vips", value: .array([])), JSONMember(key: "vip_sg_ids", value: .array([])),
             JSONMember(key: "vip_vnic_type", value: "normal"),
         ])))
-        result.listeners.append(DemoOctaviaObject(id: listenerID, projectID: project, parentID: lbID, body: .object(common("") + [
+        result.listeners.append(DemoOctaviaObject(id: listenerID, projectID: project, parentID: lbID, body: .object(common(true) + [
             JSONMember(key: "id", value: .string(listenerID)), JSONMember(key: "name", value: .string(listener.0)),
             JSONMember(key: "protocol", value: .string(listener.1)), JSONMember(key: "protocol_port", value: .int(listener.2)),
             JSONMember(key: "connection_limit", value: -1), JSONMember(key: "default_pool_id", value: .string(poolID)),
@@ -205,7 +206,7 @@ struct ExtraServicesGenerator {
             "allowed_cidrs", "alpn_protocols", "client_ca_tls_container_ref", "client_crl_container_ref",
             "default_tls_container_ref", "hsts_max_age", "tls_ciphers", "tls_versions",
         ]))))
-        result.pools.append(DemoOctaviaObject(id: poolID, projectID: project, parentID: lbID, body: .object(common("") + [
+        result.pools.append(DemoOctaviaObject(id: poolID, projectID: project, parentID: lbID, body: .object(common(true) + [
             JSONMember(key: "id", value: .string(poolID)), JSONMember(key: "name", value: .string(pool.0)),
             JSONMember(key: "protocol", value: .string(listener.1)), JSONMember(key: "lb_algorithm", value: .string(pool.1)),
             JSONMember(key: "session_persistence", value: nil), JSONMember(key: "healthmonitor_id", value: .string(monitorID)),
@@ -213,7 +214,7 @@ struct ExtraServicesGenerator {
             JSONMember(key: "members", value: .array(memberIDs.map { ["id": .string($0)] })),
             JSONMember(key: "operating_status", value: .string(status)), JSONMember(key: "tls_enabled", value: false),
         ] + unset(["alpn_protocols", "ca_tls_container_ref", "crl_container_ref", "tls_ciphers", "tls_container_ref", "tls_versions"]))))
-        result.healthMonitors.append(DemoOctaviaObject(id: monitorID, projectID: project, parentID: poolID, body: .object(common("monitor") + [
+        result.healthMonitors.append(DemoOctaviaObject(id: monitorID, projectID: project, parentID: poolID, body: .object(common(false) + [
             JSONMember(key: "id", value: .string(monitorID)), JSONMember(key: "name", value: .string(pool.0 + "-monitor")),
             JSONMember(key: "type", value: .string(monitor.0)), JSONMember(key: "delay", value: 5), JSONMember(key: "timeout", value: 3),
             JSONMember(key: "max_retries", value: 3), JSONMember(key: "max_retries_down", value: 3),
