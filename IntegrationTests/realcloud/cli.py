@@ -4,7 +4,9 @@ that extras.py and extra_shows.py compare with.
 
 The CLI runs with the account's OS_* variables (the same ones our server gets). Its columns are
 read as lower_snake_case ("Stack Name" -> stack_name). A column we map that the CLI does not
-print is a failure, so a renamed column cannot make a check vacuous.
+print is a failure, so a renamed column cannot make a check vacuous. Heat reports a resource that
+made nothing (a failed one, say) with physical_resource_id "", which the CLI prints as is; our tools
+say null for it, so a spec names the fields where the CLI's "" and our null are the same fact.
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ class CliList:
     admin_only: bool = False
     # For tools under a parent (a stack, a pool, a container): the parents, from our own list tool.
     parents: tuple[str, str, str] | None = None  # (list tool, our key of the parent, the tool's argument)
+    empty_is_null: tuple[str, ...] = ()  # our keys where the CLI's "" is our null
 
 
 SPECS = [
@@ -50,7 +53,8 @@ SPECS = [
     CliList("get_stack_resources", "orchestration", ["stack", "resource", "list", "{parent}"],
             {"resource_name": "resource_name", "resource_type": "resource_type", "resource_status": "resource_status",
              "physical_resource_id": "physical_resource_id"}, ident="resource_name",
-            args={"detail_level": "detailed", "nested_depth": 0}, parents=("get_stacks", "id", "stack")),
+            args={"detail_level": "detailed", "nested_depth": 0}, parents=("get_stacks", "id", "stack"),
+            empty_is_null=("physical_resource_id",)),
     CliList("get_stack_events", "orchestration", ["stack", "event", "list", "{parent}"],
             {"id": "id", "resource_name": "resource_name", "resource_status": "resource_status"},
             args={"detail_level": "detailed"}, parents=("get_stacks", "id", "stack")),
@@ -99,6 +103,10 @@ class Cli:
         return {_snake(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
 
+def _cli_value(spec: CliList, key: str, value: Any) -> Any:
+    return None if value == "" and key in spec.empty_is_null else value
+
+
 async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> None:
     label = f"{run.account.label} CLI {' '.join(spec.argv).replace('{parent}', parent or '')}"
     argv = [parent if a == "{parent}" else a for a in spec.argv]
@@ -120,7 +128,7 @@ async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> Non
         if row is not None:
             run.ledger.match(spec.tool, f"{label} {mine.get(spec.ident)}",
                              {key: mine.get(key) for key in spec.fields},
-                             {key: row.get(column) for key, column in spec.fields.items()})
+                             {key: _cli_value(spec, key, row.get(column)) for key, column in spec.fields.items()})
 
 
 async def run_cli_checks(run: Run) -> None:

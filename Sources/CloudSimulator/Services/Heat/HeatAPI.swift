@@ -55,8 +55,10 @@ struct HeatAPI: ServiceAPI {
         }
         let query = request.query
         let nested = query.flag("show_nested")
+        // Heat's database query keeps an admin's plain list unscoped too, so global_tenant changes
+        // nothing for an admin beyond the policy check; a member sees their own project only.
         let stacks = environment.data.extras.stacks.filter { stack in
-            (global || stack.projectID == request.projectID)
+            (global || request.isAdmin || stack.projectID == request.projectID)
                 && (nested || stack.parentID == nil)
                 && (query.all("status").isEmpty || query.all("status").contains(stack.status))
                 && (query.all("action").isEmpty || query.all("action").contains(stack.action))
@@ -93,11 +95,13 @@ struct HeatAPI: ServiceAPI {
             "creation_time": .string(Timestamp.format(stack.createdAt, .seconds)), "deletion_time": nil,
             "description": .string("Demo stack \(stack.name)"), "id": .string(stack.id),
             "links": [["href": .string(stackURL(stack, request)), "rel": "self"]],
-            "parent": .str(stack.parentID), "project": .string(stack.projectID), "stack_name": .string(stack.name),
+            "parent": .str(stack.parentID), "stack_name": .string(stack.name),
             "stack_owner": nil, "stack_status": .string("\(stack.action)_\(stack.status)"),
             "stack_status_reason": .string(stack.reason), "stack_user_project_id": .string(stack.projectID),
             "tags": nil, "updated_time": nil,
         ]
+        // Heat names the owning project only to an admin (its view adds `project` for is_admin).
+        if request.isAdmin { body.set("project", .string(stack.projectID)) }
         guard full else { return body }
         body.set("capabilities", .array([]))
         body.set("disable_rollback", true)
