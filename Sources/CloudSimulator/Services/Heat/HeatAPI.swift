@@ -56,10 +56,9 @@ struct HeatAPI: ServiceAPI {
         let query = request.query
         let nested = query.flag("show_nested")
         // Heat's database query keeps an admin's plain list unscoped too, so global_tenant changes
-        // nothing for an admin beyond the policy check; a member sees their own project only.
-        let stacks = environment.data.extras.stacks.filter { stack in
-            (global || request.isAdmin || stack.projectID == request.projectID)
-                && (nested || stack.parentID == nil)
+        // nothing for an admin beyond the policy check above: the list is what `visible` allows.
+        let stacks = visible(request).filter { stack in
+            (nested || stack.parentID == nil)
                 && (query.all("status").isEmpty || query.all("status").contains(stack.status))
                 && (query.all("action").isEmpty || query.all("action").contains(stack.action))
                 && (query.all("name").isEmpty || query.all("name").contains(stack.name))
