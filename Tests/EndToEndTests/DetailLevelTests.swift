@@ -8,7 +8,7 @@ import Testing
 /// of the registry, so a new tool is covered with no list to keep.
 @Suite struct DetailLevelTests {
     static let names = ToolRegistry.catalog.map(\.definition).filter {
-        JSONValue($0.inputSchema)?["properties"]?["detail_level"] != nil
+        $0.inputSchema["properties"]?["detail_level"] != nil
     }.map(\.name)
 
     /// A listed keypair has only the four fields `detailed` already shows.
@@ -23,12 +23,12 @@ import Testing
 
     @Test(arguments: Self.names) func answersAtEveryLevel(_ name: String) async throws {
         let definition = try #require(ToolRegistry.catalog.first { $0.definition.name == name }?.definition)
-        let properties = JSONValue(definition.inputSchema)?["properties"]?.objectValue ?? [:]
+        let properties = definition.inputSchema["properties"]?.objectValue ?? [:]
         // Content, not the answer cap (RegistryDrivenTests checks that): room for every item.
         try await ServerHarness.run(servers: 60, maxResultBytes: 1 << 20) { harness in
             let client = harness.client()
             var base = try await RegistryDrivenTests.arguments(
-                for: name, schema: JSONValue(definition.inputSchema)?.objectValue ?? [:], client: client
+                for: name, schema: definition.inputSchema.objectValue ?? [:], client: client
             ).objectValue ?? [:]
             if properties["all_projects"] != nil { base["all_projects"] = true }
             if properties["limit"] != nil { base["limit"] = 1000 }

@@ -173,7 +173,7 @@ import Testing
             harness.cloud.resetRequestLog()
             // Every tool of the registry, with the arguments it needs, at its largest level.
             for entry in ToolRegistry.catalog {
-                let schema = JSONValue(entry.definition.inputSchema)?.objectValue ?? [:]
+                let schema = entry.definition.inputSchema.objectValue ?? [:]
                 var arguments = try await RegistryDrivenTests.arguments(for: entry.definition.name, schema: schema, client: client)
                     .objectValue ?? [:]
                 if schema["properties"]?["detail_level"] != nil { arguments["detail_level"] = "full" }

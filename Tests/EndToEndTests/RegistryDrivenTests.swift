@@ -21,7 +21,7 @@ import Testing
             #expect(property.objectValue?["type"] != nil, "\(name).\(key) has no type")
         }
         #expect(!tool.description.isEmpty && tool.description.count < 300, "\(name): \(tool.description.count) characters")
-        #expect(tool.tool.annotations.readOnlyHint == true && tool.tool.annotations.openWorldHint == true)
+        #expect(tool.declaration["annotations"]?["readOnlyHint"] == true && tool.declaration["annotations"]?["openWorldHint"] == true)
     }
 
     /// The arguments a tool needs, each read from the first item of the list tool that names it
@@ -67,7 +67,7 @@ import Testing
                 let name = entry.definition.name
                 let schema = entry.definition.inputSchema
                 let base = try await Self.arguments(
-                    for: name, schema: JSONValue(schema)?.objectValue ?? [:], client: client)
+                    for: name, schema: schema.objectValue ?? [:], client: client)
                 var most = 0
                 let levels = schema.objectValue?["properties"]?.objectValue?["detail_level"] == nil ? [nil] : ["basic", "detailed", "full"]
                 for level in levels {
@@ -121,6 +121,35 @@ import Testing
             let note = none.structured["notes"]?.arrayValue?.first?.stringValue ?? ""
             #expect(note.contains("0 servers match host=nowhere, status=RESCUE"), "\(note)")
             #expect(note.contains("project admin (all_projects=false)") && note.contains("cloud demo"), "\(note)")
+        }
+    }
+
+    /// LLM clients often send every optional field, blank: `"cloud": ""` is not a cloud and
+    /// `"changes_since": ""` not a filter. Blank strings count as not given, for every tool, and
+    /// the empty-answer note lists only what was given.
+    @Test func blankOptionalStringsCountAsNotGiven() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            for entry in ToolRegistry.catalog {
+                let schema = entry.definition.inputSchema.objectValue ?? [:]
+                let required = Set(schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                let given = try await Self.arguments(for: entry.definition.name, schema: schema, client: client).objectValue ?? [:]
+                var blanked = given
+                for (key, property) in schema["properties"]?.objectValue ?? [:]
+                where property["type"] == "string" && !required.contains(key) && given[key] == nil {
+                    blanked[key] = key.count.isMultiple(of: 2) ? "" : "  "
+                }
+                let plain = try await client.call(entry.definition.name, .object(given))
+                let blank = try await client.call(entry.definition.name, .object(blanked))
+                #expect(blank.isError == plain.isError, "\(entry.definition.name): \(blank.text.prefix(300))")
+            }
+            var arguments: [String: JSONValue] = ["status": "RESCUE", "host": "nowhere"]
+            for key in ["cloud", "region", "changes_since", "filter", "flavor", "image", "cursor", "detail_level", "name"] {
+                arguments[key] = ""
+            }
+            let none = try await client.call("get_instances", .object(arguments))
+            let note = none.structured["notes"]?.arrayValue?.first?.stringValue ?? ""
+            #expect(note.hasPrefix("0 servers match host=nowhere, status=RESCUE in project"), "\(note)")
         }
     }
 

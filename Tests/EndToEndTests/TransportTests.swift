@@ -1,6 +1,5 @@
 import CloudSimulator
 import Foundation
-import MCP
 import OpenStackKit
 import OpenStackMCPServer
 import Testing
@@ -91,19 +90,23 @@ import Testing
         }
     }
 
-    @Test func theSwiftSDKClientWorksInJSONMode() async throws {
+    /// What a plain JSON client reads: every tool declared read-only with an output schema, and a
+    /// call answered with structured content and the same data as one text block.
+    @Test func aJSONModeClientGetsDeclarationsAndStructuredAnswers() async throws {
         try await ServerHarness.run(options: ServerOptions(port: 0, jsonResponse: true)) { harness in
-            let transport = HTTPClientTransport(endpoint: URL(string: harness.endpoint)!, streaming: false)
-            let client = Client(name: "swift-sdk-e2e", version: "1.0")
-            _ = try await client.connect(transport: transport)
-            let (tools, _) = try await client.listTools()
-            #expect(tools.map(\.name).contains("get_instances"))
-            #expect(tools.allSatisfy { $0.annotations.readOnlyHint == true && $0.outputSchema != nil })
-            let (content, isError) = try await client.callTool(name: "get_instances", arguments: ["limit": 3, "all_projects": true])
-            #expect(isError != true)
-            guard case .text(let text, _, _) = content.first else { Issue.record("no text content"); return }
-            #expect(try JSONValue.parse(Data(text.utf8))["count"]?.intValue == 3)
-            await client.disconnect()
+            let client = harness.client()
+            _ = try await client.initialize()
+            let tools = try await client.listTools()
+            #expect(tools.contains { $0["name"]?.stringValue == "get_instances" })
+            for tool in tools {
+                let annotations = tool["annotations"]
+                #expect(annotations?["readOnlyHint"] == true && annotations?["openWorldHint"] == true)
+                #expect(annotations?["destructiveHint"] == false && tool["outputSchema"]?["type"] == "object")
+            }
+            let result = try await client.call("get_instances", ["limit": 3, "all_projects": true])
+            #expect(!result.isError)
+            #expect(try JSONValue.parse(Data(result.text.utf8)) == result.structured)
+            #expect(result.structured["count"]?.intValue == 3)
         }
     }
 }

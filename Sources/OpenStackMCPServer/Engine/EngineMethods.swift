@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 import OpenStackTools
 
@@ -11,10 +10,10 @@ extension MCPEngine {
         guard case .string(let name)? = params["name"] else {
             throw RPCError.invalidParams("tools/call needs \"name\", the name of a tool from tools/list")
         }
-        var arguments: [String: Value]?
+        var arguments: [String: JSONValue]?
         switch params["arguments"] {
         case .none, .null?: arguments = nil
-        case .object(let members)?: arguments = members.mapValues(Value.init)
+        case .object(let members)?: arguments = members
         default: throw RPCError.invalidParams("\"arguments\" must be an object")
         }
         let reporter = progress.flatMap { ProgressReporter(meta: params["_meta"]?.objectValue, emit: $0) }
@@ -22,7 +21,7 @@ extension MCPEngine {
         let result = try await UpstreamObservation.$observer.withValue(reporter) {
             try await registry.call(name: name, arguments: arguments)
         }
-        return Self.json(result)
+        return result.members
     }
 
     func readResource(_ params: [String: JSONValue], era: ProtocolEra) async throws -> [String: JSONValue] {
@@ -62,22 +61,5 @@ extension MCPEngine {
         ]
         if let description = prompt.description { result["description"] = .string(description) }
         return result
-    }
-
-    /// A tool result as JSON, built directly for the plain text blocks and structured content
-    /// that every tool returns; anything richer goes through the SDK's encoder once.
-    static func json(_ result: CallTool.Result) -> [String: JSONValue] {
-        var body: [String: JSONValue] = [:]
-        body["content"] = .array(
-            result.content.map { block in
-                if case .text(let text, nil, nil) = block { return ["type": "text", "text": .string(text)] }
-                return ServerDescription.json(block)
-            })
-        if let isError = result.isError { body["isError"] = .bool(isError) }
-        if let structured = result.structuredContent {
-            body["structuredContent"] = JSONValue(structured) ?? ServerDescription.json(structured)
-        }
-        if let meta = result._meta { body["_meta"] = ServerDescription.json(meta) }
-        return body
     }
 }

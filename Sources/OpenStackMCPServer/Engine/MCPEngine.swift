@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import MCP
 import OpenStackKit
 import OpenStackTools
 
@@ -8,7 +7,7 @@ import OpenStackTools
 ///
 /// Transports hand it classified messages (``IncomingMessage``) and write the bytes it returns;
 /// it never touches a socket or a pipe. It parses and writes with OpenStackKit's JSON code, and
-/// no request goes through the SDK's `Value` coding.
+/// no request goes through `Codable`.
 public struct MCPEngine: Sendable {
     public static let version = "0.2.0"
 
@@ -81,7 +80,7 @@ public struct MCPEngine: Sendable {
             outcome = .success(try await run(request, era: era, progress: progress))
         } catch let error as RPCError {
             outcome = .failure(error)
-        } catch let error as MCPError {
+        } catch let error as ProtocolError {
             outcome = .failure(.from(error, era: era))
         } catch {
             logger.error("request failed", metadata: ["method": "\(request.method)", "error": "\(error)"])

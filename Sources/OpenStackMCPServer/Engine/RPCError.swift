@@ -1,6 +1,6 @@
 import Foundation
-import MCP
 import OpenStackKit
+import OpenStackTools
 
 /// A JSON-RPC error answer, with the HTTP status the Streamable HTTP transport gives it.
 public struct RPCError: Error, Sendable, Equatable {
@@ -50,16 +50,12 @@ public struct RPCError: Error, Sendable, Equatable {
         RPCError(code: -32603, message: "Internal error: \(detail)", httpStatus: 500)
     }
 
-    /// An error a tool-layer handler threw (an unknown tool, prompt or resource). From 2026-07-28
-    /// a missing resource is -32602, not the older -32002.
-    static func from(_ error: MCPError, era: ProtocolEra) -> RPCError {
-        var code = error.code
-        if code == -32002, era == .modern { code = -32602 }
-        let message: String
-        switch error {
-        case .serverError(_, let text): message = text
-        default: message = error.errorDescription ?? "error"
+    /// An error the tool layer threw (an unknown tool, prompt or resource). From 2026-07-28 a
+    /// missing resource is -32602, not the older -32002.
+    static func from(_ error: ProtocolError, era: ProtocolEra) -> RPCError {
+        switch error.kind {
+        case .invalidParams: return .invalidParams(error.detail)
+        case .resourceNotFound: return RPCError(code: era == .modern ? -32602 : -32002, message: error.detail)
         }
-        return RPCError(code: code, message: message)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 import OpenStackTools
 
@@ -42,13 +41,13 @@ struct ServerDescription: Sendable {
         self.serverInfo = info
         let catalog = ResourceCatalog(registry: registry)
         // Each tool is encoded once; the full list is made of the same values.
-        let tools = registry.tools.map { Self.json($0.tool) }
+        let tools = registry.tools.map(\.declaration)
         self.toolDeclarations = zip(registry.tools, tools).map { ($0.name, $1.compactBytes()) }
         let lists: [String: (key: String, items: JSONValue, scope: String)] = [
             "tools/list": ("tools", .array(tools), "public"),
-            "prompts/list": ("prompts", Self.json(PromptCatalog.prompts), "public"),
-            "resources/list": ("resources", Self.json(catalog.resources), "private"),
-            "resources/templates/list": ("resourceTemplates", Self.json(catalog.templates), "public"),
+            "prompts/list": ("prompts", .array(PromptCatalog.prompts.map(\.json)), "public"),
+            "resources/list": ("resources", .array(catalog.resources.map(\.json)), "private"),
+            "resources/templates/list": ("resourceTemplates", .array(catalog.templates.map(\.json)), "public"),
         ]
         var modern: [String: [UInt8]] = [:]
         var legacy: [String: [UInt8]] = [:]
@@ -115,15 +114,5 @@ struct ServerDescription: Sendable {
         meta[ProtocolVersions.Meta.serverInfo] = serverInfo
         result["_meta"] = .object(meta)
         return result
-    }
-
-    /// An SDK declaration as JSON, encoded once at start-up.
-    static func json(_ value: some Encodable) -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value), let json = try? JSONValue.parse(data) else {
-            preconditionFailure("an SDK declaration did not encode as JSON")
-        }
-        return json
     }
 }

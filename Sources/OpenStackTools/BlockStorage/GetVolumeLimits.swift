@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_volume_limits`: Cinder's absolute limits for a project — each cap (`maxTotal*`) next to
@@ -8,7 +7,7 @@ enum GetVolumeLimits {
     static let name = "get_volume_limits"
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = [
+        let properties: [String: JSONValue] = [
             "project_id": Schema.string("Whose limits (admin; Cinder microversion 3.39+). Default: the project of your token."),
             "detail_level": Schema.detailLevel,
         ]

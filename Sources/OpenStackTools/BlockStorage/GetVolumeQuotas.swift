@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_volume_quotas`: a project's Cinder quotas with what is in use (`?usage=true`).
@@ -7,7 +6,7 @@ enum GetVolumeQuotas {
     static let name = "get_volume_quotas"
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = [
+        let properties: [String: JSONValue] = [
             "project_id": Schema.string(
                 "Whose quotas. Default: the project of your token. Another project's quotas need the admin role."),
             "detail_level": Schema.detailLevel,

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_clouds`: the clouds this server answers for, so a caller knows what to pass as `cloud`
@@ -8,7 +7,7 @@ enum GetClouds {
     static let name = "get_clouds"
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = ["cloud": Schema.string("Only this cloud")]
+        let properties: [String: JSONValue] = ["cloud": Schema.string("Only this cloud")]
         return ToolDefinition(
             name: name, title: "List the configured clouds",
             description:
@@ -29,9 +28,7 @@ enum GetClouds {
                 "items": .array(rows), "count": .int(rows.count),
                 "default_cloud": .string(context.clouds.names.first ?? ""),
             ]
-            return CallTool.Result(
-                content: [.text(text: document.compactText(), annotations: nil, _meta: nil)],
-                structuredContent: Optional<Value>.some(Value(document)), isError: false)
+            return .structured(document)
         }
     }
 
@@ -63,7 +60,7 @@ enum GetClouds {
         return Redactor.redact(.object(row.filter { $0.value != .null }))
     }
 
-    static let outputSchema: Value = [
+    static let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
             "items": [

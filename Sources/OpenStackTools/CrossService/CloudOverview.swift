@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `cloud_overview`: "how is my cloud?" in one call.
@@ -14,7 +13,7 @@ enum CloudOverview {
     static let countCap = 10_000
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = [:]
+        let properties: [String: JSONValue] = [:]
         return ToolDefinition(
             name: name, title: "Cloud overview: health, capacity and quota pressure",
             description:
@@ -27,7 +26,7 @@ enum CloudOverview {
         }
     }
 
-    static func overview(cloud: OpenStackCloud) async throws -> CallTool.Result {
+    static func overview(cloud: OpenStackCloud) async throws -> ToolResult {
         let pager = Pager(cloud: cloud)
         let allServers = ListRequest(
             service: .compute, path: "/servers/detail", collectionKey: "servers",

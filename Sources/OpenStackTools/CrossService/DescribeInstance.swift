@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `describe_instance`: one server with everything around it, gathered concurrently.
@@ -12,7 +11,7 @@ enum DescribeInstance {
     static let name = "describe_instance"
 
     static var definition: ToolDefinition {
-        let properties: [String: Value] = [
+        let properties: [String: JSONValue] = [
             "id": Schema.string("The server's ID, or its exact name."),
         ]
         return ToolDefinition(
@@ -30,7 +29,7 @@ enum DescribeInstance {
         }
     }
 
-    static func describe(_ key: String, cloud: OpenStackCloud) async throws -> CallTool.Result {
+    static func describe(_ key: String, cloud: OpenStackCloud) async throws -> ToolResult {
         let server = try await GetInstance.find(key, cloud: cloud)
         var notes: [String] = []
 

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_role_assignments`: who holds which role where, from Keystone (admin). Keystone does not
@@ -24,7 +23,7 @@ enum GetRoleAssignments {
         return IdentityPolicy.explainingForbidden(tool, action: "list_role_assignments", reading: "Listing role assignments")
     }
 
-    static func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+    static func run(context: ToolContext, arguments: ToolArguments) async throws -> ToolResult {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
         let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()

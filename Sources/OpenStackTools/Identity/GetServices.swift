@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_services`: the cloud's services and their endpoints, from Keystone.
@@ -34,7 +33,7 @@ enum GetServices {
         var raw: JSONValue
     }
 
-    static func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+    static func run(context: ToolContext, arguments: ToolArguments) async throws -> ToolResult {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
         let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_load_balancer`: one balancer as a tree, listeners → pools → members, each with its
@@ -42,7 +41,7 @@ enum LoadBalancerTree {
         }
     }
 
-    static func tree(_ balancer: LoadBalancer, cloud: OpenStackCloud) async throws -> CallTool.Result {
+    static func tree(_ balancer: LoadBalancer, cloud: OpenStackCloud) async throws -> ToolResult {
         let scope = [URLQueryItem(name: "loadbalancer_id", value: balancer.id)]
         async let listenersRead = DescribeInstance.part("listeners") { @Sendable () async throws -> JSONValue? in
             try await cloud.get(.loadBalancer, path: Listener.declaration.path.description, query: scope).json["listeners"]

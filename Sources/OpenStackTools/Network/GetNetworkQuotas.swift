@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `get_network_quotas`: a project's Neutron quotas with usage (`/quotas/{project}/details.json`),
@@ -21,7 +20,7 @@ enum GetNetworkQuotas {
         }
     }
 
-    static func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+    static func run(context: ToolContext, arguments: ToolArguments) async throws -> ToolResult {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
         let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// Related Neutron records of a page of resources, each read in one batched request.

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// Swift: the account, its containers, their objects and one object's metadata. Listings and

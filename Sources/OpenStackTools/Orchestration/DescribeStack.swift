@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// `describe_stack`: why a stack failed, in one answer.
@@ -24,7 +23,7 @@ enum DescribeStack {
         }
     }
 
-    static func describe(_ found: Stack, cloud: OpenStackCloud) async throws -> CallTool.Result {
+    static func describe(_ found: Stack, cloud: OpenStackCloud) async throws -> ToolResult {
         async let stackRead = DescribeInstance.part("stack") { @Sendable () async throws -> JSONValue? in
             try await cloud.get(.orchestration, path: found.showPath).json["stack"]
         }

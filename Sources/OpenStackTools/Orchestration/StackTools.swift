@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// Heat: stacks, one stack with its outputs and parameters, its resources and its events.

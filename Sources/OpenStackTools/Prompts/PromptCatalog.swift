@@ -1,4 +1,3 @@
-import MCP
 
 /// Prompts an operator would reach for: a health report, troubleshooting one instance, capacity.
 ///
@@ -6,13 +5,13 @@ import MCP
 /// concludes, and says which cloud to ask.
 public struct PromptCatalog: Sendable {
     struct Entry: Sendable {
-        var prompt: Prompt
+        var prompt: PromptDeclaration
         var render: @Sendable ([String: String]) throws -> String
     }
 
     static let entries: [Entry] = [
         Entry(
-            prompt: Prompt(
+            prompt: PromptDeclaration(
                 name: "cloud_health_report", title: "Cloud health report",
                 description: "Check services, agents and resources in ERROR, and summarise what needs attention.",
                 arguments: [.init(name: "cloud", description: "Cloud to check (default: the first).", required: false)]),
@@ -27,7 +26,7 @@ public struct PromptCatalog: Sendable {
                 """
             }),
         Entry(
-            prompt: Prompt(
+            prompt: PromptDeclaration(
                 name: "troubleshoot_instance", title: "Troubleshoot an instance",
                 description: "Find out why a server is broken or unreachable.",
                 arguments: [
@@ -36,7 +35,7 @@ public struct PromptCatalog: Sendable {
                 ]),
             render: { arguments in
                 guard let server = arguments["server"], !server.isEmpty else {
-                    throw MCPError.invalidParams("troubleshoot_instance needs the argument 'server' (an ID or name)")
+                    throw ProtocolError.invalidParams("troubleshoot_instance needs the argument 'server' (an ID or name)")
                 }
                 return """
                     Troubleshoot the server '\(server)'\(cloudClause(arguments)).
@@ -48,7 +47,7 @@ public struct PromptCatalog: Sendable {
                     """
             }),
         Entry(
-            prompt: Prompt(
+            prompt: PromptDeclaration(
                 name: "capacity_report", title: "Capacity report",
                 description: "Compare hypervisor capacity with usage, and quotas with consumption.",
                 arguments: [.init(name: "cloud", description: "Cloud (default: the first).", required: false)]),
@@ -69,12 +68,12 @@ public struct PromptCatalog: Sendable {
     }
 
     /// The prompts, in the order `prompts/list` shows them.
-    public static var prompts: [Prompt] { entries.map(\.prompt) }
+    public static var prompts: [PromptDeclaration] { entries.map(\.prompt) }
 
-    /// The text of one prompt; an unknown prompt or a missing argument is `MCPError.invalidParams`.
+    /// The text of one prompt; an unknown prompt or a missing argument is `ProtocolError.invalidParams`.
     public static func render(name: String, arguments: [String: String]) throws -> (description: String?, text: String) {
         guard let entry = entries.first(where: { $0.prompt.name == name }) else {
-            throw MCPError.invalidParams(
+            throw ProtocolError.invalidParams(
                 "Unknown prompt '\(name)'. Available: \(prompts.map(\.name).joined(separator: ", ")).")
         }
         return (entry.prompt.description, try entry.render(arguments))

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// Builds the result of a list tool: structured content plus the same data as compact JSON text.
@@ -28,7 +27,7 @@ enum ListOutput {
     static func result(
         items: [JSONValue], nextCursor: String?, truncated: Bool, cloud: String, region: String?,
         notes: [String] = []
-    ) -> CallTool.Result {
+    ) -> ToolResult {
         var document: [String: JSONValue] = [
             "items": .array(items), "count": .int(items.count), "truncated": .bool(truncated), "cloud": .string(cloud),
         ]
@@ -37,8 +36,7 @@ enum ListOutput {
         var notes = notes
         if truncated { notes.insert(truncationNote(kept: items.count), at: 0) }
         if !notes.isEmpty { document["notes"] = .array(notes.map(JSONValue.string)) }
-        let json = JSONValue.object(document)
-        return CallTool.Result(content: [.text(text: json.compactText(), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(Value(json)), isError: false)
+        return .structured(.object(document))
     }
 
     /// Says how to get the rest of a cut answer.
@@ -53,9 +51,9 @@ enum ListOutput {
         noun: String, arguments: ToolArguments, projectScoped: Bool, project: String?, cloud: String, region: String?
     ) -> String {
         let ignored: Set<String> = ["limit", "detail_level", "cursor", "cloud", "region", "all_projects"]
-        let criteria = arguments.values.filter { !ignored.contains($0.key) && $0.value != .null }
+        let criteria = arguments.values.filter { !ignored.contains($0.key) }
             .sorted { $0.key < $1.key }
-            .map { "\($0.key)=\(JSONValue($0.value)?.stringValue ?? JSONValue($0.value)?.compactText() ?? "?")" }
+            .map { "\($0.key)=\($0.value.stringValue ?? $0.value.compactText())" }
         var scope = ""
         if projectScoped {
             let all = (try? arguments.bool("all_projects", default: false)) ?? false
@@ -67,7 +65,7 @@ enum ListOutput {
     }
 
     /// An `isError` result whose text says what failed and what to do next.
-    static func error(_ message: String) -> CallTool.Result {
-        CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
+    static func error(_ message: String) -> ToolResult {
+        .failure(message)
     }
 }

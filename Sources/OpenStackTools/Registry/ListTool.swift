@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// Names looked up in batches for a page of resources (never one request per item).
@@ -28,7 +27,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     var description: String
     /// Singular noun for the filter description, e.g. "server".
     var noun: String
-    var extraProperties: [String: Value] = [:]
+    var extraProperties: [String: JSONValue] = [:]
     /// Arguments a call must give (in the schema's `required`, checked before any request).
     var required: [String] = []
     /// Builds the upstream request, including server-side filters, from the arguments.
@@ -73,7 +72,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         }
     }
 
-    func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+    func run(context: ToolContext, arguments: ToolArguments) async throws -> ToolResult {
         let limit = try arguments.int("limit", default: 100, range: 1...1000)
         let detail = try arguments.detailLevel()
         let filter = try arguments.string("filter")?.lowercased()

@@ -1,4 +1,4 @@
-import MCP
+import OpenStackKit
 
 /// Argument checking driven by each tool's `inputSchema`, done once in the registry before any
 /// handler runs: unknown arguments, types, closed vocabularies (`enum`), integer ranges and
@@ -23,7 +23,7 @@ extension ToolDefinition {
         }
     }
 
-    private static func check(_ value: Value, against property: [String: Value], name: String) throws {
+    private static func check(_ value: JSONValue, against property: [String: JSONValue], name: String) throws {
         switch property["type"]?.stringValue {
         case "string":
             guard case .string(let text) = value else {

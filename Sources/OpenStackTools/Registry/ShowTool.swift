@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// A show tool over one OpenStack resource, found by ID or by name, declared as data.
@@ -22,7 +21,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     /// Added to the name lookup when the caller is an admin (e.g. Cinder's `all_tenants`), so that
     /// admins find names in every project and other users in their own, without a 403.
     var adminNameLookupQuery: URLQueryItem? = nil
-    var extraProperties: [String: Value] = [:]
+    var extraProperties: [String: JSONValue] = [:]
     /// Query parameters of the show request (e.g. `with_servers=true`).
     var query: [URLQueryItem] = []
     /// Query parameters of the name lookup that only admins may send (e.g. `all_tenants`); they
@@ -37,12 +36,12 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var lookupLevels: Set<DetailLevel> = [.basic, .detailed]
 
     var definition: ToolDefinition {
-        var properties: [String: Value] = [
+        var properties: [String: JSONValue] = [
             "id": Schema.string("\(noun.capitalized) ID or name"),
             "detail_level": Schema.detailLevel,
         ]
         properties.merge(extraProperties) { _, new in new }
-        let schema: Value = [
+        let schema: JSONValue = [
             "type": "object", "properties": .object(properties), "required": ["id"], "additionalProperties": false,
         ]
         let tool = self
@@ -53,7 +52,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         }
     }
 
-    func run(context: ToolContext, arguments: ToolArguments) async throws -> CallTool.Result {
+    func run(context: ToolContext, arguments: ToolArguments) async throws -> ToolResult {
         guard let key = try arguments.string("id") else {
             throw ToolArgumentError(argument: "id", problem: "required: the \(noun)'s ID or name")
         }
@@ -112,16 +111,13 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
 
 /// Builds the result of a show tool.
 enum ShowOutput {
-    static func result(item: JSONValue, cloud: String, region: String?, notes: [String] = []) -> CallTool.Result {
+    static func result(item: JSONValue, cloud: String, region: String?, notes: [String] = []) -> ToolResult {
         var document: [String: JSONValue] = ["item": item, "cloud": .string(cloud)]
         if let region { document["region"] = .string(region) }
         if !notes.isEmpty { document["notes"] = .array(notes.map(JSONValue.string)) }
         // A cross-service answer cut by --call-timeout says so: its notes name the parts it lacks.
         if CallBudget.current?.isExhausted == true { document["partial"] = .bool(true) }
-        let json = JSONValue.object(document)
-        return CallTool.Result(
-            content: [.text(text: json.compactText(), annotations: nil, _meta: nil)],
-            structuredContent: Optional<Value>.some(Value(json)), isError: false)
+        return .structured(.object(document))
     }
 }
 
@@ -129,7 +125,7 @@ extension ShowTool where Resource: DeclaredResource {
     /// A show tool whose service, item path and name lookup come from the resource's declaration.
     init(
         name: String, title: String, description: String, noun: String,
-        nameOf: @escaping @Sendable (Resource) -> String?, extraProperties: [String: Value] = [:],
+        nameOf: @escaping @Sendable (Resource) -> String?, extraProperties: [String: JSONValue] = [:],
         lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil,
         basic: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
         detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],

@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// An argument that is missing, of the wrong type or out of range. It becomes an `isError` result
@@ -9,9 +8,19 @@ public typealias ToolArgumentError = ArgumentError
 
 /// The arguments of one tool call, with typed, validated access.
 public struct ToolArguments: Sendable {
-    public let values: [String: Value]
+    /// The arguments given: a null or a blank string counts as not given, because LLM clients
+    /// often send every optional field, empty (`"cloud": ""`).
+    public let values: [String: JSONValue]
 
-    public init(_ values: [String: Value]?) { self.values = values ?? [:] }
+    public init(_ values: [String: JSONValue]?) {
+        self.values = (values ?? [:]).filter { _, value in
+            switch value {
+            case .null: return false
+            case .string(let text): return !text.allSatisfy(\.isWhitespace)
+            default: return true
+            }
+        }
+    }
 
     /// Rejects arguments the tool's schema does not declare.
     func checkKnown(_ allowed: Set<String>) throws {

@@ -1,5 +1,4 @@
 import Logging
-import MCP
 import OpenStackKit
 
 extension ToolRegistry {
@@ -9,13 +8,10 @@ extension ToolRegistry {
     /// cloud and region it read, how many upstream requests it made, and their request IDs. It
     /// never carries the arguments' values or the answer, which may hold names a user typed.
     func record(
-        tool: String, arguments: [String: Value]?, result: CallTool.Result, outcome: String,
+        tool: String, arguments: [String: JSONValue]?, result: ToolResult, outcome: String,
         measurement: ToolCallMeasurement, tally: UpstreamTally
     ) {
-        let answerBytes = result.content.reduce(0) { total, block in
-            if case .text(let text, _, _) = block { return total + text.utf8.count }
-            return total
-        }
+        let answerBytes = result.textByteCount
         measurement.finish(outcome: outcome, answerBytes: answerBytes)
         let (cloud, region) = scope(of: result, arguments: arguments)
         let elapsed = measurement.elapsed
@@ -33,7 +29,7 @@ extension ToolRegistry {
 
     /// The cloud and region a call read: from its answer when it says (list and show answers
     /// do), else from its arguments, else the defaults. `-` when the region was never resolved.
-    private func scope(of result: CallTool.Result, arguments: [String: Value]?) -> (String, String) {
+    private func scope(of result: ToolResult, arguments: [String: JSONValue]?) -> (String, String) {
         let structured = result.structuredContent?.objectValue
         let cloud = structured?["cloud"]?.stringValue ?? arguments?["cloud"]?.stringValue
             ?? context.clouds.clouds.first?.name ?? "-"

@@ -1,5 +1,4 @@
 import Logging
-import MCP
 import OpenStackKit
 
 /// Limits applied to every tool result.
@@ -27,16 +26,16 @@ public struct ToolDefinition: Sendable {
     public let name: String
     public let title: String
     public let description: String
-    public let inputSchema: Value
-    public let outputSchema: Value
+    public let inputSchema: JSONValue
+    public let outputSchema: JSONValue
     /// Whether the tool asks one cloud, and so takes the `cloud` and `region` arguments.
     public let cloudScoped: Bool
     /// Returns a result; throws only `ToolArgumentError`, `OpenStackError` or bugs.
-    public let handler: @Sendable (ToolContext, ToolArguments) async throws -> CallTool.Result
+    public let handler: @Sendable (ToolContext, ToolArguments) async throws -> ToolResult
 
     public init(
-        name: String, title: String, description: String, inputSchema: Value, outputSchema: Value,
-        cloudScoped: Bool = true, handler: @escaping @Sendable (ToolContext, ToolArguments) async throws -> CallTool.Result
+        name: String, title: String, description: String, inputSchema: JSONValue, outputSchema: JSONValue,
+        cloudScoped: Bool = true, handler: @escaping @Sendable (ToolContext, ToolArguments) async throws -> ToolResult
     ) {
         self.name = name
         self.title = title
@@ -47,12 +46,15 @@ public struct ToolDefinition: Sendable {
         self.handler = handler
     }
 
-    /// The MCP declaration, with read-only annotations.
-    public var tool: Tool {
-        Tool(
-            name: name, title: title, description: description, inputSchema: inputSchema,
-            annotations: .init(
-                title: title, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true),
-            outputSchema: outputSchema)
+    /// The declaration `tools/list` shows, with the annotations every read-only tool carries.
+    public var declaration: JSONValue {
+        [
+            "name": .string(name), "title": .string(title), "description": .string(description),
+            "inputSchema": inputSchema, "outputSchema": outputSchema,
+            "annotations": [
+                "title": .string(title), "readOnlyHint": true, "destructiveHint": false, "idempotentHint": true,
+                "openWorldHint": true,
+            ],
+        ]
     }
 }

@@ -1,4 +1,4 @@
-import MCP
+import OpenStackKit
 
 /// Renders `docs/tools.md` from the registry, so the reference cannot drift from the code.
 public enum ToolDocumentation {
@@ -67,7 +67,7 @@ public enum ToolDocumentation {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ value: Value) -> String {
+    static func render(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): return "`\(text)`"
         case .int(let number): return "`\(number)`"

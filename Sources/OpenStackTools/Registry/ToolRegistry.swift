@@ -1,5 +1,4 @@
 import Logging
-import MCP
 import OpenStackKit
 
 /// Every tool the server can offer, in one explicit list, and the one entry point that runs them.
@@ -111,9 +110,9 @@ public struct ToolRegistry: Sendable {
     public func tool(named name: String) -> ToolDefinition? { byName[name] }
 
     /// Runs one tool. An unknown tool is a JSON-RPC error; every other failure is an `isError` result.
-    public func call(name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
+    public func call(name: String, arguments: [String: JSONValue]?) async throws -> ToolResult {
         guard let tool = byName[name] else {
-            throw MCPError.invalidParams(
+            throw ProtocolError.invalidParams(
                 "Unknown tool '\(name)'\(ToolNames.suggestion(for: name, among: byName.keys)). tools/list shows the \(tools.count) tools offered.")
         }
         let measurement = ServerMetrics.toolCallStarted(name)
@@ -124,7 +123,7 @@ public struct ToolRegistry: Sendable {
     }
 
     /// Runs a known tool; every failure becomes an `isError` result with its outcome label.
-    private func run(_ tool: ToolDefinition, _ arguments: [String: Value]?) async -> (CallTool.Result, String) {
+    private func run(_ tool: ToolDefinition, _ arguments: [String: JSONValue]?) async -> (ToolResult, String) {
         // One budget covers every upstream request of the call (--call-timeout).
         let budget = CallBudget(limit: context.settings.callTimeout)
         do {

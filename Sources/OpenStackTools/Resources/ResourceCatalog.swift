@@ -1,5 +1,4 @@
 import Foundation
-import MCP
 import OpenStackKit
 
 /// MCP resources: `openstack://<cloud>/<type>/<id>` for one resource, served by the matching show
@@ -26,9 +25,9 @@ public struct ResourceCatalog: Sendable {
     }
 
     /// One template per resource type whose show tool is offered.
-    public var templates: [Resource.Template] {
+    public var templates: [ResourceTemplate] {
         offered.map {
-            Resource.Template(
+            ResourceTemplate(
                 uriTemplate: "openstack://{cloud}/\($0.type)/{id}", name: $0.type, title: $0.title,
                 description: "One \($0.title.lowercased()) by ID or name, as JSON (the \($0.tool) tool at detail_level full).",
                 mimeType: "application/json")
@@ -36,38 +35,35 @@ public struct ResourceCatalog: Sendable {
     }
 
     /// The service catalog of each cloud.
-    public var resources: [Resource] {
+    public var resources: [ResourceEntry] {
         registry.context.clouds.names.map {
-            Resource(
-                name: "\($0) catalog", uri: "openstack://\($0)/catalog", title: "Services and endpoints of \($0)",
+            ResourceEntry(
+                uri: "openstack://\($0)/catalog", name: "\($0) catalog", title: "Services and endpoints of \($0)",
                 description: "The services registered in Keystone with their endpoints.", mimeType: "application/json")
         }
     }
 
     /// Reads a resource as JSON text; an unknown URI or a missing resource is a JSON-RPC error
-    /// (`MCPError`; -32002 for one that is not there).
+    /// (`ProtocolError`; resource-not-found for one that is not there).
     public func read(_ uri: String) async throws -> String {
         guard let components = URLComponents(string: uri), components.scheme == "openstack", let cloud = components.host
         else {
-            throw MCPError.invalidParams("Not an openstack:// URI: \(uri). Use openstack://<cloud>/<type>/<id>.")
+            throw ProtocolError.invalidParams("Not an openstack:// URI: \(uri). Use openstack://<cloud>/<type>/<id>.")
         }
         let parts = components.path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
-        let call: (tool: String, arguments: [String: Value])
+        let call: (tool: String, arguments: [String: JSONValue])
         if parts == ["catalog"] {
             call = ("get_services", ["cloud": .string(cloud), "limit": 1000])
         } else if parts.count == 2, let entry = offered.first(where: { $0.type == parts[0] }) {
             call = (entry.tool, ["cloud": .string(cloud), "id": .string(parts[1]), "detail_level": "full"])
         } else {
             let types = offered.map(\.type).joined(separator: ", ")
-            throw MCPError.invalidParams("Unknown resource \(uri). Types: \(types), or openstack://<cloud>/catalog.")
+            throw ProtocolError.invalidParams("Unknown resource \(uri). Types: \(types), or openstack://<cloud>/catalog.")
         }
         let result = try await registry.call(name: call.tool, arguments: call.arguments)
-        if result.isError == true {
-            var text = "failed"
-            if case .text(let message, _, _) = result.content.first { text = message }
-            throw MCPError.serverError(code: -32002, message: "Resource not available: \(text)")
+        if result.isError {
+            throw ProtocolError.resourceNotFound("Resource not available: \(result.firstText ?? "failed")")
         }
-        guard let structured = result.structuredContent, let json = JSONValue(structured) else { return "{}" }
-        return json.compactText()
+        return result.structuredContent?.compactText() ?? "{}"
     }
 }
