@@ -105,7 +105,14 @@ fi
 # ---------------------------------------------------------------- swift
 if has swift; then
   SW="$ETC/swift"; mkdir -p "$SW" "$DATA/swift/node/d1"
-  # Every server reads its hash prefix and storage policies from swift_dir/swift.conf.
+  # Swift reads its hash prefix, storage policies and constraints from the hard-coded
+  # /etc/swift/swift.conf (swift/common/utils/__init__.py: SWIFT_CONF_FILE); only the WSGI servers
+  # move to swift_dir, and too late for the policies. The daemons (container updater) never do and
+  # die without /etc/swift. So every Swift process runs with OSTACK_SWIFT_DIR=$SW, and this .pth
+  # line makes ostack_fakes/swift_conf.py point SWIFT_CONF_FILE there (it does nothing without
+  # the variable). Nothing is written to /etc.
+  echo "import ostack_fakes.swift_conf" > "$SITE/ostack_swift_conf.pth"
+  SWENV=(env OSTACK_SWIFT_DIR="$SW")
   cat > "$SW/swift.conf" <<EOT
 [swift-hash]
 swift_hash_path_prefix = ostack
@@ -119,9 +126,9 @@ EOT
     local kind port
     for kind in account:6202 container:6201 object:6200; do
       port=${kind#*:}; kind=${kind%:*}
-      quiet swift-ring-builder "$SW/$kind.builder" create 8 1 1
-      quiet swift-ring-builder "$SW/$kind.builder" add --region 1 --zone 1 --ip $H --port "$port" --device d1 --weight 100
-      quiet swift-ring-builder "$SW/$kind.builder" rebalance
+      quiet "${SWENV[@]}" swift-ring-builder "$SW/$kind.builder" create 8 1 1
+      quiet "${SWENV[@]}" swift-ring-builder "$SW/$kind.builder" add --region 1 --zone 1 --ip $H --port "$port" --device d1 --weight 100
+      quiet "${SWENV[@]}" swift-ring-builder "$SW/$kind.builder" rebalance
     done
   }
   once swift-rings sw_rings
@@ -173,12 +180,13 @@ delay_auth_decision = True
 EOT
   for part in account container object proxy; do
     if ! is_running "swift-$part" "swift-$part-server"; then
-      bg "swift-$part" "$VENV/bin/swift-$part-server" "$SW/$part-server.conf"
+      bg "swift-$part" "${SWENV[@]}" "$VENV/bin/swift-$part-server" "$SW/$part-server.conf"
       log "started swift-$part-server (pid $(cat "$RUN/swift-$part.pid"))"
     fi
   done
   # The account's totals (object count, bytes) come from the container updater.
   if ! is_running swift-container-updater swift-container-updater; then
-    bg swift-container-updater "$VENV/bin/swift-container-updater" "$SW/container-server.conf"
+    bg swift-container-updater "${SWENV[@]}" "$VENV/bin/swift-container-updater" "$SW/container-server.conf"
+    log "started swift-container-updater (pid $(cat "$RUN/swift-container-updater.pid"))"
   fi
 fi
