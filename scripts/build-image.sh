@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the container image with buildah from the release tarball (no Docker engine, no base
-# image to pull): the stripped binary, the shared libraries ldd names (glibc, libcurl and what it
-# links), the CA bundle, and a passwd entry for the unprivileged user. Same user, ports,
+# image to pull): the stripped binary, the shared libraries ldd names (glibc, libstdc++, libgcc_s
+# and zlib), the CA bundle, and a passwd entry for the unprivileged user. Same user, ports,
 # entrypoint and health check as deploy/Containerfile. Then checks the committed image the way
 # this machine allows (podman run cannot set rlimits here): it mounts the image's root read-only
 # and runs the binary in it under chroot, as that user.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the release tarball runs on a plain Debian 12 with no Swift: a debootstrap minbase root
-# plus the two runtime packages the README names (libcurl4, ca-certificates). Under chroot it
+# with nothing added (the binary needs only glibc, libstdc++, libgcc_s and zlib). Under chroot it
 # runs --version, --help and --demo; a client OUTSIDE the chroot then sends initialize,
 # tools/list and one tools/call over loopback (a chroot shares the network).
 #
@@ -19,13 +19,17 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 if [ "${CHROOT_FRESH:-0}" = 1 ] || ! [ -x "$root/bin/sh" ]; then
     rm -rf "$root"
     mkdir -p "$(dirname "$root")"
-    echo "== debootstrap --variant=minbase bookworm (+ libcurl4, ca-certificates)"
-    debootstrap --variant=minbase --include=libcurl4,ca-certificates bookworm "$root" "$mirror" > "$root.log" 2>&1 \
+    echo "== debootstrap --variant=minbase bookworm (nothing added)"
+    debootstrap --variant=minbase bookworm "$root" "$mirror" > "$root.log" 2>&1 \
         || { tail -20 "$root.log"; exit 1; }
 fi
 echo "== the root has no Swift"
 if find "$root" \( -name 'libswift*' -o -name 'libFoundation*' -o -name 'swift*' -type f \) -print | grep .; then
     echo "FAIL: Swift files in the root" >&2; exit 1
+fi
+echo "== the root has no libcurl (the binary must not need it)"
+if find "$root" -name 'libcurl*' -print | grep .; then
+    echo "FAIL: libcurl in the root; make it again with CHROOT_FRESH=1" >&2; exit 1
 fi
 echo "   $(du -sh "$root" | cut -f1), $(chroot "$root" dpkg -l | grep -c '^ii') packages, $(chroot "$root" cat /etc/debian_version)"
 
