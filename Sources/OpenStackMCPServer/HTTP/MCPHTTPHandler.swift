@@ -72,7 +72,9 @@ struct MCPHTTPHandler: Sendable {
 
     private func post(_ request: Request) async -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
-            return tooLarge()
+            // A client waiting for 100 Continue has sent no body to read an id from.
+            let waiting = request.headers[.expect]?.lowercased() == "100-continue"
+            return tooLarge(prefix: waiting ? [] : await BoundedBody.prefix(of: request.body))
         }
         guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
             return HTTPAnswers.error(.invalidRequest("Content-Type must be application/json"), status: 415)
@@ -82,10 +84,9 @@ struct MCPHTTPHandler: Sendable {
                 .invalidRequest("Accept must allow application/json or text/event-stream"), status: 406)
         }
         let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: options.maxBodyBytes)
-        } catch {
-            return tooLarge()
+        switch await BoundedBody.read(request.body, limit: options.maxBodyBytes) {
+        case .whole(let whole): body = whole
+        case .tooLarge(let prefix): return tooLarge(prefix: prefix)
         }
         switch IncomingMessage.classify(Data(body.readableBytesView)) {
         case .invalid(let error, let id):
@@ -152,8 +153,10 @@ struct MCPHTTPHandler: Sendable {
         return HTTPAnswers.json(answer.bytes, status: answer.httpStatus, extra: extra)
     }
 
-    private func tooLarge() -> Response {
-        HTTPAnswers.error(.invalidRequest("the body is larger than \(options.maxBodyBytes) bytes"), status: 413)
+    /// 413, with the request's id when the body's first bytes name one (else the client's request never gets its answer).
+    private func tooLarge(prefix: [UInt8]) -> Response {
+        let error = RPCError.invalidRequest("the body is larger than \(options.maxBodyBytes) bytes")
+        return HTTPAnswers.json(RPCWire.error(id: LeadingID.find(in: prefix), error), status: 413)
     }
 
     /// True when the client takes JSON or SSE answers (an absent Accept takes anything).
