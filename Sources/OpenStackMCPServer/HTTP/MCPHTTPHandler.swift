@@ -6,10 +6,17 @@ import NIOCore
 import OpenStackKit
 import OpenStackTools
 
-/// Answers `/openstack` (and `/openstack/`): the Host and Origin guards, then methods, bodies
-/// and the protocol engine, in both eras.
+/// Answers `/openstack` (and `/openstack/`, and the alias `/mcp`, `/mcp/`): the Host and Origin
+/// guards, then methods, bodies and the protocol engine, in both eras.
 struct MCPHTTPHandler: Sendable {
-    static let paths: Set<String> = ["/openstack", "/openstack/"]
+    /// The MCP endpoint and its alias (the path many clients try first); each answers the same.
+    static let endpoints = ["/openstack", "/mcp"]
+    static let paths = Set(endpoints.flatMap { [$0, $0 + "/"] })
+    /// The endpoint that `path` names, without its trailing slash; nil for any other path.
+    static func endpoint(of path: String) -> String? {
+        guard paths.contains(path) else { return nil }
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
     /// Per-request narrowing of the tool surface (comma-separated toolsets and tools).
     static let toolsetsHeader = HTTPField.Name("X-MCP-Toolsets")!
     static let toolsHeader = HTTPField.Name("X-MCP-Tools")!
@@ -39,7 +46,7 @@ struct MCPHTTPHandler: Sendable {
         if let probe = await ops.probe(path) { return probe }
         if let metadata = authenticator.metadata(for: request) { return metadata }
         guard Self.paths.contains(path) || path == OpsEndpoints.metricsPath else {
-            return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack"), status: 404)
+            return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack (or its alias /mcp)"), status: 404)
         }
         guard guardrail.allowsHost(request.head.authority) else {
             logger.warning("refused host", metadata: ["host": "\(request.head.authority ?? "")"])
