@@ -54,7 +54,8 @@ struct Command: AsyncParsableCommand {
                   --username admin --project-name admin --password-file ~/.os-password
 
             ENDPOINTS (HTTP)
-              /openstack  MCP (POST; also GET and DELETE with --stateful)
+              /openstack  MCP (POST; also GET and DELETE with --stateful); /mcp is
+                          an alias that answers the same
               /healthz    200 while the process runs
               /readyz     200 when every cloud has a valid token and a catalog, else
                           503 with one line per cloud saying why

@@ -90,7 +90,7 @@ struct Launcher {
             let options = serverOptions()
             let authenticator = try AccessSetup.authenticator(command.access, host: options.host, logger: logger)
             let service = MCPHTTPService(options: options, engine: engine, logger: logger, authenticator: authenticator) { port in
-                announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs)
+                announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs, logger: logger)
             }
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
             if let ops = opsService(clouds: cloudSet, logger: logger) { services.append(.init(service: ops)) }
@@ -116,8 +116,11 @@ struct Launcher {
             sessionIdleTimeout: .seconds(command.server.sessionIdleMinutes * 60), maxSessions: command.server.maxSessions)
     }
 
-    private func announce(port: Int, options: ServerOptions, clouds: [String], demoURLs: [URL]) {
+    private func announce(port: Int, options: ServerOptions, clouds: [String], demoURLs: [URL], logger: Logger) {
         let endpoint = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/openstack"
+        if command.ops.logFormat == .json {
+            return announceAsLog(endpoint: endpoint, options: options, clouds: clouds, demoURLs: demoURLs, logger: logger)
+        }
         var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"); clouds: \(clouds.joined(separator: ", ")))"]
         if !demoURLs.isEmpty {
             for (name, url) in zip(clouds, demoURLs) { lines.append("demo cloud \(name) (simulated OpenStack) at \(url.absoluteString)") }
@@ -127,6 +130,34 @@ struct Launcher {
             lines.append("     or: claude mcp add --transport http openstack \(endpoint)")
         }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// The banner in `--log-format json`: every stderr line is one JSON object, so it is log
+    /// lines at NOTICE, each with a fixed message and its data in fields.
+    private func announceAsLog(endpoint: String, options: ServerOptions, clouds: [String], demoURLs: [URL], logger: Logger) {
+        logger.notice(
+            "listening on the MCP endpoint",
+            metadata: [
+                "url": "\(endpoint)", "answers": "\(options.jsonResponse ? "JSON" : "SSE")",
+                "sessions": "\(options.stateful ? "stateful" : "stateless")", "clouds": .array(clouds.map { .string($0) }),
+            ])
+        guard !demoURLs.isEmpty else { return }
+        for (name, url) in zip(clouds, demoURLs) {
+            logger.notice("demo cloud (simulated OpenStack)", metadata: ["cloud": "\(name)", "url": "\(url.absoluteString)"])
+        }
+        // The demo's fixed, public credentials, for pointing the openstack CLI at it.
+        logger.notice(
+            "demo sign-in",
+            metadata: [
+                "user": "\(DemoCloud.adminUser)", "password": "\(DemoCloud.adminPassword)",
+                "project": "\(DemoCloud.adminProject)", "domain": "\(DemoCloud.domainName)",
+            ])
+        logger.notice(
+            "demo: connect a client",
+            metadata: [
+                "inspector": "npx @modelcontextprotocol/inspector  → Streamable HTTP → \(endpoint)",
+                "claude": "claude mcp add --transport http openstack \(endpoint)",
+            ])
     }
 
     private func validate() throws {

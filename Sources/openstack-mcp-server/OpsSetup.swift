@@ -12,10 +12,14 @@ extension Launcher {
         return OpsHTTPService(
             host: host, port: port, endpoints: OpsEndpoints(readiness: Readiness(clouds: clouds)),
             logger: logger
-        ) { bound in
+        ) { [format = command.ops.logFormat] bound in
             let shown = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardError.write(
-                Data("metrics and probes on http://\(shown):\(bound)/metrics (/healthz, /readyz)\n".utf8))
+            let url = "http://\(shown):\(bound)/metrics"
+            guard format == .text else {
+                // In JSON every stderr line is one object: a log line, as the banner is.
+                return logger.notice("listening for metrics and probes", metadata: ["url": "\(url)", "probes": ["/healthz", "/readyz"]])
+            }
+            FileHandle.standardError.write(Data("metrics and probes on \(url) (/healthz, /readyz)\n".utf8))
         }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import OpenStackMCPServer
 
 // One clear line for any bad input, never a stack trace or a usage dump.
 do {
@@ -7,7 +9,7 @@ do {
     guard let runnable = command as? Command else { try command.run(); exit(0) }
     exit(try await Launcher(command: runnable).run())
 } catch let error as LaunchError {
-    FileHandle.standardError.write(Data("openstack-mcp-server: \(error.message)\n".utf8))
+    StartFailure.report(error.message)
     exit(1)
 } catch {
     let code = Command.exitCode(for: error)
@@ -15,6 +17,6 @@ do {
         Command.exit(withError: error)
     }
     let message = Command.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    FileHandle.standardError.write(Data("openstack-mcp-server: \(message) (see --help)\n".utf8))
+    StartFailure.report("\(message) (see --help)")
     exit(2)
 }

@@ -6,6 +6,15 @@ import Foundation
 /// it as Bool, Int, Double, String and array in turn, and every wrong guess throws. On a 2 MB
 /// page of servers that is millions of thrown errors (and a debugger or test runner that records
 /// throws makes each one costly). This reads each value once and throws only for bad input.
+///
+/// It accepts exactly RFC 8259's grammar, in UTF-8: no leading zeros, `+`, bare `.`, `NaN` or
+/// `Infinity` in numbers, no control characters or unknown escapes in strings, only space, tab,
+/// CR and LF as whitespace, no byte order mark, no trailing commas. Its own limits (RFC 8259 §9):
+/// nesting deeper than 512 is refused; a number beyond `Int` is a `Double` (so 30 digits keep
+/// about 17 of them, and `1e400` is an infinite `Double`, which the writer prints as `null`).
+/// A `\u` escape of a lone surrogate is valid grammar that a Swift `String` cannot hold: it
+/// becomes U+FFFD, as Go's `encoding/json` and WHATWG's UTF-8 encoder do (Python keeps the lone
+/// code point; Rust's serde_json and Foundation refuse the document).
 struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
@@ -165,50 +174,91 @@ struct JSONParser {
         throw error("unterminated string")
     }
 
-    /// `\uXXXX`, with surrogate pairs, as UTF-8 bytes.
+    /// `\uXXXX`, with surrogate pairs, as UTF-8 bytes; a lone surrogate is U+FFFD.
     private mutating func unicodeEscape() throws -> [UInt8] {
         var code = try hex4()
-        if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw error("lone surrogate")
+        switch code {
+        case 0xD800...0xDBFF:
+            // A high surrogate pairs only with a `\uDC00`-`\uDFFF` right after it; anything else
+            // (another escape included) is read on its own afterwards.
+            let next = index
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                index += 2
+                if let low = try? hex4(), (0xDC00...0xDFFF).contains(low) {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    break
+                }
+                index = next
             }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("bad surrogate pair") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            code = 0xFFFD
+        case 0xDC00...0xDFFF:
+            code = 0xFFFD
+        default:
+            break
         }
-        guard let scalar = Unicode.Scalar(code) else { throw error("bad unicode escape") }
-        return Array(String(Character(scalar)).utf8)
+        // Every code left is a scalar: surrogates were paired or replaced above.
+        return Array(String(Character(Unicode.Scalar(code)!)).utf8)
     }
 
+    /// Exactly four hex digits (no sign, no `0x`).
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
-            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw error("bad unicode escape") }
+        guard index + 4 <= bytes.count else { throw error("bad unicode escape") }
+        var code: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("bad unicode escape")
+            }
+            code = code << 4 | UInt32(digit)
+        }
         index += 4
         return code
     }
 
+    private func isDigit(at position: Int) -> Bool {
+        position < bytes.count && bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")
+    }
+
+    /// `[ minus ] int [ frac ] [ exp ]`, nothing more (RFC 8259 §6).
     private mutating func number() throws -> JSONValue {
         let start = index
-        var isInteger = true
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                index += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-            {
-                isInteger = false
-                index += 1
-            } else {
-                break
-            }
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard isDigit(at: index) else {
+            throw error(negative ? "a minus sign must be followed by a digit" : "unexpected character")
+        }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if isDigit(at: index) { throw error("a number cannot have a leading zero") }
+        } else {
+            while isDigit(at: index) { index += 1 }
+        }
+        let integerEnd = index
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard isDigit(at: index) else { throw error("a fraction needs a digit after '.'") }
+            while isDigit(at: index) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard isDigit(at: index) else { throw error("an exponent needs a digit") }
+            while isDigit(at: index) { index += 1 }
+        }
+        let digitsStart = negative ? start + 1 : start
+        if index == integerEnd, integerEnd - digitsStart <= 18 {
+            // Up to 18 digits always fit an Int: no text to make.
+            var value = 0
+            for byte in bytes[digitsStart..<integerEnd] { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+            return .int(negative ? -value : value)
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let integer = Int(text) { return .int(integer) }
-        guard !text.isEmpty, text != "-", let double = Double(text) else { throw error("unexpected character") }
+        if index == integerEnd, let integer = Int(text) { return .int(integer) }
+        // The text is valid grammar, which Double reads (out of range: ±infinity or zero).
+        guard let double = Double(text) else { throw error("unreadable number") }
         // As the Decodable path does: `1.0` or `1e3` is an integer when it is a whole number that fits.
         if double.rounded() == double, abs(double) < 9.2e18 { return .int(Int(double)) }
         return .double(double)

@@ -7,12 +7,12 @@ import OpenStackKit
 /// The refusals (RFC 6750 challenges) and the protected-resource metadata (RFC 9728).
 extension HTTPAuthenticator {
     /// The metadata document for `/.well-known/oauth-protected-resource` (and the same path with
-    /// `/openstack` appended, where RFC 9728 puts it for a resource with a path). Nil when OAuth
-    /// is off, so the path is a plain 404.
+    /// `/openstack` or `/mcp` appended, where RFC 9728 puts it for a resource with a path). Nil
+    /// when OAuth is off, so the path is a plain 404.
     func metadata(for request: Request) -> Response? {
         guard case .oauth(let verifier) = mode else { return nil }
         let path = request.uri.path
-        guard path == Self.metadataPath || path.hasPrefix(Self.metadataPath + "/openstack") else { return nil }
+        guard path == Self.metadataPath || Self.metadataEndpoint(path) != nil else { return nil }
         var document: [String: JSONValue] = [
             "resource": .string(resource(for: request)),
             "authorization_servers": [.string(verifier.issuer.absoluteString)],
@@ -28,12 +28,25 @@ extension HTTPAuthenticator {
             body: ResponseBody(byteBuffer: ByteBuffer(string: JSONValue.object(document).compactText())))
     }
 
-    /// This server's resource identifier: the first audience when it is a URL, else its own URL.
+    /// This server's resource identifier: an audience that is the URL of the endpoint the request
+    /// names (`/openstack`, or the alias `/mcp`), else the first audience when it is a URL, else
+    /// the endpoint's own URL.
     func resource(for request: Request) -> String {
-        if let first = configuration.oauthAudiences.first, first.hasPrefix("https://") || first.hasPrefix("http://") {
-            return first
+        let path = request.uri.path
+        let endpoint = Self.metadataEndpoint(path) ?? MCPHTTPHandler.endpoint(of: path) ?? MCPHTTPHandler.endpoints[0]
+        let urls = configuration.oauthAudiences.filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+        let trimmed = { (path: String) in path.hasSuffix("/") ? String(path.dropLast()) : path }
+        if let named = urls.first(where: { URLComponents(string: $0).map { trimmed($0.path) } == endpoint }) {
+            return named
         }
-        return Self.origin(of: request) + "/openstack"
+        if let first = configuration.oauthAudiences.first, urls.first == first { return first }
+        return Self.origin(of: request) + endpoint
+    }
+
+    /// The endpoint named by a metadata path with a suffix (`…/oauth-protected-resource/mcp` → `/mcp`).
+    static func metadataEndpoint(_ path: String) -> String? {
+        guard path.hasPrefix(metadataPath + "/") else { return nil }
+        return MCPHTTPHandler.endpoint(of: String(path.dropFirst(metadataPath.count)))
     }
 
     /// Where the metadata of `resource` is, by RFC 9728's rule (path inserted after the host).

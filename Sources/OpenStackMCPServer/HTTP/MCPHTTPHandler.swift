@@ -6,10 +6,17 @@ import NIOCore
 import OpenStackKit
 import OpenStackTools
 
-/// Answers `/openstack` (and `/openstack/`): the Host and Origin guards, then methods, bodies
-/// and the protocol engine, in both eras.
+/// Answers `/openstack` (and `/openstack/`, and the alias `/mcp`, `/mcp/`): the Host and Origin
+/// guards, then methods, bodies and the protocol engine, in both eras.
 struct MCPHTTPHandler: Sendable {
-    static let paths: Set<String> = ["/openstack", "/openstack/"]
+    /// The MCP endpoint and its alias (the path many clients try first); each answers the same.
+    static let endpoints = ["/openstack", "/mcp"]
+    static let paths = Set(endpoints.flatMap { [$0, $0 + "/"] })
+    /// The endpoint that `path` names, without its trailing slash; nil for any other path.
+    static func endpoint(of path: String) -> String? {
+        guard paths.contains(path) else { return nil }
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
     /// Per-request narrowing of the tool surface (comma-separated toolsets and tools).
     static let toolsetsHeader = HTTPField.Name("X-MCP-Toolsets")!
     static let toolsHeader = HTTPField.Name("X-MCP-Tools")!
@@ -39,7 +46,7 @@ struct MCPHTTPHandler: Sendable {
         if let probe = await ops.probe(path) { return probe }
         if let metadata = authenticator.metadata(for: request) { return metadata }
         guard Self.paths.contains(path) || path == OpsEndpoints.metricsPath else {
-            return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack"), status: 404)
+            return HTTPAnswers.error(.invalidRequest("not found: the MCP endpoint is /openstack (or its alias /mcp)"), status: 404)
         }
         guard guardrail.allowsHost(request.head.authority) else {
             logger.warning("refused host", metadata: ["host": "\(request.head.authority ?? "")"])
@@ -72,7 +79,9 @@ struct MCPHTTPHandler: Sendable {
 
     private func post(_ request: Request) async -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
-            return tooLarge()
+            // A client waiting for 100 Continue has sent no body to read an id from.
+            let waiting = request.headers[.expect]?.lowercased() == "100-continue"
+            return tooLarge(prefix: waiting ? [] : await BoundedBody.prefix(of: request.body))
         }
         guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
             return HTTPAnswers.error(.invalidRequest("Content-Type must be application/json"), status: 415)
@@ -82,10 +91,9 @@ struct MCPHTTPHandler: Sendable {
                 .invalidRequest("Accept must allow application/json or text/event-stream"), status: 406)
         }
         let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: options.maxBodyBytes)
-        } catch {
-            return tooLarge()
+        switch await BoundedBody.read(request.body, limit: options.maxBodyBytes) {
+        case .whole(let whole): body = whole
+        case .tooLarge(let prefix): return tooLarge(prefix: prefix)
         }
         switch IncomingMessage.classify(Data(body.readableBytesView)) {
         case .invalid(let error, let id):
@@ -152,8 +160,10 @@ struct MCPHTTPHandler: Sendable {
         return HTTPAnswers.json(answer.bytes, status: answer.httpStatus, extra: extra)
     }
 
-    private func tooLarge() -> Response {
-        HTTPAnswers.error(.invalidRequest("the body is larger than \(options.maxBodyBytes) bytes"), status: 413)
+    /// 413, with the request's id when the body's first bytes name one (else the client's request never gets its answer).
+    private func tooLarge(prefix: [UInt8]) -> Response {
+        let error = RPCError.invalidRequest("the body is larger than \(options.maxBodyBytes) bytes")
+        return HTTPAnswers.json(RPCWire.error(id: LeadingID.find(in: prefix), error), status: 413)
     }
 
     /// True when the client takes JSON or SSE answers (an absent Accept takes anything).

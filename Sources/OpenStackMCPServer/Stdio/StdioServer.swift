@@ -38,8 +38,14 @@ public struct StdioServer: Sendable {
         // which grew memory by about 0.4 KB a message over a long session.
         await withDiscardingTaskGroup { group in
             for await line in reader.lines {
-                guard case .message(let bytes) = line else {
-                    writer.send(RPCWire.error(id: nil, .invalidRequest("a message longer than \(maxLineBytes) bytes")), written: reader.release)
+                let bytes: Data
+                switch line {
+                case .message(let message):
+                    bytes = message
+                case .tooLong(let prefix):
+                    // Answered with its id when its first bytes name one, so the request is not left waiting.
+                    let error = RPCError.invalidRequest("a message longer than \(maxLineBytes) bytes")
+                    writer.send(RPCWire.error(id: LeadingID.find(in: prefix), error), written: reader.release)
                     continue
                 }
                 switch IncomingMessage.classify(bytes) {

@@ -10,8 +10,9 @@ import NIOConcurrencyHelpers
 /// One line of standard input, split on `\n`.
 enum StdioLine: Sendable {
     case message(Data)
-    /// A line longer than the limit; its bytes were dropped.
-    case tooLong
+    /// A line longer than the limit; its bytes were dropped but for the first few KB, where its
+    /// `id` may be read (``LeadingID``).
+    case tooLong(prefix: [UInt8])
 }
 
 /// Reads standard input on a thread of its own (blocking reads never hold a Swift concurrency
@@ -42,20 +43,26 @@ final class StdinLines: Sendable {
         into continuation: AsyncStream<StdioLine>.Continuation
     ) {
         var pending = Data()
-        var dropping = false
+        /// Set while the rest of an oversize line is skipped: the line's first bytes.
+        var dropping: [UInt8]?
         var chunk = [UInt8](repeating: 0, count: 65536)
         func emit(_ line: StdioLine) {
             permits.wait()
             continuation.yield(line)
         }
         func finishLine(_ bytes: Data) {
-            if dropping {
-                dropping = false
-                emit(.tooLong)
+            if let prefix = dropping {
+                dropping = nil
+                emit(.tooLong(prefix: prefix))
                 return
             }
             var line = bytes
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            // A line that ends in the chunk that made it too long never reached the check below.
+            if line.count > maxLineBytes {
+                emit(.tooLong(prefix: Array(line.prefix(LeadingID.prefixBytes))))
+                return
+            }
             // Blank lines carry no message (some clients send them as keep-alives).
             if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { emit(.message(line)) }
         }
@@ -72,19 +79,19 @@ final class StdinLines: Sendable {
             if count == 0 { break }
             var start = 0
             for index in 0..<count where chunk[index] == UInt8(ascii: "\n") {
-                if !dropping { pending.append(contentsOf: chunk[start..<index]) }
+                if dropping == nil { pending.append(contentsOf: chunk[start..<index]) }
                 finishLine(pending)
                 pending.removeAll(keepingCapacity: true)
                 start = index + 1
             }
-            if !dropping { pending.append(contentsOf: chunk[start..<count]) }
+            if dropping == nil { pending.append(contentsOf: chunk[start..<count]) }
             if pending.count > maxLineBytes {
+                dropping = Array(pending.prefix(LeadingID.prefixBytes))
                 pending.removeAll()
-                dropping = true
             }
         }
         // A last message without its newline still counts.
-        if dropping || !pending.isEmpty { finishLine(pending) }
+        if dropping != nil || !pending.isEmpty { finishLine(pending) }
         continuation.finish()
     }
 }

@@ -59,7 +59,7 @@ struct MessageFuzzer {
     mutating func next() -> Case {
         let n = id()
         let valid = #"{"jsonrpc":"2.0","id":\#(n),"method":"ping"}"#
-        switch below(24) {
+        switch below(25) {
         case 0: return Case(kind: "ping", bytes: Self.text(valid), expected: .result(id: n))
         case 1:
             return Case(kind: "tools/list", bytes: Self.text(#"{"jsonrpc":"2.0","id":\#(n),"method":"tools/list"}"#), expected: .result(id: n))
@@ -142,10 +142,17 @@ struct MessageFuzzer {
         case 22:
             return Case(
                 kind: "string id", bytes: Self.text(#"{"jsonrpc":"2.0","id":"s-\#(n)","method":"ping"}"#), expected: .result(id: -n))
+        case 23:
+            // Number forms outside RFC 8259's grammar: the message is not JSON.
+            let bad = ["1.", "01", "-01", ".5", "1e", "1e+", "-", "+1", "1.e5", "0x10", "Infinity", "NaN"][below(12)]
+            return Case(
+                kind: "id \(bad)", bytes: Self.text(#"{"jsonrpc":"2.0","id":\#(bad),"method":"tools/list"}"#),
+                expected: .error(code: -32700, id: nil))
         default:
+            // Valid JSON a Swift string cannot hold: read as U+FFFD, an unknown method.
             return Case(
                 kind: "lone surrogate", bytes: Self.text(#"{"jsonrpc":"2.0","id":\#(n),"method":"\ud800"}"#),
-                expected: .error(code: -32700, id: nil))
+                expected: .error(code: -32601, id: n))
         }
     }
 
