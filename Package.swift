@@ -82,13 +82,18 @@ let package = Package(
                 "OpenStackTools",
                 "OpenStackMCPServer",
                 "CloudSimulator",
+                "ConcurrencyHook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             plugins: ["BuildInfo"]
         ),
         .plugin(name: "BuildInfo", capability: .buildTool()),
+        // Sets the Swift runtime's global-enqueue hook (see EventLoopConcurrency.swift).
+        .target(name: "ConcurrencyHook"),
         .executableTarget(
             name: "openstack-demo-cloud",
             dependencies: [

@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import OpenStackMCPServer
 
+// Before the first task starts: Swift concurrency runs on SwiftNIO's event loops.
+EventLoopConcurrency.install()
+
 // One clear line for any bad input, never a stack trace or a usage dump.
 do {
     var command = try Command.parseAsRoot()
