@@ -5,6 +5,7 @@
 #    over Streamable HTTP (SSE answers, --json-response, --stateful) and stdio.
 #  - mcp 2.x ClientSession and mcp 1.x (scripts/interop_check.py): initialize, list, paginate.
 #  - every tool once over stdio with its answer printed (scripts/tool_samples.py).
+#  - jbt-mcpcheck, a 2026-07-28 conformance checker someone else wrote, on /openstack and /mcp.
 # Prints a matrix at the end; the exit status is 1 when any cell failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,8 @@ VENV=${VENV:-.build/interop-venv}
 VENV_V1=${VENV_V1:-.build/interop-venv-v1}
 MCP_V2=2.3.0
 MCP_V1=1.30.0
+MCPCHECK=0.1.1
+MCPCHECK_VENV=${MCPCHECK_VENV:-.build/mcpcheck-venv}
 [ -x "$BIN" ] || { echo "interop: $BIN is missing; run swift build first" >&2; exit 1; }
 
 venv() { # dir, mcp version: create the venv, or fix its mcp version
@@ -25,6 +28,9 @@ venv() { # dir, mcp version: create the venv, or fix its mcp version
 venv "$VENV" "$MCP_V2"
 venv "$VENV_V1" "$MCP_V1"
 echo "interop: python mcp $MCP_V2 in $VENV, mcp $MCP_V1 in $VENV_V1"
+# Its own venv: it pins its own mcp and must not move the SDK versions above.
+[ -x "$MCPCHECK_VENV/bin/mcpcheck" ] || { python3 -m venv "$MCPCHECK_VENV" \
+  && "$MCPCHECK_VENV/bin/pip" install --quiet --disable-pip-version-check "jbt-mcpcheck==$MCPCHECK"; }
 
 limit() { if command -v timeout >/dev/null; then timeout 330 "$@"; else "$@"; fi; }
 
@@ -80,11 +86,22 @@ else
   cat .build/tool-samples.txt >&2; samples="FAIL: $(tail -1 .build/tool-samples.txt)"; failed=1
 fi
 
+# 2026-07-28 conformance, as a checker someone else wrote sees it, on the name and the alias.
+checks=()
+for path in openstack mcp; do
+  if limit "$MCPCHECK_VENV/bin/mcpcheck" "http://127.0.0.1:18931/$path" > ".build/mcpcheck-$path.txt" 2>&1; then
+    checks+=("/$path ok: $(grep -E 'checks passed' ".build/mcpcheck-$path.txt")")
+  else
+    cat ".build/mcpcheck-$path.txt" >&2; checks+=("/$path FAIL"); failed=1
+  fi
+done
+
 echo
 echo "interop matrix (python mcp $MCP_V2: Client modes and ClientSession; mcp $MCP_V1: ClientSession, legacy)"
 printf '%-14s %-11s %-11s %-11s %-11s %-11s\n' transport 2026-07-28 legacy auto 2.x-session 1.x-legacy
 printf '%s\n' "${rows[@]}"
 echo "tool samples (stdio, 2.x ClientSession): $samples"
+echo "jbt-mcpcheck $MCPCHECK (2026-07-28 conformance): ${checks[*]}"
 if [ "$failed" -ne 0 ]; then
   echo "interop: FAILED (details above; per-transport logs in .build/interop-eras-*.txt)" >&2
   exit 1
