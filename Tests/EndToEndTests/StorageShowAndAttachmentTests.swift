@@ -133,7 +133,9 @@ extension StorageImageIdentityTests {
                 let item = try #require(full.structured["item"])
                 for (key, value) in image.properties { #expect(item[key]?.stringValue == value, "\(key)") }
                 let detailed = try await client.call("get_image", ["id": .string(image.id)])
-                #expect(detailed.structured["item"]?["custom_property_names"]?.arrayValue?.count == image.properties.count)
+                // The demo adds source_url to every image: a URL with a canary password in it.
+                #expect(detailed.structured["item"]?["custom_property_names"]?.arrayValue?.count == image.properties.count + 1)
+                #expect(item["source_url"]?.stringValue?.hasPrefix("https://***@images.example.com/") == true, "\(item)")
                 #expect(detailed.structured["item"]?["checksum"]?.stringValue == image.checksum)
 
                 let unique = try #require(data.images.first { candidate in

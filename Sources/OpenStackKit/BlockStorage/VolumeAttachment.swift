@@ -15,7 +15,9 @@ public struct VolumeAttachment: DeclaredResource {
                 .canonical),
             .string("server_id", upstream: "instance_id", "Only attachments to this server (Nova instance ID)."),
         ],
-        allProjects: [URLQueryItem(name: "all_tenants", value: "1")], nameFilter: nil)
+        allProjects: [URLQueryItem(name: "all_tenants", value: "1")], nameFilter: nil,
+        // connection_info's CHAP credentials for the volume's iSCSI target.
+        secretFields: ["auth_password", "auth_username", "discovery_auth_password", "discovery_auth_username"])
 
     public let raw: JSONValue
     public let id: String

@@ -10,7 +10,9 @@ public struct Keypair: DeclaredResource {
         // A keypair is known by its name, which is also the marker.
         markerField: "name",
         filters: [.string("user_id", "List this user's keypairs instead of yours (admin).")],
-        nameFilter: nil, extractItems: unwrappedEntries)
+        nameFilter: nil, extractItems: unwrappedEntries,
+        // Only in the answer that generated the pair, but never shown if it ever appears.
+        secretFields: ["private_key"])
 
     public let raw: JSONValue
     public let name: String

@@ -17,7 +17,10 @@ public struct Server: DeclaredResource {
         ],
         // Nova widens to every project with all_tenants=True (admin).
         allProjects: [URLQueryItem(name: "all_tenants", value: "True")],
-        nameFilterIsRegex: true)
+        nameFilterIsRegex: true,
+        // User data is the base64 of a cloud-config that often carries passwords (shown as its
+        // size); adminPass comes back from a rebuild or a rescue.
+        secretFields: ["OS-EXT-SRV-ATTR:user_data", "user_data", "adminPass"])
 
     /// One address of a server on a network.
     public struct Address: Sendable, Hashable {

@@ -11,9 +11,13 @@ public protocol OpenStackResource: Sendable, Decodable {
     static var singularKey: String? { get }
     init(json: JSONValue) throws
     var raw: JSONValue { get }
+    /// Fields that hold a secret whatever their name says (see `ResourceDeclaration.secretFields`).
+    static var secretFields: Set<String> { get }
 }
 
 extension OpenStackResource {
+    public static var secretFields: Set<String> { [] }
+
     public init(from decoder: Decoder) throws {
         try self.init(json: JSONValue(from: decoder))
     }

@@ -11,7 +11,9 @@ public struct Image: DeclaredResource {
             .string("owner", "Only images owned by this project ID."),
         ],
         // Glance leaves community images out of a list unless asked for visibility=all.
-        nameLookupFilters: ["visibility": "all"])
+        nameLookupFilters: ["visibility": "all"],
+        // The backend's URLs, which for Swift or Ceph stores can carry credentials (OSSN-0065).
+        secretFields: ["direct_url", "locations"])
 
     /// Keys Glance defines; every other top-level key is a custom property.
     static let coreKeys: Set<String> = [

@@ -8,7 +8,10 @@ public struct StorageContainer: DeclaredResource {
         paging: .markerWithoutLinks, markerField: "name", maxPageSize: 10_000,
         filters: [.string("prefix", "Only names that start with this")],
         nameFilter: "prefix", fixedQuery: [URLQueryItem(name: "format", value: "json")],
-        extractItems: { $0.arrayValue ?? [] })
+        extractItems: { $0.arrayValue ?? [] },
+        // A container's TempURL keys sign URLs that read and write its objects; its sync key
+        // authenticates container sync. Headers, as HEAD answers them.
+        secretFields: ["x-container-meta-temp-url-key", "x-container-meta-temp-url-key-2", "x-container-sync-key"])
 
     public let raw: JSONValue
     public let name: String
@@ -69,6 +72,12 @@ public struct StoredObject: DeclaredResource {
 
 /// What Swift's HEAD answers say, read from their headers.
 public enum ObjectStoreHeaders {
+    /// The account's secret headers: its TempURL keys sign URLs for every object in the account.
+    public static let accountSecretHeaders: Set<String> = ["x-account-meta-temp-url-key", "x-account-meta-temp-url-key-2"]
+
+    /// Every Swift header whose value is a secret: the account's and a container's.
+    public static var secretHeaders: Set<String> { accountSecretHeaders.union(StorageContainer.declaration.secretFields) }
+
     /// The account's totals and quota from `HEAD /v1/AUTH_{project}`.
     public static func account(_ headers: [String: String]) -> JSONValue {
         var result: [String: JSONValue] = [:]
@@ -98,12 +107,14 @@ public enum ObjectStoreHeaders {
         ].compactMap { key, value in value.map { (key, $0) } }))
     }
 
-    /// Custom metadata: `X-…-Meta-Color: blue` is `{"color": "blue"}`.
+    /// Custom metadata: `X-…-Meta-Color: blue` is `{"color": "blue"}`; a secret header's value
+    /// (a TempURL key) is `***`.
     static func metadata(_ headers: [String: String], prefix: String, except: Set<String>) -> JSONValue {
         var found: [String: JSONValue] = [:]
         for (name, value) in headers where name.hasPrefix(prefix) {
             let key = String(name.dropFirst(prefix.count))
-            if !except.contains(key) { found[key] = .string(value) }
+            guard !except.contains(key) else { continue }
+            found[key] = .string(secretHeaders.contains(name) ? Redactor.mask : value)
         }
         return .object(found)
     }

@@ -59,13 +59,17 @@ public struct ResourceDeclaration: Sendable {
     /// Reads the items from a list answer when they are not plain objects under the collection
     /// key (Nova wraps each keypair in `{"keypair": …}`).
     public let extractItems: (@Sendable (JSONValue) -> [JSONValue])?
+    /// The resource's secret inventory: fields (lowercased, at any depth of an item; for Swift,
+    /// the headers) that hold a secret whatever their name says. Shown as `***` by the tools.
+    public let secretFields: Set<String>
 
     public init(
         service: ServiceType, path: ResourcePath, listPath: ResourcePath? = nil, collectionKey: String,
         singularKey: String?, paging: Paging = .linked, markerField: String = "id", maxPageSize: Int = 1000,
         filters: [ResourceFilter] = [], allProjects: [URLQueryItem] = [], scopeTakesProject: Bool = true,
         nameFilter: String? = "name", nameFilterIsRegex: Bool = false, nameLookupFilters: [String: JSONValue] = [:],
-        fixedQuery: [URLQueryItem] = [], unpagedWith: Set<String> = [], extractItems: (@Sendable (JSONValue) -> [JSONValue])? = nil
+        fixedQuery: [URLQueryItem] = [], unpagedWith: Set<String> = [], extractItems: (@Sendable (JSONValue) -> [JSONValue])? = nil,
+        secretFields: Set<String> = []
     ) {
         self.service = service
         self.path = path
@@ -84,6 +88,7 @@ public struct ResourceDeclaration: Sendable {
         self.fixedQuery = fixedQuery
         self.unpagedWith = unpagedWith
         self.extractItems = extractItems
+        self.secretFields = Set(secretFields.map { $0.lowercased() })
     }
 
     /// The list request for these argument values: each declared filter that is set becomes its
@@ -164,4 +169,5 @@ public protocol DeclaredResource: OpenStackResource {
 extension DeclaredResource {
     public static var collectionKey: String { declaration.collectionKey }
     public static var singularKey: String? { declaration.singularKey }
+    public static var secretFields: Set<String> { declaration.secretFields }
 }

@@ -123,10 +123,10 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
         let found = lookupLevels.contains(detail) ? await (lookups?(cloud, resources) ?? Lookups()) : Lookups()
         let projected: [JSONValue] = resources.map { resource in
             switch detail {
-            case .full: return Redactor.redact(full?(resource, found) ?? resource.raw)
-            case .basic: return Redactor.redact(.object(basic(resource, found)))
+            case .full: return Redactor.redact(full?(resource, found) ?? resource.raw, fields: Resource.secretFields)
+            case .basic: return Redactor.redact(.object(basic(resource, found)), fields: Resource.secretFields)
             case .detailed:
-                return Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
+                return Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }), fields: Resource.secretFields)
             }
         }
         let (kept, truncated, shortened) = ListOutput.capped(projected, maxBytes: context.settings.maxResultBytes)

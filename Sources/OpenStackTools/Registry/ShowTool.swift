@@ -62,10 +62,10 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         let found = lookupLevels.contains(detail) ? await (lookups?(cloud, [resource]) ?? Lookups()) : Lookups()
         let item: JSONValue
         switch detail {
-        case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw)
-        case .basic: item = Redactor.redact(.object(basic(resource, found)))
+        case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw, fields: Resource.secretFields)
+        case .basic: item = Redactor.redact(.object(basic(resource, found)), fields: Resource.secretFields)
         case .detailed:
-            item = Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }))
+            item = Redactor.redact(.object(basic(resource, found).merging(detailed(resource, found)) { _, new in new }), fields: Resource.secretFields)
         }
         return ShowOutput.result(item: item, cloud: cloud.name, region: await cloud.effectiveRegion())
     }

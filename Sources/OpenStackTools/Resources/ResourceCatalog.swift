@@ -7,7 +7,7 @@ import OpenStackKit
 /// The types come from the registry: a type is offered only when its show tool exists.
 public struct ResourceCatalog: Sendable {
     /// Resource type in the URI → the show tool that reads it.
-    static let showTools: [(type: String, tool: String, title: String)] = [
+    public static let showTools: [(type: String, tool: String, title: String)] = [
         ("server", "get_instance", "Compute instance"), ("flavor", "get_flavor", "Flavor"),
         ("hypervisor", "get_hypervisor", "Hypervisor"), ("volume", "get_volume", "Volume"),
         ("image", "get_image", "Image"), ("network", "get_network", "Network"), ("subnet", "get_subnet", "Subnet"),

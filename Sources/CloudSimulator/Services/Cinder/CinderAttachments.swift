@@ -68,8 +68,8 @@ extension CinderAPI {
             "data": [
                 "target_discovered": false, "target_iqn": .string("iqn.2010-10.org.openstack:volume-\(volume.id)"),
                 "target_portal": "192.168.122.10:3260", "target_lun": 0, "volume_id": .string(volume.id),
-                "auth_method": "CHAP", "auth_username": .string("chap-\(digest.prefix(8))"),
-                "auth_password": .string(digest), "access_mode": "rw", "encrypted": .bool(volume.encrypted),
+                "auth_method": "CHAP", "auth_username": .string(DemoCanaries.chapUsername),
+                "auth_password": .string(DemoCanaries.chapPassword), "access_mode": "rw", "encrypted": .bool(volume.encrypted),
             ],
         ]
     }

@@ -102,6 +102,11 @@ struct GlanceAPI: ServiceAPI {
         for key in image.properties.keys.sorted() {
             body.set(key, .string(image.properties[key]!))
         }
+        // As Glance answers with show_image_direct_url and show_multiple_locations on.
+        let location = DemoCanaries.imageLocationURL(imageID: image.id)
+        body.set("direct_url", .string(location))
+        body.set("locations", .array([["url": .string(location), "metadata": [:]]]))
+        body.set("source_url", .string(DemoCanaries.imageSourceURL(name: image.name)))
         return body
     }
 }

@@ -42,7 +42,7 @@ extension NovaAPI {
                 add("OS-EXT-SRV-ATTR:kernel_id", "")
                 add("OS-EXT-SRV-ATTR:ramdisk_id", "")
                 add("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda")
-                add("OS-EXT-SRV-ATTR:user_data", nil)
+                add("OS-EXT-SRV-ATTR:user_data", .string(DemoCanaries.userData))
             }
         }
         if (admin && version >= APIVersion(2, 3)) || version >= APIVersion(2, 90) {

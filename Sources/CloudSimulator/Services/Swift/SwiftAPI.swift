@@ -66,6 +66,10 @@ struct SwiftAPI: ServiceAPI {
             ("X-Account-Bytes-Used", String(account.bytesUsed)), ("X-Timestamp", String(Int(account.createdAt.timeIntervalSince1970))),
         ]
         if let quota = account.quotaBytes { reply.headers.append(("X-Account-Meta-Quota-Bytes", String(quota))) }
+        reply.headers += [
+            ("X-Account-Meta-Temp-URL-Key", DemoCanaries.accountTempURLKey),
+            ("X-Account-Meta-Temp-URL-Key-2", DemoCanaries.accountTempURLKey2),
+        ]
         return reply
     }
 
@@ -79,6 +83,7 @@ struct SwiftAPI: ServiceAPI {
         var reply = request.method == "HEAD" ? Reply(status: 204, body: .empty) : listed
         reply.headers += [
             ("X-Container-Object-Count", String(container.objects.count)), ("X-Container-Bytes-Used", String(container.bytes)),
+            ("X-Container-Meta-Temp-URL-Key", DemoCanaries.containerTempURLKey), ("X-Container-Sync-Key", DemoCanaries.containerSyncKey),
         ]
         return reply
     }
@@ -94,7 +99,7 @@ struct SwiftAPI: ServiceAPI {
         ]
         // A HEAD has no body to count: the object's length is said, as Swift says it.
         if request.method == "HEAD" { reply.headers.append(("Content-Length", String(object.bytes))) }
-        reply.headers += object.metadata.map { ("X-Object-Meta-" + $0.0, $0.1) }
+        reply.headers += (object.metadata + [DemoCanaries.objectOrigin]).map { ("X-Object-Meta-" + $0.0, $0.1) }
         return reply
     }
 
