@@ -8,7 +8,7 @@ extension ToolRegistry {
     /// cloud and region it read, how many upstream requests it made, and their request IDs. It
     /// never carries the arguments' values or the answer, which may hold names a user typed.
     func record(
-        tool: String, arguments: [String: JSONValue]?, result: ToolResult, outcome: String,
+        tool: String, arguments: ToolArguments, result: ToolResult, outcome: String,
         measurement: ToolCallMeasurement, tally: UpstreamTally
     ) {
         let answerBytes = result.textByteCount
@@ -29,11 +29,11 @@ extension ToolRegistry {
 
     /// The cloud and region a call read: from its answer when it says (list and show answers
     /// do), else from its arguments, else the defaults. `-` when the region was never resolved.
-    private func scope(of result: ToolResult, arguments: [String: JSONValue]?) -> (String, String) {
+    private func scope(of result: ToolResult, arguments: ToolArguments) -> (String, String) {
         let structured = result.structuredContent?.objectValue
-        let cloud = structured?["cloud"]?.stringValue ?? arguments?["cloud"]?.stringValue
+        let cloud = structured?["cloud"]?.stringValue ?? arguments.values["cloud"]?.stringValue
             ?? context.clouds.clouds.first?.name ?? "-"
-        let region = structured?["region"]?.stringValue ?? arguments?["region"]?.stringValue
+        let region = structured?["region"]?.stringValue ?? arguments.values["region"]?.stringValue
             ?? context.clouds.clouds.first(where: { $0.name == cloud })?.configuration.region ?? "-"
         return (cloud, region)
     }

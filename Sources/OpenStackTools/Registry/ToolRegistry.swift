@@ -117,17 +117,17 @@ public struct ToolRegistry: Sendable {
         }
         let measurement = ServerMetrics.toolCallStarted(name)
         let tally = UpstreamTally()
+        let arguments = ToolArguments(arguments)
         let (result, outcome) = await UpstreamTally.$current.withValue(tally) { await run(tool, arguments) }
         record(tool: name, arguments: arguments, result: result, outcome: outcome, measurement: measurement, tally: tally)
         return result
     }
 
     /// Runs a known tool; every failure becomes an `isError` result with its outcome label.
-    private func run(_ tool: ToolDefinition, _ arguments: [String: JSONValue]?) async -> (ToolResult, String) {
+    private func run(_ tool: ToolDefinition, _ arguments: ToolArguments) async -> (ToolResult, String) {
         // One budget covers every upstream request of the call (--call-timeout).
         let budget = CallBudget(limit: context.settings.callTimeout)
         do {
-            let arguments = ToolArguments(arguments)
             try tool.check(arguments)
             let scoped = try context.scoped(by: arguments)
             return (try await budget.run { try await tool.handler(scoped, arguments) }, "ok")
