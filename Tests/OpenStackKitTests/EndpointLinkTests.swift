@@ -91,11 +91,30 @@ import Testing
             == EndpointLink(url: "https://[fd00::1]:8774/v2.1/servers?marker=a", foreignOrigin: "http://[fd00::2]:8774"))
         #expect(Self.rebase("https://[FD00::1]:8774/v2.1/servers?marker=a", onto: endpoint)?.foreignOrigin == nil)
         #expect(EndpointLink.origin(of: "http://[::1]:5000/v3") == "http://[::1]:5000")
+        #expect(EndpointResolver.origin(of: URL(string: "http://[::1]:5000/v3")!) == "http://[::1]:5000")
     }
 
     @Test func onlyHTTPLinksAreFollowed() {
         #expect(Self.rebase("ftp://files.example/v2.1/servers", onto: "https://cloud.example/compute/v2.1") == nil)
         #expect(Self.rebase("mailto:ops@example.org", onto: "https://cloud.example/compute/v2.1") == nil)
         #expect(Self.rebase("/v2.1/servers", onto: "not a url") == nil)
+    }
+
+    @Test func versionDiscoveryTakesTheVersionOntoTheCatalogEndpoint() async throws {
+        let document = #"{"versions": [{"id": "v2.1", "status": "CURRENT", "links": [{"rel": "self", "href": "http://nova-internal:8774/v2.1/"}]}]}"#
+        let asked = AskedURLs()
+        let endpoint = try await EndpointResolver.resolve(
+            service: .image, catalogURL: URL(string: "https://cloud.example/image")!, links: LinkFollower()
+        ) { url in
+            await asked.add(url)
+            return RawResponse(status: 300, headers: [:], body: Data(document.replacingOccurrences(of: "v2.1", with: "v2").utf8))
+        }
+        #expect(endpoint.baseURL == "https://cloud.example/image/v2")
+        #expect(await asked.urls == ["https://cloud.example/image/"])
+    }
+
+    actor AskedURLs {
+        var urls: [String] = []
+        func add(_ url: String) { urls.append(url) }
     }
 }
