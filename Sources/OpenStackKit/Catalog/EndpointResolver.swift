@@ -47,7 +47,7 @@ actor EndpointResolver {
                 .max { ($0.maxVersion ?? Microversion(0, 0)) < ($1.maxVersion ?? Microversion(0, 0)) || $0.id < $1.id }
             // The version's link, moved onto the catalog's endpoint (it may name an internal host).
             if let href = match?.selfURL,
-                let url = links.follow(href, service: service, endpoint: base, from: base + "/"),
+                let url = links.follow(href, service: service, onto: base, catalogURL: catalogURL.absoluteString),
                 let version = URL(string: url)?.path.split(separator: "/").last, EndpointLink.isVersion(version),
                 url.hasPrefix(base + "/")
             {
@@ -67,7 +67,8 @@ actor EndpointResolver {
             let theirs = versions.compactMap(\.maxVersion).filter { $0.major == ours.major }.max()
             microversion = theirs.map { min($0, ours) }
         }
-        return ResolvedEndpoint(service: service, baseURL: base, origin: origin, microversion: microversion)
+        return ResolvedEndpoint(
+            service: service, baseURL: base, origin: origin, microversion: microversion, catalogURL: catalogURL.absoluteString)
     }
 
     /// A discovery answer, or nil when the service has no usable version document. A service that

@@ -9,6 +9,8 @@ public struct ResolvedEndpoint: Sendable {
     public var origin: String
     /// The microversion sent with every request, if the service has microversions.
     public var microversion: Microversion?
+    /// The catalog's URL for the service, before version discovery (what operators configured).
+    public var catalogURL: String = ""
 
     /// Headers that pin the microversion.
     public var versionHeaders: [(String, String)] {

@@ -84,7 +84,8 @@ public final class OpenStackCloud: Sendable {
     public func get(
         _ service: ServiceType, url link: String, endpoint: ResolvedEndpoint, from requestURL: String? = nil
     ) async throws -> ServiceResponse {
-        guard let url = links.follow(link, service: service, endpoint: endpoint.baseURL, from: requestURL) else {
+        guard let url = links.follow(link, service: service, onto: endpoint.baseURL, catalogURL: endpoint.catalogURL, from: requestURL)
+        else {
             throw OpenStackError(
                 kind: .decoding, service: service.projectName, message: "the answer links to something that is not an http(s) URL")
         }
