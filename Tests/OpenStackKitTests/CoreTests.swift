@@ -86,16 +86,14 @@ import Testing
     }
 
     @Test func nextLinksFromEveryServiceStyle() {
-        let glance = ResolvedEndpoint(service: .image, baseURL: "http://h/image/v2", origin: "http://h", microversion: nil)
-        #expect(Pager.nextLink(in: ["images": [], "next": "/v2/images?marker=x"], collectionKey: "images", endpoint: glance)
-            == "http://h/image/v2/images?marker=x")
-        let nova = ResolvedEndpoint(service: .compute, baseURL: "http://h/v2.1", origin: "http://h", microversion: nil)
+        // As the answers give them; EndpointLinkTests covers how they are moved onto the endpoint.
+        #expect(Pager.nextLink(in: ["images": [], "next": "/v2/images?marker=x"], collectionKey: "images") == "/v2/images?marker=x")
         let novaPage: JSONValue = ["servers": [], "servers_links": [["rel": "next", "href": "http://h/v2.1/servers?marker=a"]]]
-        #expect(Pager.nextLink(in: novaPage, collectionKey: "servers", endpoint: nova) == "http://h/v2.1/servers?marker=a")
+        #expect(Pager.nextLink(in: novaPage, collectionKey: "servers") == "http://h/v2.1/servers?marker=a")
         let neutronLast: JSONValue = ["networks": [], "networks_links": [["rel": "previous", "href": "http://h/p"]]]
-        #expect(Pager.nextLink(in: neutronLast, collectionKey: "networks", endpoint: nova) == nil)
+        #expect(Pager.nextLink(in: neutronLast, collectionKey: "networks") == nil)
         let keystone: JSONValue = ["projects": [], "links": ["self": "http://h/v3/projects", "next": "http://h/v3/projects?marker=z", "previous": nil]]
-        #expect(Pager.nextLink(in: keystone, collectionKey: "projects", endpoint: nova) == "http://h/v3/projects?marker=z")
+        #expect(Pager.nextLink(in: keystone, collectionKey: "projects") == "http://h/v3/projects?marker=z")
     }
 
     @Test func settingsLayerFlagsOverEnvironment() throws {

@@ -17,6 +17,8 @@ public struct DemoCloudConfiguration: Sendable {
     public var computeMicroversion: Int = 100
     /// Nova's `[api]/max_limit`: the most items one page holds, whatever `limit` asks (default 1000).
     public var computeMaxLimit: Int = 1000
+    /// Glance's `api_limit_max`: the most images one page holds, whatever `limit` asks (default 1000).
+    public var imageMaxLimit: Int = 1000
     /// The most requests the request log keeps; the oldest go first. A long `--demo` session makes
     /// millions of requests, and an unbounded log grew the server by about 400 bytes each.
     public var requestLogLimit: Int = 20_000

@@ -16,6 +16,12 @@ public enum Fault: Sendable, Equatable {
     case resetMidBody
     /// Answer normally, but send the body in ten pieces with this pause before each.
     case slowBody(chunkMilliseconds: Int)
+    /// Answer normally, but write the answer's links as a service behind a proxy does: on `origin`
+    /// (another scheme, host or port, e.g. `http://nova-internal:8774`) and without the path
+    /// prefix the demo cloud serves the service under, so `next` reads
+    /// `http://nova-internal:8774/v2.1/servers/detail?marker=…`. Glance's relative `next` becomes
+    /// absolute on `origin`.
+    case foreignLinks(origin: String)
 }
 
 /// One request seen by the simulator (failed ones included).

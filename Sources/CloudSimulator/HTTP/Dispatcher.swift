@@ -102,8 +102,8 @@ struct Dispatcher: HTTPResponder {
             case .close:
                 try? await context.channel.close()
                 throw CancellationError()
-            case .resetMidBody, .slowBody:
-                break  // applied to the answer as it is sent
+            case .resetMidBody, .slowBody, .foreignLinks:
+                break  // applied to the answer
             }
         }
 
@@ -125,7 +125,10 @@ struct Dispatcher: HTTPResponder {
             }
             incoming.token = token
         }
-        let reply = await service.handle(incoming, rest)
+        var reply = await service.handle(incoming, rest)
+        if case .foreignLinks(let origin) = fault {
+            reply = ForeignLinks.rewrite(reply, origin: origin, request: incoming, mount: service.mount)
+        }
         return finish(reply, service: service, request: incoming, requestID: requestID)
     }
 

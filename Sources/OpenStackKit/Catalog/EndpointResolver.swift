@@ -7,13 +7,13 @@ actor EndpointResolver {
     private var pending: [String: Task<ResolvedEndpoint, Error>] = [:]
 
     func endpoint(
-        for service: ServiceType, region: String?, catalogURL: URL,
+        for service: ServiceType, region: String?, catalogURL: URL, links: LinkFollower,
         discover: @escaping @Sendable (String) async throws -> RawResponse
     ) async throws -> ResolvedEndpoint {
         let key = "\(service.rawValue)|\(region ?? "")|\(catalogURL.absoluteString)"
         if let endpoint = resolved[key] { return endpoint }
         if let task = pending[key] { return try await task.value }
-        let task = Task { try await Self.resolve(service: service, catalogURL: catalogURL, discover: discover) }
+        let task = Task { try await Self.resolve(service: service, catalogURL: catalogURL, links: links, discover: discover) }
         pending[key] = task
         defer { pending[key] = nil }
         let endpoint = try await task.value
@@ -23,7 +23,7 @@ actor EndpointResolver {
 
     /// Version discovery: use the version in the URL if there is one, else read the service's version list.
     static func resolve(
-        service: ServiceType, catalogURL: URL, discover: @Sendable (String) async throws -> RawResponse
+        service: ServiceType, catalogURL: URL, links: LinkFollower, discover: @Sendable (String) async throws -> RawResponse
     ) async throws -> ResolvedEndpoint {
         var base = catalogURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
@@ -45,11 +45,14 @@ actor EndpointResolver {
             let major = String(segment.prefix { $0 != "." })
             let match = versions.filter { $0.isUsable && $0.id.hasPrefix(major) }
                 .max { ($0.maxVersion ?? Microversion(0, 0)) < ($1.maxVersion ?? Microversion(0, 0)) || $0.id < $1.id }
-            // Keep the catalog's host (links may name an internal one) and take only the version segment.
-            if let href = match?.selfURL, let last = URL(string: href)?.path.split(separator: "/").last,
-                last.hasPrefix("v")
+            // The version's link, moved onto the catalog's endpoint (it may name an internal host).
+            if let href = match?.selfURL,
+                let url = links.follow(href, service: service, onto: base, catalogURL: catalogURL.absoluteString),
+                let version = URL(string: url)?.path.split(separator: "/").last, EndpointLink.isVersion(version),
+                url.hasPrefix(base + "/")
             {
-                base += "/" + last
+                base = String(url.prefix { $0 != "?" })
+                while base.hasSuffix("/") { base.removeLast() }
             } else {
                 base += "/" + segment
             }
@@ -64,7 +67,8 @@ actor EndpointResolver {
             let theirs = versions.compactMap(\.maxVersion).filter { $0.major == ours.major }.max()
             microversion = theirs.map { min($0, ours) }
         }
-        return ResolvedEndpoint(service: service, baseURL: base, origin: origin, microversion: microversion)
+        return ResolvedEndpoint(
+            service: service, baseURL: base, origin: origin, microversion: microversion, catalogURL: catalogURL.absoluteString)
     }
 
     /// A discovery answer, or nil when the service has no usable version document. A service that
@@ -79,7 +83,9 @@ actor EndpointResolver {
         }
     }
 
+    /// `scheme://host[:port]`, with an IPv6 host in brackets (`URL.host` drops them).
     static func origin(of url: URL) -> String {
+        if let origin = EndpointLink.origin(of: url.absoluteString) { return origin }
         var text = "\(url.scheme ?? "http")://\(url.host ?? "")"
         if let port = url.port { text += ":\(port)" }
         return text

@@ -5,10 +5,12 @@ public struct ResolvedEndpoint: Sendable {
     public var service: ServiceType
     /// Versioned base URL with no trailing slash, e.g. `https://nova:8774/v2.1`.
     public var baseURL: String
-    /// Scheme, host and port of the endpoint, for Glance's relative `next` links.
+    /// Scheme, host and port of the endpoint (`https://[fd00::1]:8774`).
     public var origin: String
     /// The microversion sent with every request, if the service has microversions.
     public var microversion: Microversion?
+    /// The catalog's URL for the service, before version discovery (what operators configured).
+    public var catalogURL: String = ""
 
     /// Headers that pin the microversion.
     public var versionHeaders: [(String, String)] {

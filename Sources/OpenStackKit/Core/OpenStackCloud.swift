@@ -10,6 +10,8 @@ public final class OpenStackCloud: Sendable {
     public let http: OpenStackHTTPClient
     public let authenticator: KeystoneAuthenticator
     private let resolver: EndpointResolver
+    /// Keeps every URL taken from an answer on its catalog endpoint (shared by region views).
+    let links: LinkFollower
     private let logger: Logger
     /// False for a region view, which borrows the connection pool of the cloud it came from.
     private let ownsConnections: Bool
@@ -20,6 +22,7 @@ public final class OpenStackCloud: Sendable {
         self.http = try OpenStackHTTPClient(settings: configuration.http, logger: logger)
         self.authenticator = KeystoneAuthenticator(configuration: configuration.auth, http: http, logger: logger)
         self.resolver = EndpointResolver()
+        self.links = LinkFollower(logger: logger)
         self.ownsConnections = true
     }
 
@@ -32,6 +35,7 @@ public final class OpenStackCloud: Sendable {
         self.http = base.http
         self.authenticator = base.authenticator
         self.resolver = base.resolver
+        self.links = base.links
         self.ownsConnections = false
     }
 
@@ -55,7 +59,9 @@ public final class OpenStackCloud: Sendable {
     public func endpoint(_ service: ServiceType) async throws -> ResolvedEndpoint {
         let token = try await token()
         let url = try token.catalog.endpoint(for: service, interface: configuration.interface, region: configuration.region)
-        return try await resolver.endpoint(for: service, region: configuration.region, catalogURL: url) { [self] discoveryURL in
+        return try await resolver.endpoint(
+            for: service, region: configuration.region, catalogURL: url, links: links
+        ) { [self] discoveryURL in
             try await self.send(service: service, url: discoveryURL, headers: [])
         }
     }
@@ -69,11 +75,25 @@ public final class OpenStackCloud: Sendable {
             components.queryItems = query
             url += "?" + (components.percentEncodedQuery ?? "")
         }
-        return try await get(service, url: url, endpoint: endpoint)
+        return try await fetch(service, url: url, endpoint: endpoint)
     }
 
-    /// GETs an absolute URL (a `next` link) of a service.
-    public func get(_ service: ServiceType, url: String, endpoint: ResolvedEndpoint) async throws -> ServiceResponse {
+    /// GETs a URL taken from one of the service's answers (a `next` link). The token goes only to the
+    /// catalog endpoint: a link to another scheme, host or port is moved onto the endpoint (see
+    /// ``EndpointLink``). `requestURL`, the URL that answered with the link, resolves a relative one.
+    public func get(
+        _ service: ServiceType, url link: String, endpoint: ResolvedEndpoint, from requestURL: String? = nil
+    ) async throws -> ServiceResponse {
+        guard let url = links.follow(link, service: service, onto: endpoint.baseURL, catalogURL: endpoint.catalogURL, from: requestURL)
+        else {
+            throw OpenStackError(
+                kind: .decoding, service: service.projectName, message: "the answer links to something that is not an http(s) URL")
+        }
+        return try await fetch(service, url: url, endpoint: endpoint)
+    }
+
+    /// GETs a URL under the endpoint and parses the JSON answer.
+    private func fetch(_ service: ServiceType, url: String, endpoint: ResolvedEndpoint) async throws -> ServiceResponse {
         let raw = try await send(service: service, url: url, headers: endpoint.versionHeaders)
         guard raw.isSuccess else {
             throw OpenStackError(

@@ -107,7 +107,7 @@ public struct Pager: Sendable {
         while true {
             pages += 1
             let pageItems = request.items(in: response.json)
-            var next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+            var next = Self.nextLink(in: response.json, collectionKey: request.collectionKey)
             if next == nil, request.pagesWithoutLinks, pageItems.count >= pageSize,
                 let last = pageItems.last?[request.markerField]?.stringValue
             {
@@ -126,7 +126,7 @@ public struct Pager: Sendable {
                 return ListResult(
                     items: items, nextMarker: nil, pagesRead: pages, markers: items.map { $0[request.markerField]?.stringValue })
             }
-            response = try await cloud.get(request.service, url: next, endpoint: endpoint)
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url)
         }
     }
 
@@ -174,9 +174,9 @@ public struct Pager: Sendable {
             let pageItems = request.items(in: response.json)
             items += pageItems
             guard request.supportsPaging, !pageItems.isEmpty,
-                let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey, endpoint: endpoint)
+                let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey)
             else { return ListResult(items: items, nextMarker: nil, pagesRead: pages) }
-            response = try await cloud.get(request.service, url: next, endpoint: endpoint)
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url)
         }
     }
 
@@ -187,22 +187,14 @@ public struct Pager: Sendable {
         return endpoint.baseURL + (path.hasPrefix("/") ? path : "/" + path) + "?" + (components.percentEncodedQuery ?? "")
     }
 
-    /// The URL of the next page: `<collection>_links` rel=next (Nova, Neutron, Cinder), Glance's
-    /// relative `next`, or Keystone's `links.next`.
-    static func nextLink(in json: JSONValue, collectionKey: String, endpoint: ResolvedEndpoint) -> String? {
+    /// The next page's link as the answer gives it: `<collection>_links` rel=next (Nova, Neutron,
+    /// Cinder), Keystone's `links.next`, or Glance's `next` (relative to its API root). The cloud
+    /// moves it onto the catalog endpoint before requesting it (``EndpointLink``).
+    static func nextLink(in json: JSONValue, collectionKey: String) -> String? {
         if let links = json["\(collectionKey)_links"]?.arrayValue ?? json["links"]?.arrayValue {
             return links.first { $0["rel"]?.stringValue == "next" }?["href"]?.stringValue
         }
         if let next = json["links"]?["next"]?.stringValue { return next }
-        if let next = json["next"]?.stringValue {
-            if next.hasPrefix("http://") || next.hasPrefix("https://") { return next }
-            // Glance's link is relative to the API root, which is the endpoint without its `/v2`.
-            var root = endpoint.baseURL
-            if let range = root.range(of: #"/v\d+(\.\d+)?$"#, options: .regularExpression) {
-                root.removeSubrange(range)
-            }
-            return root + next
-        }
-        return nil
+        return json["next"]?.stringValue
     }
 }

@@ -32,18 +32,20 @@ struct ServerHarness: Sendable {
         http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(5), readTimeout: .seconds(20), totalTimeout: .seconds(30)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
         project: String = DemoCloud.adminProject, maxResultBytes: Int = ToolSettings.defaultMaxResultBytes, computeMicroversion: Int = 100,
-        computeMaxLimit: Int = 1000, enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
+        computeMaxLimit: Int = 1000, imageMaxLimit: Int = 1000, logs: CapturedLogs? = nil,
+        enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
         authenticator: HTTPAuthenticator? = nil, callTimeout: Duration = .seconds(120),
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = DemoCloudConfiguration(servers: servers)
         configuration.computeMicroversion = computeMicroversion
         configuration.computeMaxLimit = computeMaxLimit
+        configuration.imageMaxLimit = imageMaxLimit
         return try await withDemoCloud(configuration) { demo, _ in
             let authURL = await demo.authURL
             let configuration = try settings(authURL: authURL, user: user, password: password, project: project)
                 .resolve(name: "demo", http: http)
-            var logger = Logger(label: "e2e")
+            var logger = logs.map { Logger(label: "e2e", factory: $0.handler) } ?? Logger(label: "e2e")
             logger.logLevel = .warning
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
             var toolSettings = ToolSettings(maxResultBytes: maxResultBytes)

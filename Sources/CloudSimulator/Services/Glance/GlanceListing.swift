@@ -9,7 +9,7 @@ extension GlanceAPI {
         var limit = 25
         if let text = query.first("limit") {
             guard let value = Int(text), value >= 0 else { return error(400, "limit param must be an integer", request) }
-            limit = min(value, 1000)
+            limit = min(value, environment.configuration.imageMaxLimit)
         }
         let visibility = query.first("visibility")
         var images = environment.data.images.filter { listed($0, request, visibility: visibility) }
