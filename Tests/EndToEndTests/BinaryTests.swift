@@ -72,7 +72,7 @@ import Testing
     @Test func theSeedCommandLineWorksAndOSVariablesAreRead() async throws {
         try await withDemoCloud { cloud, _ in
             let authURL = await cloud.authURL
-            let port = Int.random(in: 20000...40000)
+            let port = try PlainHTTP.freePort()
             let seed = try BinaryProcess(
                 ["--port", String(port), "--log-level", "INFO", "--auth-url", authURL.absoluteString, "--username", "admin",
                  "--password", DemoCloud.adminPassword],

@@ -176,7 +176,7 @@ import Testing
                 #expect(check.output.contains("OS_* variables are not applied"))
                 #expect(check.output.contains("all 2 clouds are ready"))
 
-                let port = Int.random(in: 20000...40000)
+                let port = try PlainHTTP.freePort()
                 let server = try BinaryProcess(
                     ["--os-cloud", "one", "--os-cloud", "two", "--port", String(port)],
                     environment: ["HOME": sandbox.root.path], currentDirectory: sandbox.root)
