@@ -163,8 +163,10 @@ def _head(run: Run, path: str) -> dict[str, str]:
     return {k.lower(): v for k, v in answer.headers.items()}
 
 
-def _meta(headers: dict[str, str], prefix: str, skip: set[str] = frozenset()) -> dict:
-    return {k[len(prefix):]: v for k, v in headers.items() if k.startswith(prefix) and k[len(prefix):] not in skip}
+def _meta(headers: dict[str, str], prefix: str, skip: set[str] = frozenset(), tool: str | None = None) -> dict:
+    """Metadata as the tool must show it: secrets (by name, or the tool's inventory: TempURL keys) masked."""
+    meta = {k[len(prefix):]: v for k, v in headers.items() if k.startswith(prefix) and k[len(prefix):] not in skip}
+    return {k: MASK if v and (is_secret_key(k, tool) or is_secret_key(prefix + k, tool)) else v for k, v in meta.items()}
 
 
 async def check_object_store(run: Run) -> None:
@@ -176,7 +178,7 @@ async def check_object_store(run: Run) -> None:
             run.ledger.match("get_object_store_account", run.account.label, answer.data["item"], {
                 "containers": number("x-account-container-count"), "objects": number("x-account-object-count"),
                 "bytes_used": number("x-account-bytes-used"), "quota_bytes": number("x-account-meta-quota-bytes"),
-                "metadata": _meta(account, "x-account-meta-", {"quota-bytes"})})
+                "metadata": _meta(account, "x-account-meta-", {"quota-bytes"}, "get_object_store_account")})
     listing = run.account.get("object-store", "", {"format": "json"})
     containers = listing.json if isinstance(listing.json, list) else []
     for container in containers:
@@ -207,7 +209,7 @@ async def check_object_store(run: Run) -> None:
                     run.ledger.match("get_object", f"{where}/{obj['name']}", answer.data["item"], {
                         "content_type": headers.get("content-type"), "bytes": int(headers.get("content-length", -1)),
                         "etag": headers.get("etag", "").strip('"'), "last_modified": headers.get("last-modified"),
-                        "metadata": _meta(headers, "x-object-meta-")})
+                        "metadata": _meta(headers, "x-object-meta-", tool="get_object")})
     if _offered(run, "get_objects"):
         missing = await run.client.call("get_objects", {"container": "no-such-container-42"})
         run.ledger.check("get_objects", missing.is_error and "no-such-container-42" in missing.text,

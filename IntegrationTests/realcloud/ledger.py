@@ -11,10 +11,46 @@ from typing import Any
 SECRET_KEY = re.compile(r"pass(word|wd)|adminpass|token|secret|private_key|auth_username|api_?key", re.I)
 HARMLESS_KEYS = {"password_expires_at", "token_expires_at", "secret_type"}
 MASK = "***"
+# Fields that hold a secret whatever their name says, by the tool that shows them (the server's own
+# inventory, ResourceDeclaration.secretFields): Glance's backend locations, Swift's TempURL and sync
+# keys (as headers, and as the metadata keys the tools show), iSCSI discovery credentials.
+_SWIFT_KEYS = {"temp-url-key", "temp-url-key-2", "x-account-meta-temp-url-key", "x-account-meta-temp-url-key-2",
+               "x-container-meta-temp-url-key", "x-container-meta-temp-url-key-2", "x-container-sync-key", "sync-key"}
+INVENTORY: dict[str, set[str]] = {
+    **dict.fromkeys(("get_images", "get_image"), {"direct_url", "locations"}),
+    **dict.fromkeys(("get_object_store_account", "get_containers", "get_objects", "get_object"), _SWIFT_KEYS),
+    "get_volume_attachments": {"discovery_auth_password", "discovery_auth_username"},
+}
+# Nova's user data (base64, often a cloud-config with passwords): shown as a note of its size, never its content.
+USER_DATA = re.compile(r"^(user_?data|.*:user_data)$", re.I)
 
 
-def is_secret_key(key: str) -> bool:
-    return key.lower() not in HARMLESS_KEYS and bool(SECRET_KEY.search(key))
+def is_secret_key(key: str, tool: str | None = None) -> bool:
+    lower = key.lower()
+    return lower not in HARMLESS_KEYS and (bool(SECRET_KEY.search(key)) or lower in INVENTORY.get(tool or "", ()))
+
+
+def mask_userinfo(value: Any) -> Any:
+    """A string as the server must show it: the userinfo of every URL in it (`scheme://user:pw@host`)
+    replaced by MASK (the server's value rule; the authority ends at / ? # quotes <>, backslash or space)."""
+    if not isinstance(value, str) or "://" not in value:
+        return value
+    out, copied, index = [], 0, 0
+    while index + 2 < len(value):
+        if value[index:index + 3] != "://":
+            index += 1
+            continue
+        start = end = index + 3
+        at = None
+        while end < len(value) and value[end] not in "/?#\"'<>\\" and ord(value[end]) > 0x20:
+            if value[end] == "@":
+                at = end
+            end += 1
+        if at is not None and at > start:
+            out += [value[copied:start], MASK]
+            copied = at
+        index = end
+    return value if not copied else "".join(out) + value[copied:]
 
 
 class Unordered(list):
@@ -30,6 +66,7 @@ class Ledger:
         self.facts: collections.Counter[str] = collections.Counter()
         self.failures: list[str] = []
         self.notes: list[str] = []
+        self.sections: dict[str, list[str]] = {}  # a check's own summary lines (e.g. canary secrets)
 
     def check(self, tool: str, ok: bool, message: str) -> bool:
         self.facts[tool] += 1
@@ -66,7 +103,10 @@ class Ledger:
                        f"{where}: keys differ: missing {sorted(set(truth) - set(ours))}, extra {sorted(set(ours) - set(truth))}")
             for key in truth.keys() & ours.keys():
                 value = truth[key]
-                if is_secret_key(key) and value not in (None, "", MASK):
+                if USER_DATA.match(key) and value not in (None, ""):
+                    self.check(tool, isinstance(ours[key], str) and (ours[key] == MASK or str(value) not in ours[key]),
+                               f"{where}.{key}: user data is shown: {_short(ours[key])}")
+                elif is_secret_key(key, tool) and value not in (None, "", MASK):
                     self.check(tool, ours[key] == MASK, f"{where}.{key}: a secret is not redacted")
                 elif key in volatile:
                     continue
@@ -79,13 +119,13 @@ class Ledger:
             for index, (mine, theirs) in enumerate(zip(ours, truth)):
                 self.full(tool, f"{where}[{index}]", mine, theirs)
             return
-        self.check(tool, ours == truth, f"{where}: ours {_short(ours)} != cloud {_short(truth)}")
+        self.check(tool, ours == mask_userinfo(truth), f"{where}: ours {_short(ours)} != cloud {_short(truth)}")
 
 
 def _same(ours: Any, expected: Any) -> bool:
     if expected is None:
         return ours is None or ours == "" or ours == []
-    return ours == expected
+    return ours == mask_userinfo(expected)
 
 
 def _sorted(value: Any) -> list:

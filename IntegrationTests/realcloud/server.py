@@ -45,7 +45,9 @@ class ServerProcess:
         deadline = time.time() + timeout
         while time.time() < deadline:
             text = self.log()
-            found = re.search(r"listening on (http://\S+/openstack)", text)
+            # text: "... listening on http://…/openstack (…)"; json: {"message":"listening on the MCP endpoint",…,"url":"…"}
+            found = (re.search(r"listening on (http://\S+/openstack)", text)
+                     or re.search(r'"url":"(http://[^"]+/openstack)"', text))
             if found:
                 self.url = found.group(1)
                 return self.url
@@ -77,6 +79,7 @@ class MCPClient:
     def __init__(self, session: ClientSession):
         self.session = session
         self.transcript: list[str] = []
+        self.calls: list[tuple[str, dict]] = []  # (tool, arguments) of each transcript entry
         self.tools: dict[str, Any] = {}
         # Maps addresses in answers back to the cloud's own (the suite's proxy sits in between).
         self.rewrite = lambda text: text
@@ -85,6 +88,7 @@ class MCPClient:
         result = await self.session.call_tool(tool, arguments or {})
         text = "".join(getattr(block, "text", "") for block in result.content)
         self.transcript.append(text)
+        self.calls.append((tool, dict(arguments or {})))
         text = self.rewrite(text)
         data = result.structured_content
         if data is not None:

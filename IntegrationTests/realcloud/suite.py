@@ -9,6 +9,7 @@ import sys
 import time
 
 from .accesslog import AccessLogs
+from .canaries import run_canaries
 from .checks import Run, run_list, run_show
 from .cli import run_cli_checks
 from .extra_shows import run_extra_shows
@@ -86,20 +87,25 @@ async def main_async(args) -> int:
         members = [Account(name) for name in args.member_clouds if name]
         for account in [primary, *members]:
             log(f"account {account.label}: project {account.project_id}, roles {sorted(account.roles)}")
-    paging = PagingResources(primary, args.paging_networks, args.paging_volumes, log)
-    logs = AccessLogs.find(args.service_logs)
-    try:
-        with phases.run("create paging resources"):
-            paging.sweep()
-            paging.create()
-        runs = []
-        for account in [primary, *members]:
-            with phases.run(f"compare as {account.label}"):
-                admin_run = next((r for r in runs if r.admin), None)
-                runs.append(await run_account(account, args, ledger, admin_run, logs))
-    finally:
-        with phases.run("clean up paging resources"):
-            paging.cleanup()
+    runs: list[Run] = []
+    if "compare" in args.only:
+        paging = PagingResources(primary, args.paging_networks, args.paging_volumes, log)
+        logs = AccessLogs.find(args.service_logs)
+        try:
+            with phases.run("create paging resources"):
+                paging.sweep()
+                paging.create()
+            for account in [primary, *members]:
+                with phases.run(f"compare as {account.label}"):
+                    admin_run = next((r for r in runs if r.admin), None)
+                    runs.append(await run_account(account, args, ledger, admin_run, logs))
+        finally:
+            with phases.run("clean up paging resources"):
+                paging.cleanup()
+    if "canaries" in args.only:
+        # After the comparisons: their answers and logs are scanned too, and the sweeps reuse their arguments.
+        with phases.run("canary secrets (every tool, resource, prompt and log line)"):
+            await run_canaries([primary, *members], runs, args, ledger, log)
     report(ledger, phases, args)
     return 1 if ledger.failures else 0
 
@@ -112,6 +118,10 @@ def report(ledger: Ledger, phases: Phases, args) -> None:
     print("\n== notes")
     for note in ledger.notes:
         print(f"  {note}")
+    for name, lines in ledger.sections.items():
+        print(f"\n== {name}")
+        for line in lines:
+            print(f"  {line}")
     print("\n== phases")
     for name, seconds in phases.times:
         print(f"  {name:40} {seconds:7.1f} s")
@@ -123,7 +133,7 @@ def report(ledger: Ledger, phases: Phases, args) -> None:
     print(f"\nreal-cloud: {checks - len(ledger.failures)} passed, {len(ledger.failures)} failed")
     with open(os.path.join(args.work, "report.json"), "w") as handle:
         json.dump({"facts": ledger.facts, "failures": ledger.failures, "notes": ledger.notes,
-                   "phases": phases.times}, handle, indent=1)
+                   "sections": ledger.sections, "phases": phases.times}, handle, indent=1)
 
 
 def main() -> None:
@@ -137,7 +147,13 @@ def main() -> None:
     parser.add_argument("--paging-volumes", type=int, default=int(os.environ.get("IT_PAGING_VOLUMES", "3")))
     parser.add_argument("--service-logs", default=os.environ.get("IT_SERVICE_LOGS", ""),
                         help="glob of the services' logs (e.g. /tmp/ostack/log/*.log) for the access-log check")
+    parser.add_argument("--only", default=os.environ.get("IT_ONLY", "compare,canaries"),
+                        type=lambda text: {x.strip() for x in text.split(",") if x.strip()},
+                        help="which parts to run, comma-separated: compare (the comparisons), canaries "
+                             "(the canary-secret sweep); default both")
     args = parser.parse_args()
+    if not args.only or args.only - {"compare", "canaries"}:
+        sys.exit(f"real-cloud: --only takes compare and/or canaries, not {sorted(args.only)}")
     if not os.path.exists(args.binary):
         sys.exit(f"real-cloud: {args.binary} is missing; run swift build first")
     sys.exit(asyncio.run(main_async(args)))

@@ -8,12 +8,15 @@
   (ROUND_ROBIN) with an HTTP health monitor, and members at vm1's and vm2's fixed IPs.
 - Swift: containers `backups` and `logs` (admin) and `assets` (demo), objects under prefixes, one
   with X-Object-Meta-* headers, and a quota on the admin account.
+- Canary secrets (seed.CANARIES): TempURL keys on the admin and demo accounts, a TempURL key and a
+  sync key on `backups` and `assets`, an object whose metadata holds a URL with userinfo, and the
+  stacks `canary-stack` (admin) and `demo-canary` (demo) whose hidden parameter holds a canary.
 Every object is looked up by name first; steps report like seed.py's.
 """
 import sys
 import time
 
-from seed import FAILED, USER_PW, SERVICES, connect, step
+from seed import CANARIES, CANARY_URL, FAILED, USER_PW, SERVICES, connect, step
 
 WEB_TIER = """
 heat_template_version: 2018-08-31
@@ -80,6 +83,22 @@ outputs:
 """
 
 
+# A hidden parameter that a resource uses, as a database password would be.
+CANARY_STACK = """
+heat_template_version: 2018-08-31
+description: A hidden parameter holding a canary secret (seed_extras.py)
+parameters:
+  db_password: {type: string, hidden: true, description: the database password}
+resources:
+  db_config:
+    type: OS::Heat::None
+    properties:
+      password: {get_param: db_password}
+outputs:
+  configured: {value: true}
+"""
+
+
 def wait(what, check, timeout=300, every=3):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -93,11 +112,11 @@ def wait(what, check, timeout=300, every=3):
 def seed_heat(admin, demo):
     print("heat:")
 
-    def stack(name, template, want, orch=admin.orchestration):
+    def stack(name, template, want, orch=admin.orchestration, parameters=None):
         found = orch.find_stack(name, ignore_missing=True)
         if found:
             return ("exists", found)
-        orch.create_stack(name=name, template=template, parameters={}, timeout_mins=15)
+        orch.create_stack(name=name, template=template, parameters=parameters or {}, timeout_mins=15)
 
         def settled():
             s = orch.find_stack(name, ignore_missing=True)
@@ -112,6 +131,12 @@ def seed_heat(admin, demo):
         # Two stacks in the member's project too, so a member's list (and its paging) has something to show.
         for name in ("demo-config", "demo-secrets"):
             step(f"stack {name} (demo project)", stack, name, DEMO_CONFIG, "COMPLETE", demo.orchestration)
+    hidden = {"db_password": CANARIES["heat-hidden"]}
+    step("stack canary-stack (hidden parameter db_password = canary)", stack, "canary-stack", CANARY_STACK,
+         "COMPLETE", admin.orchestration, hidden)
+    if demo is not None:
+        step("stack demo-canary (demo project, hidden parameter = canary)", stack, "demo-canary", CANARY_STACK,
+             "COMPLETE", demo.orchestration, hidden)
 
 
 def seed_octavia(admin):
@@ -226,6 +251,46 @@ def seed_swift(admin, demo):
         fresh.object_store.post("", headers={"X-Account-Meta-Quota-Bytes": str(1 << 30)})
         return True
     step("account quota 1 GiB (admin)", quota)
+    seed_swift_canaries(admin, demo)
+
+
+def seed_swift_canaries(admin, demo):
+    """TempURL keys (account and container) and a container sync key: Swift shows them to the
+    account's owners only (proxy `swift_owner_headers`): admin, and demo (member is an operator role)."""
+    account_keys = {"X-Account-Meta-Temp-URL-Key": CANARIES["account-tempurl-1"],
+                    "X-Account-Meta-Temp-URL-Key-2": CANARIES["account-tempurl-2"]}
+    container_keys = {"X-Container-Meta-Temp-URL-Key": CANARIES["container-tempurl"],
+                      "X-Container-Sync-Key": CANARIES["container-synckey"]}
+
+    def post(conn, path, headers):
+        def set_headers():
+            store = conn.object_store
+            have = store.head(path, raise_exc=False).headers
+            if all(have.get(k) == v for k, v in headers.items()):
+                return ("exists", None)
+            answer = store.post(path, headers=headers, raise_exc=False)
+            if answer.status_code not in (200, 201, 202, 204):
+                raise RuntimeError(f"POST {path or 'account'}: HTTP {answer.status_code} {answer.text[:200]}")
+            have = store.head(path, raise_exc=False).headers
+            missing = [k for k, v in headers.items() if have.get(k) != v]
+            if missing:
+                raise RuntimeError(f"Swift accepted but does not show {missing} on {path or 'the account'}")
+            return True
+        return set_headers
+    accounts = [("admin", admin, "backups")] + ([("demo", demo, "assets")] if demo else [])
+    for label, conn, container in accounts:
+        step(f"canary TempURL keys on the {label} account", post(conn, "", account_keys))
+        step(f"canary TempURL key + sync key on container {container} ({label})", post(conn, container, container_keys))
+
+    def mirror():
+        path = "backups/web/mirror.txt"
+        have = admin.object_store.head(path, raise_exc=False)
+        if have.status_code == 200 and have.headers.get("X-Object-Meta-Mirror-Url") == CANARY_URL:
+            return ("exists", None)
+        admin.object_store.put(path, data=b"mirror of the web assets\n",
+                               headers={"Content-Type": "text/plain", "X-Object-Meta-Mirror-Url": CANARY_URL})
+        return True
+    step("object backups/web/mirror.txt (metadata Mirror-Url with userinfo)", mirror)
 
 
 def main():
