@@ -120,10 +120,12 @@ PROBES = [
 
 
 # Glance's own image keys; every other top-level key is a custom property (data, not shape).
+# `locations` is left out: Glance shows it only with show_multiple_locations, which the recipe's
+# Glance keeps off and the demo cloud turns on, to plant a canary in it (a store's credentials).
 GLANCE_CORE = {"id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo",
                "os_hash_value", "owner", "size", "virtual_size", "min_ram", "min_disk", "disk_format",
                "container_format", "created_at", "updated_at", "tags", "self", "file", "schema", "direct_url",
-               "locations", "stores"}
+               "stores"}
 
 
 def core_image_keys(body: Any) -> Any:
