@@ -95,6 +95,9 @@ async def main_async(args) -> int:
             with phases.run("create paging resources"):
                 paging.sweep()
                 paging.create()
+                # The read-only check reads service logs by time (whole seconds, one second of
+                # slack): the suite's own creating POSTs must end before the first window opens.
+                time.sleep(2.5)
             for account in [primary, *members]:
                 with phases.run(f"compare as {account.label}"):
                     admin_run = next((r for r in runs if r.admin), None)
