@@ -109,15 +109,9 @@ import Testing
         try await withDemoCloud { cloud, _ in
             let authURL = (await cloud.authURL).absoluteString
             for format in ["text", "json"] {
-                let port = try PlainHTTP.freePort()
-                let server = try BinaryProcess(
-                    ["--port", String(port), "--log-level", "debug", "--log-format", format, "--json-response", "--toolsets", "all"],
-                    environment: [
-                        "OS_AUTH_URL": authURL, "OS_USERNAME": DemoCloud.adminUser, "OS_PASSWORD": DemoCloud.adminPassword,
-                        "OS_PROJECT_NAME": DemoCloud.adminProject,
-                    ])
+                let (server, port) = try await BinaryProcess.againstDemo(
+                    authURL: authURL, flags: ["--log-level", "debug", "--log-format", format, "--json-response", "--toolsets", "all"])
                 defer { server.terminate() }
-                #expect(await server.waitFor { _, err in err.contains("listening on") }, "\(server.errorOutput)")
                 let client = MCPTestClient(endpoint: "http://127.0.0.1:\(port)/openstack")
                 let calls = try await Self.calls(client: client).filter { $0.arguments["detail_level"] != "basic" }
                 for (tool, arguments) in calls {

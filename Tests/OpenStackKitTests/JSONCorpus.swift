@@ -1,3 +1,4 @@
+import CloudSimulator
 import Foundation
 
 /// A deterministic corpus of JSON documents, valid and broken, from one seed: hand-picked edge
@@ -5,9 +6,9 @@ import Foundation
 /// valid documents, and mutations of those (truncation, a changed, inserted or dropped byte, a
 /// doubled slice). Some are not UTF-8.
 struct JSONCorpus {
-    private var random: SplitMix
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix(state: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func documents() -> [[UInt8]] {
         var documents = Self.edgeCases().map { Array($0.utf8) } + Self.byteCases()
@@ -25,7 +26,7 @@ struct JSONCorpus {
         }
         // Number-like tokens in the place of a request's id, as a client would send one.
         for _ in 0..<1500 {
-            let token = (0..<random.int(1...7)).map { _ in alphabet[random.int(0...alphabet.count - 1)] }.joined()
+            let token = (0..<random.int(in: 1...7)).map { _ in alphabet[random.int(in: 0...alphabet.count - 1)] }.joined()
             documents.append(Array(#"{"jsonrpc": "2.0", "id": \#(token), "method": "tools/list"}"#.utf8))
         }
         for _ in 0..<3000 {
@@ -43,41 +44,41 @@ struct JSONCorpus {
     }
 
     private mutating func value(depth: Int) -> [UInt8] {
-        switch random.int(0...(depth > 4 ? 5 : 7)) {
-        case 0: return Array(["true", "false", "null"][random.int(0...2)].utf8)
+        switch random.int(in: 0...(depth > 4 ? 5 : 7)) {
+        case 0: return Array(["true", "false", "null"][random.int(in: 0...2)].utf8)
         case 1, 2: return number()
         case 3, 4, 5: return string()
         case 6:
-            let count = random.int(0...4)
+            let count = random.int(in: 0...4)
             let items = (0..<count).map { _ in valid(depth: depth + 1) }
             return Array("[".utf8) + (count == 0 ? space() : Array(items.joined(separator: Array(",".utf8)))) + Array("]".utf8)
         default:
-            let count = random.int(0...4)
+            let count = random.int(in: 0...4)
             let members = (0..<count).map { _ in space() + string() + space() + Array(":".utf8) + valid(depth: depth + 1) }
             return Array("{".utf8) + (count == 0 ? space() : Array(members.joined(separator: Array(",".utf8)))) + Array("}".utf8)
         }
     }
 
     private mutating func space() -> [UInt8] {
-        guard random.int(0...2) == 0 else { return [] }
-        return (0..<random.int(1...3)).map { _ in [0x20, 0x09, 0x0A, 0x0D][random.int(0...3)] }
+        guard random.int(in: 0...2) == 0 else { return [] }
+        return (0..<random.int(in: 1...3)).map { _ in [0x20, 0x09, 0x0A, 0x0D][random.int(in: 0...3)] }
     }
 
     private mutating func digits(_ range: ClosedRange<Int>) -> String {
-        String((0..<random.int(range)).map { _ in Character(String(random.int(0...9))) })
+        String((0..<random.int(in: range)).map { _ in Character(String(random.int(in: 0...9))) })
     }
 
     private mutating func number() -> [UInt8] {
-        var text = random.int(0...3) == 0 ? "-" : ""
-        switch random.int(0...9) {
+        var text = random.int(in: 0...3) == 0 ? "-" : ""
+        switch random.int(in: 0...9) {
         case 0: text += "0"
-        case 1: text += String(random.int(1...9)) + digits(18...40)  // beyond Int
-        default: text += String(random.int(1...9)) + digits(0...6)
+        case 1: text += String(random.int(in: 1...9)) + digits(18...40)  // beyond Int
+        default: text += String(random.int(in: 1...9)) + digits(0...6)
         }
-        if random.int(0...2) == 0 { text += "." + digits(1...6) }
-        if random.int(0...3) == 0 {
-            text += ["e", "E"][random.int(0...1)] + ["", "+", "-"][random.int(0...2)]
-            text += random.int(0...5) == 0 ? String(random.int(300...500)) : digits(1...3)
+        if random.int(in: 0...2) == 0 { text += "." + digits(1...6) }
+        if random.int(in: 0...3) == 0 {
+            text += ["e", "E"][random.int(in: 0...1)] + ["", "+", "-"][random.int(in: 0...2)]
+            text += random.int(in: 0...5) == 0 ? String(random.int(in: 300...500)) : digits(1...3)
         }
         return Array(text.utf8)
     }
@@ -88,7 +89,7 @@ struct JSONCorpus {
             #"\""#, #"\\"#, #"\/"#, #"\b"#, #"\f"#, #"\n"#, #"\r"#, #"\t"#, #"\u0000"#, #"\u001f"#, #"\u00E9"#,
             #"\ud83d\ude00"#, #"\uD800"#, #"\udfff"#, #"\uFFFF"#, #"\uabcd"#,
         ]
-        let body = (0..<random.int(0...6)).map { _ in pieces[random.int(0...pieces.count - 1)] }.joined()
+        let body = (0..<random.int(in: 0...6)).map { _ in pieces[random.int(in: 0...pieces.count - 1)] }.joined()
         return Array("\"\(body)\"".utf8)
     }
 
@@ -101,16 +102,16 @@ struct JSONCorpus {
     ].map { Array($0.utf8) } + [[0x00], [0x01], [0x0B], [0x0C], [0x1F], [0x7F], [0x80], [0xC0], [0xFF], [0xED, 0xA0, 0x80]]
 
     mutating func mutate(_ document: [UInt8]) -> [UInt8] {
-        guard !document.isEmpty else { return Self.insertions[random.int(0...Self.insertions.count - 1)] }
+        guard !document.isEmpty else { return Self.insertions[random.int(in: 0...Self.insertions.count - 1)] }
         var bytes = document
-        let at = random.int(0...bytes.count - 1)
-        switch random.int(0...4) {
+        let at = random.int(in: 0...bytes.count - 1)
+        switch random.int(in: 0...4) {
         case 0: bytes.removeSubrange(at...)  // truncated
-        case 1: bytes.replaceSubrange(at...at, with: Self.insertions[random.int(0...Self.insertions.count - 1)])
-        case 2: bytes.insert(contentsOf: Self.insertions[random.int(0...Self.insertions.count - 1)], at: at)
+        case 1: bytes.replaceSubrange(at...at, with: Self.insertions[random.int(in: 0...Self.insertions.count - 1)])
+        case 2: bytes.insert(contentsOf: Self.insertions[random.int(in: 0...Self.insertions.count - 1)], at: at)
         case 3: bytes.remove(at: at)
         default:
-            let end = min(bytes.count, at + random.int(1...8))
+            let end = min(bytes.count, at + random.int(in: 1...8))
             bytes.insert(contentsOf: bytes[at..<end], at: end)
         }
         return bytes
@@ -174,22 +175,5 @@ struct JSONCorpus {
             cases += [quoted, inArray, sequence]
         }
         return cases
-    }
-}
-
-/// SplitMix64: small, fast and the same on every platform.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }

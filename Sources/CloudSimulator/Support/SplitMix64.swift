@@ -1,12 +1,12 @@
 /// SplitMix64: a tiny, fast, seedable pseudo-random generator (deterministic for a seed).
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,32 +15,32 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform integer in `0..<bound` (bound > 0).
-    mutating func int(_ bound: Int) -> Int {
+    public mutating func int(_ bound: Int) -> Int {
         Int(next() % UInt64(bound))
     }
 
     /// A uniform integer in the closed range.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + int(range.count)
     }
 
     /// A uniform double in `0..<1`.
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) / Double(1 << 53)
     }
 
     /// `true` with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }
 
     /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T {
+    public mutating func pick<T>(_ items: [T]) -> T {
         items[int(items.count)]
     }
 
     /// `count` lower-case hex digits.
-    mutating func hex(_ count: Int) -> String {
+    public mutating func hex(_ count: Int) -> String {
         var text = ""
         text.reserveCapacity(count)
         var bits: UInt64 = 0
@@ -58,7 +58,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A random (version 4 shaped) UUID string.
-    mutating func uuid() -> String {
+    public mutating func uuid() -> String {
         let raw = Array(hex(32))
         let variant = Self.digits[8 + int(4)]
         return String(raw[0..<8]) + "-" + String(raw[8..<12]) + "-4" + String(raw[13..<16]) + "-"
@@ -66,7 +66,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A MAC address in the OpenStack `fa:16:3e` range.
-    mutating func mac() -> String {
+    public mutating func mac() -> String {
         "fa:16:3e:" + [hex(2), hex(2), hex(2)].joined(separator: ":")
     }
 

@@ -1,4 +1,6 @@
+import CloudSimulator
 import Foundation
+import Testing
 
 /// The built `openstack-mcp-server` binary, run as a child process with pipes.
 final class BinaryProcess: @unchecked Sendable {
@@ -76,7 +78,7 @@ final class BinaryProcess: @unchecked Sendable {
         while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { return nil }
         // The exit can come before the last of stdout is read (a long --help was cut short).
-        let drained = ContinuousClock.now + .seconds(5)
+        let drained = ContinuousClock.now + .seconds(20)  // ends at EOF; long only on a loaded machine
         while !lock.withLock({ stdoutClosed }) && ContinuousClock.now < drained { try? await Task.sleep(for: .milliseconds(10)) }
         return process.terminationStatus
     }
@@ -87,5 +89,21 @@ final class BinaryProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+extension BinaryProcess {
+    /// The server binary on a free port, signed in to a demo cloud as its admin, with `flags`; it
+    /// is returned once it listens.
+    static func againstDemo(authURL: String, flags: [String]) async throws -> (server: BinaryProcess, port: Int) {
+        let port = try PlainHTTP.freePort()
+        let server = try BinaryProcess(
+            ["--port", String(port)] + flags,
+            environment: [
+                "OS_AUTH_URL": authURL, "OS_USERNAME": DemoCloud.adminUser, "OS_PASSWORD": DemoCloud.adminPassword,
+                "OS_PROJECT_NAME": DemoCloud.adminProject,
+            ])
+        #expect(await server.waitFor { _, err in err.contains("listening on") }, "\(server.errorOutput)")
+        return (server, port)
     }
 }

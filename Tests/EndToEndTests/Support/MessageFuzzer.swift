@@ -1,3 +1,4 @@
+import CloudSimulator
 import Foundation
 import OpenStackKit
 
@@ -30,21 +31,14 @@ struct MessageFuzzer {
         var headers: [(String, String)] = []
     }
 
-    private var state: UInt64
+    private var generator: SplitMix64
     private var nextID = 1000
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    private mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func random() -> UInt64 { generator.next() }
 
-    private mutating func below(_ bound: Int) -> Int { Int(random() % UInt64(bound)) }
+    private mutating func below(_ bound: Int) -> Int { generator.int(bound) }
 
     private mutating func id() -> Int {
         nextID += 1
