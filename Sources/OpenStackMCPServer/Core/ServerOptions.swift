@@ -22,6 +22,8 @@ public struct ServerOptions: Sendable {
     public var maxSessions: Int
     /// Time allowed for a graceful shutdown before open streams are cut.
     public var shutdownGrace: Duration
+    /// How long a connection idle at shutdown stays open for a request already on its way.
+    public var lameDuckWindow: Duration
     /// How often an open SSE stream carries a comment: a client that left is noticed at the next
     /// one, which cancels its request.
     public var keepAliveInterval: Duration
@@ -30,7 +32,8 @@ public struct ServerOptions: Sendable {
         host: String = "127.0.0.1", port: Int = 8000, jsonResponse: Bool = false, stateful: Bool = false,
         allowedHosts: [String] = [], allowedOrigins: [String] = [], maxBodyBytes: Int = 1 << 20,
         sessionIdleTimeout: Duration = .seconds(600), sessionMaxAge: Duration = .seconds(3600), maxSessions: Int = 100,
-        shutdownGrace: Duration = .seconds(3), keepAliveInterval: Duration = .seconds(2)
+        shutdownGrace: Duration = .seconds(3), lameDuckWindow: Duration = .seconds(1),
+        keepAliveInterval: Duration = .seconds(2)
     ) {
         self.host = host
         self.port = port
@@ -43,6 +46,7 @@ public struct ServerOptions: Sendable {
         self.sessionMaxAge = sessionMaxAge
         self.maxSessions = maxSessions
         self.shutdownGrace = shutdownGrace
+        self.lameDuckWindow = lameDuckWindow
         self.keepAliveInterval = keepAliveInterval
     }
 }

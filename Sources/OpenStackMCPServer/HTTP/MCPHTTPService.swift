@@ -38,8 +38,10 @@ public struct MCPHTTPService: Service {
             await authenticator.prefetch()
         }
         let onRunning = self.onRunning
+        let window = TimeAmount(options.lameDuckWindow)
         let app = Application(
             responder: responder,
+            server: .http1(additionalChannelHandlers: [LameDuckHandler(window: window)]),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             services: services,
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
