@@ -1,0 +1,29 @@
+import OpenStackKit
+
+/// `diagnose_instance`: why a server is not working, in one call: its state and fault, its
+/// failed actions, for a scheduling failure what no host offers, its host's compute service,
+/// its port bindings and its volumes.
+enum DiagnoseInstance {
+    static let rules: [any DiagnosisRule<InstanceFacts>] = [
+        ServerStateRule(), SchedulingRule(), FailedActionsRule(), HostServiceRule(), PortBindingRule(), AttachedVolumesRule(),
+    ]
+
+    static var definition: ToolDefinition {
+        ToolDefinition(
+            name: "diagnose_instance", title: "Diagnose a server",
+            description: "Why a server is in ERROR or not working: the cause with evidence and next step (scheduling, host, ports, volumes).",
+            inputSchema: Schema.object(["server": Schema.string("Server ID or name")], required: ["server"]),
+            outputSchema: DiagnosisReport.outputSchema
+        ) { context, arguments in
+            guard let key = try arguments.string("server") else {
+                throw ToolArgumentError(argument: "server", problem: "required: the server's ID or exact name")
+            }
+            let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
+            let server = try await GetInstance.find(key, cloud: cloud)
+            let facts = await InstanceFacts.gather(server, cloud: cloud)
+            var report = DiagnosisReport(subject: ("server", server.id, server.name))
+            report.apply(rules, to: facts)
+            return report.result(cloud: cloud.name, region: await cloud.effectiveRegion())
+        }
+    }
+}
