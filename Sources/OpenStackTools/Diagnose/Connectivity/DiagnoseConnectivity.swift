@@ -12,13 +12,13 @@ enum DiagnoseConnectivity {
     static var definition: ToolDefinition {
         ToolDefinition(
             name: "diagnose_connectivity", title: "Diagnose a server's connectivity",
-            description: "Why a server can't reach or be reached (e.g. SSH): evaluates its security-group rules, subnet, router, gateway, floating IP and agents for one flow.",
+            description: "Why a server can't reach or be reached (e.g. SSH): security-group rules, subnet, router, floating IP, agents.",
             inputSchema: Schema.object([
                 "server": Schema.string("Server ID or name"),
-                "to": Schema.string("internet (default), an IP address, or another server"),
-                "protocol": Schema.enumeration(["tcp", "udp", "icmp", "any"], "Default: tcp with a port, else any"),
+                "to": Schema.string("internet (default), an IP or a server"),
+                "protocol": Schema.enumeration(["tcp", "udp", "icmp", "any"], ""),
                 "port": ["type": "integer", "minimum": 1, "maximum": 65535],
-                "direction": Schema.enumeration(["ingress", "egress"], "ingress: the peer reaches the server (default with a port)"),
+                "direction": Schema.enumeration(["ingress", "egress"], "Default: ingress with a port"),
             ], required: ["server"]),
             outputSchema: DiagnosisReport.outputSchema
         ) { context, arguments in

@@ -54,13 +54,9 @@ struct DiagnosisReport: Sendable {
         "type": "object",
         "properties": [
             "subject": ["type": "object"],
-            "findings": [
-                "type": "array",
-                "description": "Most severe first; each: severity, code, summary, evidence [{type,id,name,field,value}], next_step.",
-                "items": ["type": "object"],
-            ],
-            "checked": ["type": "array", "description": "Checks that passed: what is ruled out.", "items": ["type": "object"]],
-            "unknown": ["type": "array", "description": "Checks that could not run, and why.", "items": ["type": "object"]],
+            "findings": ["type": "array", "description": "Most severe first", "items": ["type": "object"]],
+            "checked": ["type": "array", "description": "Ruled out", "items": ["type": "object"]],
+            "unknown": ["type": "array", "description": "Could not check, and why", "items": ["type": "object"]],
             "cloud": ["type": "string"],
             "region": ["type": "string"],
         ],

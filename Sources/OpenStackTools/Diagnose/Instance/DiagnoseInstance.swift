@@ -11,7 +11,7 @@ enum DiagnoseInstance {
     static var definition: ToolDefinition {
         ToolDefinition(
             name: "diagnose_instance", title: "Diagnose a server",
-            description: "Why a server is in ERROR or not working: the cause with evidence and next step (scheduling, host, ports, volumes).",
+            description: "Why a server is in ERROR or broken: the cause with evidence (scheduling, host, ports, volumes).",
             inputSchema: Schema.object(["server": Schema.string("Server ID or name")], required: ["server"]),
             outputSchema: DiagnosisReport.outputSchema
         ) { context, arguments in
