@@ -1,3 +1,4 @@
+import Foundation
 import OpenStackKit
 
 /// The server's status, task state and power state, and its fault.
@@ -15,7 +16,8 @@ struct ServerStateRule: DiagnosisRule {
                 evidence.append(facts.evidence("fault.message", fault["message"] ?? .null))
                 if let code = fault["code"] { evidence.append(facts.evidence("fault.code", code)) }
             }
-            let reason = facts.faultMessage.map { ": \($0)" } ?? ", with no fault recorded"
+            // Nova's messages end with their own period.
+            let reason = facts.faultMessage.map { ": " + $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) } ?? ", with no fault recorded"
             return .found([Finding(
                 severity: .error, code: "server_error", summary: "Server \(name) is in ERROR\(reason).",
                 evidence: evidence, nextStep: "See the failed action's events: openstack server event list \(facts.id)",
