@@ -100,3 +100,29 @@ import Testing
         }
     }
 }
+
+/// Each diagnosis is one call whose upstream reads are bounded: counted on the demo cloud's log.
+@Suite struct DiagnoseRequestBudgetTests {
+    @Test func upstreamReadsPerDiagnosisStayWithinTheirBudget() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            // The token and each service's version discovery, before counting.
+            _ = try await client.call("get_instances", ["limit": 1])
+            _ = try await client.call("get_networks", ["limit": 1])
+            let cases: [(String, [String: JSONValue], Int)] = [
+                // name lookup, ports, 5 batched Neutron reads, routers, L3 and DHCP agents
+                ("diagnose_connectivity", ["server": "diag-web", "port": 22], 10),
+                // name lookup, actions, service, hypervisor, ports (no volumes, no scheduling)
+                ("diagnose_instance", ["server": "diag-web"], 5),
+            ]
+            for (tool, arguments, budget) in cases {
+                harness.cloud.resetRequestLog()
+                let result = try await client.call(tool, .object(arguments))
+                #expect(!result.isError, "\(result.text)")
+                let reads = harness.cloud.requests()
+                #expect(reads.allSatisfy { $0.method == "GET" }, "read-only")
+                #expect(reads.count <= budget, "\(tool): \(reads.count) requests: \(reads.map(\.path))")
+            }
+        }
+    }
+}
