@@ -87,6 +87,11 @@ enum BlockStorageGenerator {
                 // A project that outgrew the default got a raised quota, with some headroom.
                 if inUse * 5 > standard * 4 { projectLimits[key] = roundUp(inUse + inUse / 4 + 1, to: 10) }
             }
+            // The demo project's volume count is held tight, at 80% or more of its quota: the
+            // quota pressure that diagnose_quota names.
+            if project.name == DemoCloud.memberProject, let inUse = used["volumes"], inUse > 0 {
+                projectLimits["volumes"] = inUse + inUse / 4
+            }
             for type in types {
                 for key in ["volumes", "gigabytes", "snapshots"] { projectLimits["\(key)_\(type.name)"] = -1 }
             }

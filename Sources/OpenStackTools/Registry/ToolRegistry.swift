@@ -101,6 +101,9 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: ObjectStoreTools.containers, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: ObjectStoreTools.objects, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: ObjectStoreTools.object, toolset: .objectStore, isDefault: false, service: .objectStore),
+            ToolEntry(definition: DiagnoseVolume.definition, toolset: .diagnose, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
     ]
 
     /// The tool declarations of the catalog, in order.

@@ -4,6 +4,7 @@ import OpenStackKit
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    case diagnose
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
@@ -18,6 +19,7 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .orchestration: return .orchestration
         case .loadBalancer: return .loadBalancer
         case .objectStore: return .objectStore
+        case .diagnose: return nil
         }
     }
 }
