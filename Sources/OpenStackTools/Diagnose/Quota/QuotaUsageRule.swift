@@ -63,7 +63,7 @@ struct QuotaUsageRule: DiagnosisRule {
         }
         var summary = "Project \(project) uses \(usage.used) of \(usage.limit) \(usage.resource) (\(percent)%)"
         if let top = largest.first {
-            summary += "; the largest is \(top.type) \(top.name ?? top.id) with \(top.amounts[usage.resource] ?? 0)"
+            summary += "; the largest is \(top.type) \(top.name ?? top.id), \(top.label)"
         } else if let unread {
             summary += "; its consumers could not be read (\(unread))"
         }
