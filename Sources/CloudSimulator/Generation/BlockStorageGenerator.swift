@@ -23,6 +23,7 @@ enum BlockStorageGenerator {
             DemoVolumeType(
                 id: rng.uuid(), name: "ceph-rbd", description: "Ceph RBD, replicated x3",
                 isPublic: true, extraSpecs: ["volume_backend_name": "ceph", "replication_enabled": "<is> False"]),
+            DiagnosisScenarios.volumeType,
         ]
 
         var snapshots: [DemoSnapshot] = []
@@ -103,7 +104,7 @@ enum BlockStorageGenerator {
     private static func makePools(volumes: [DemoVolume]) -> [DemoStoragePool] {
         var allocated: [String: Int] = [:]
         var count: [String: Int] = [:]
-        for volume in volumes {
+        for volume in volumes where !volume.host.isEmpty {
             allocated[volume.host, default: 0] += volume.size
             count[volume.host, default: 0] += 1
         }
