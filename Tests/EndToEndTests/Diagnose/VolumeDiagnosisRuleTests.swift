@@ -24,7 +24,7 @@ import Testing
         let defaultPools = try [pool("node1@lvm#lvm", backend: "lvm", free: 500, total: 1000)]
         let defaultServices = try [service(host: "node1@lvm", state: "up", status: "enabled")]
         return VolumeFacts(
-            volume: volume, messages: messages, volumeType: .known(type), seesExtraSpecs: admin,
+            volume: volume, messages: messages, volumeType: .known(type), isAdmin: admin,
             pools: pools ?? .known(defaultPools), services: services ?? .known(defaultServices), servers: servers)
     }
 
@@ -90,6 +90,10 @@ import Testing
         #expect(Self.codes(VolumeServiceRule().evaluate(otherHost)) == ["volume_service_down"], "no service for the volume's host")
         if case .passed = VolumeServiceRule().evaluate(try Self.facts(Self.volume())) {} else { Issue.record("up and enabled passes") }
         #expect(VolumeServiceRule().evaluate(try Self.facts(Self.volume(host: ""))) == .notApplicable, "an unscheduled volume has no service")
+        guard case .unknown(let reason) = VolumeServiceRule().evaluate(try Self.facts(Self.volume(host: ""), admin: false)) else {
+            Issue.record("a hidden host is unknown"); return
+        }
+        #expect(reason.contains("admin role"))
     }
 
     @Test func attachmentsThatNovaDoesNotShare() throws {
@@ -105,11 +109,15 @@ import Testing
     }
 
     @Test func anErrorStatusIsASymptomCarryingCindersMessages() throws {
-        let message = VolumeMessage(id: "msg-1", event: "VOLUME_VOLUME_001_003", text: "schedule allocate volume:Could not find any available weighted backend.", createdAt: "2026-01-01T00:00:00Z")
+        let text = "schedule allocate volume:Could not find any available weighted backend."
+        let message = try VolumeMessage(json: [
+            "id": "msg-1", "event_id": "VOLUME_VOLUME_001_003", "user_message": .string(text), "created_at": "2026-01-01T00:00:00Z",
+            "resource_uuid": .string(Self.volumeID),
+        ])
         let failed = try Self.facts(Self.volume(status: "error", host: ""), messages: .known([message]))
         guard case .found(let findings) = VolumeStatusRule().evaluate(failed) else { Issue.record("not found"); return }
         #expect(findings[0].code == "volume_error" && findings[0].isSymptom && findings[0].severity == .error)
-        #expect(findings[0].evidence.contains { $0.type == "message" && $0.value == .string(message.text) })
+        #expect(findings[0].evidence.contains { $0.type == "message" && $0.value == .string(text) })
         #expect(VolumeMessagesRule().evaluate(failed) == .notApplicable, "the messages are evidence of volume_error")
         if case .passed = VolumeStatusRule().evaluate(try Self.facts(Self.volume())) {} else { Issue.record("in-use passes") }
 

@@ -15,7 +15,7 @@ struct VolumeBackendRule: DiagnosisRule {
         case .unknown(let reason): return .unknown(reason)
         case .known(let type):
             if let type {
-                if type.extraSpecs.isEmpty && !facts.seesExtraSpecs {
+                if type.extraSpecs.isEmpty && !facts.isAdmin {
                     return .unknown("the volume type's extra specs (volume_backend_name) are shown to the admin role only")
                 }
                 backend = type.backendName

@@ -1,36 +1,15 @@
 import Foundation
 import OpenStackKit
 
-/// One Cinder user message (`GET /v3/{project_id}/messages`, microversion 3.3): why an
-/// asynchronous operation on the volume failed, in Cinder's words.
-struct VolumeMessage: Sendable, Equatable {
-    var id: String
-    var event: String?
-    var text: String
-    var createdAt: String?
-
-    init(id: String, event: String?, text: String, createdAt: String?) {
-        self.id = id
-        self.event = event
-        self.text = text
-        self.createdAt = createdAt
-    }
-
-    init?(json: JSONValue) {
-        guard let id = json.text("id"), let text = json.text("user_message") else { return nil }
-        self.init(id: id, event: json.text("event_id"), text: text, createdAt: json.text("created_at"))
-    }
-}
-
 /// Everything `diagnose_volume` decides on, read once and concurrently.
 struct VolumeFacts: Sendable {
     var volume: Volume
     var messages: Fact<[VolumeMessage]>
     /// The volume's type as listed (nil: the volume names no type, or a type that is not listed).
     var volumeType: Fact<VolumeType?>
-    /// Whether the token may see extra specs: Cinder shows them to admins only, so a type without
-    /// them says nothing about its backend for anyone else.
-    var seesExtraSpecs: Bool
+    /// Whether the token has the admin role: Cinder shows extra specs and a volume's host to
+    /// admins only, so their absence says nothing to anyone else.
+    var isAdmin: Bool
     var pools: Fact<[VolumePool]>
     var services: Fact<[VolumeService]>
     /// Nova's view of each server Cinder says holds the volume: nil when Nova has no such server.
@@ -79,20 +58,26 @@ struct VolumeFacts: Sendable {
             return found
         }
         return await VolumeFacts(
-            volume: volume, messages: messages, volumeType: volumeType, seesExtraSpecs: isAdmin, pools: pools,
+            volume: volume, messages: messages, volumeType: volumeType, isAdmin: isAdmin, pools: pools,
             services: services, servers: servers, serversNotRead: attached.count - toRead.count)
     }
 
-    /// The volume's messages, newest first; Cinder has them from microversion 3.3.
+    /// The volume's messages, newest first: Cinder has them from microversion 3.3 and filters
+    /// them from 3.5 (before that, the project's few messages are read and filtered here).
     static func readMessages(_ volumeID: String, cloud: OpenStackCloud) async throws -> [VolumeMessage] {
-        if let version = try await cloud.endpoint(.blockStorage).microversion, version < Microversion(3, 3) {
+        let endpoint = try await cloud.endpoint(.blockStorage)
+        guard endpoint.supports(3, 3) else {
             throw OpenStackError(
-                kind: .http, service: "cinder", message: "this Cinder offers microversion \(version); user messages need 3.3")
+                kind: .http, service: "cinder",
+                message: "user messages need block-storage microversion 3.3; this cloud offers \(endpoint.microversion.map { "\($0)" } ?? "none")")
         }
-        let response = try await cloud.get(
-            .blockStorage, path: "/messages",
-            query: [URLQueryItem(name: "resource_uuid", value: volumeID), URLQueryItem(name: "sort", value: "created_at:desc")])
-        let messages = (response.json["messages"]?.arrayValue ?? []).compactMap(VolumeMessage.init(json:))
+        let messages: [VolumeMessage]
+        if endpoint.supports(3, 5) {
+            messages = try await cloud.list(VolumeMessage.self, filters: ["resource_uuid": .string(volumeID)], limit: messageCap).items
+        } else {
+            let response = try await cloud.get(.blockStorage, path: VolumeMessage.declaration.path.description)
+            messages = try (response.json["messages"]?.arrayValue ?? []).map(VolumeMessage.init(json:)).filter { $0.resourceUUID == volumeID }
+        }
         return Array(messages.sorted { ($0.createdAt ?? "") > ($1.createdAt ?? "") }.prefix(messageCap))
     }
 

@@ -16,9 +16,9 @@ struct VolumeMessagesRule: DiagnosisRule {
             return .found([
                 Finding(
                     severity: .warning, code: "volume_error_message",
-                    summary: "Cinder reports a failed operation on volume \(volume.name ?? volume.id): \(messages[0].text)",
+                    summary: "Cinder reports a failed operation on volume \(volume.name ?? volume.id): \(messages[0].userMessage ?? messages[0].eventID ?? "")",
                     evidence: messages.map { message in
-                        Evidence("message", id: message.id, name: message.event, field: "user_message", value: .string(message.text))
+                        Evidence("message", id: message.id, name: message.eventID, field: "user_message", value: .string(message.userMessage ?? ""))
                     },
                     nextStep: "openstack volume message show \(messages[0].id) --os-volume-api-version 3.3 shows the event and when it happened."),
             ])

@@ -6,7 +6,9 @@ struct VolumeServiceRule: DiagnosisRule {
     let check = "volume_service"
 
     func evaluate(_ facts: VolumeFacts) -> RuleOutcome {
-        guard let host = facts.serviceHost else { return .notApplicable }
+        guard let host = facts.serviceHost else {
+            return facts.isAdmin ? .notApplicable : .unknown("the volume's host (os-vol-host-attr:host) is shown to the admin role only")
+        }
         guard let services = facts.services.value else { return .unknown(facts.services.reason ?? "") }
         let next = "openstack volume service list --service cinder-volume --host \(host) shows its state and status."
         guard let service = services.first(where: { $0.binary == "cinder-volume" && $0.host == host }) else {

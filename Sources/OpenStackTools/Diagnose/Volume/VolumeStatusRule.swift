@@ -12,9 +12,9 @@ struct VolumeStatusRule: DiagnosisRule {
         var evidence = [Evidence("volume", id: volume.id, name: volume.name, field: "status", value: .string(status))]
         let messages = facts.messages.value ?? []
         evidence += messages.map { message in
-            Evidence("message", id: message.id, name: message.event, field: "user_message", value: .string(message.text))
+            Evidence("message", id: message.id, name: message.eventID, field: "user_message", value: .string(message.userMessage ?? ""))
         }
-        let why = messages.first.map { " Cinder says: \($0.text)" } ?? ""
+        let why = messages.first?.userMessage.map { " Cinder says: \($0)" } ?? ""
         return .found([
             Finding(
                 severity: .error, code: "volume_error",
