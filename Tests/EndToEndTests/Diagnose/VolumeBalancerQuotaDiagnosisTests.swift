@@ -48,6 +48,12 @@ import Testing
             let fine = try await Self.diagnose(client, "diagnose_volume", ["volume": .string(healthy.id)])
             #expect(Self.errors(fine).isEmpty && fine["checked"]?.arrayValue?.isEmpty == false, "\(fine)")
             #expect(fine["subject"]?["name"]?.stringValue == healthy.name)
+            // Bounded and read once: the volume by name (a 404 on the ID, then the name), then its
+            // messages, the types, the pools and the services at once; no server is attached.
+            harness.cloud.resetRequestLog()
+            _ = try await Self.diagnose(client, "diagnose_volume", ["volume": "diag-no-backend"])
+            let reads = harness.cloud.requests()
+            #expect(reads.allSatisfy { $0.method == "GET" } && reads.count == 6, "\(reads.map { $0.path + "?" + $0.query })")
             let missing = try await client.call("diagnose_volume", ["volume": "no-such-volume"])
             #expect(missing.isError && missing.text.contains("no-such-volume"), "\(missing.text)")
         }
@@ -65,6 +71,13 @@ import Testing
             #expect(evidence.contains { $0["type"] == "member" && $0["id"] == member["id"] && $0["field"] == "address" && $0["value"] == member["address"] }, "\(top)")
             let ports = try await client.call("get_ports", ["ip_address": member["address"] ?? .null])
             #expect(!ports.isError && ports.items.isEmpty, "no port holds it: \(ports.text)")
+
+            // The balancer by name (two reads), its listeners, pools, amphorae and VIP subnet, the
+            // pool's members and monitor, and the one port query for the member that is down.
+            harness.cloud.resetRequestLog()
+            _ = try await Self.diagnose(client, "diagnose_load_balancer", ["load_balancer": "diag-lb"])
+            let reads = harness.cloud.requests()
+            #expect(reads.allSatisfy { $0.method == "GET" } && reads.count == 9, "\(reads.map { $0.path + "?" + $0.query })")
 
             let fine = try await Self.diagnose(client, "diagnose_load_balancer", ["load_balancer": "api-lb"])
             #expect(Self.codes(fine).isEmpty, "\(fine)")
@@ -91,7 +104,10 @@ import Testing
                     "the largest volume first: \(volumes)")
             #expect(volumes["evidence"]?.arrayValue?.contains { $0["type"] == "user" } == true, "use per user")
 
+            harness.cloud.resetRequestLog()
             let admin = try await Self.diagnose(client, "diagnose_quota", [:])
+            let reads = harness.cloud.requests()
+            #expect(reads.count == 3, "the three quota sets, and no consumers when nothing is at 80%: \(reads.map(\.path))")
             #expect(admin["subject"]?["name"] == "admin" && Self.errors(admin).isEmpty, "\(admin)")
             #expect(admin["checked"]?.arrayValue?.isEmpty == false)
             let nobody = try await client.call("diagnose_quota", ["project": "no-such-project"])
