@@ -52,7 +52,8 @@ import Testing
             defer { Task { await client.shutdown() } }
             // Nova lists newest first; the demo data is kept in that order.
             let order = harness.cloud.data.servers
-            #expect(order.count == 2000)
+            // The 2,000 generated servers and the seeded diag-needs-gpu.
+            #expect(order.count == 2001)
 
             let needle = "cache"
             let matches = order.enumerated().filter { $0.element.name.contains(needle) }
@@ -89,8 +90,9 @@ import Testing
                 cursor = page.structured["next_cursor"]?.stringValue
                 calls += 1
             } while cursor != nil && calls < 20
-            #expect(seen.count == 120)
-            #expect(Set(seen).count == 120)
+            // The 120 generated servers and the seeded diag-needs-gpu, each once.
+            #expect(seen.count == harness.cloud.data.servers.count && harness.cloud.data.servers.count == 121)
+            #expect(Set(seen) == Set(harness.cloud.data.servers.map(\.id)))
 
             let images = try await client.call("get_images", ["limit": 2])
             let rest = try await client.call(

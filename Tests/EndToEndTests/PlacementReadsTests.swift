@@ -75,6 +75,11 @@ import Testing
                     item["resource_class"]?.stringValue.map { ($0, item["used"]?.intValue ?? -1) }
                 })
                 #expect(used == Self.classes(CapacityToolsTests.expectedUsage(data, host: host.name)), "\(host.name)")
+                for entry in expected {
+                    let item = try #require(usages.items.first { $0["resource_class"]?.stringValue == entry.resourceClass })
+                    let capacity = Int(Double(entry.total - entry.reserved) * entry.allocationRatio)
+                    #expect(item["capacity"]?.intValue == capacity && item["free"]?.intValue == capacity - (used[entry.resourceClass] ?? 0))
+                }
             }
             let basic = try await client.call("get_resource_provider_inventories", ["provider": .string(data.hypervisorHosts[0].name), "detail_level": "basic"])
             #expect(basic.items.allSatisfy { $0["capacity"] != nil && $0["step_size"] == nil })

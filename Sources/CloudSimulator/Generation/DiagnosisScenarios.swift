@@ -43,7 +43,7 @@ extension DemoDataGenerator {
         let message = "No valid host was found. There are not enough hosts available."
         let image = parts.images.first { $0.visibility == "public" && $0.status == "active" }?.id
         let server = ServerDraft(
-            id: derivedUUID("scenario:\(DiagnosisScenarios.serverName)"), name: DiagnosisScenarios.serverName,
+            id: derivedUUID("scenario:\(seed):\(DiagnosisScenarios.serverName)"), name: DiagnosisScenarios.serverName,
             status: "ERROR", vmState: "error", powerState: 0, taskState: nil, host: nil,
             instanceName: Self.instanceName(serverCount + 1), projectID: project, userID: user,
             flavorID: DiagnosisScenarios.flavorID, imageID: image, keyName: nil, addresses: [], securityGroups: ["default"],
@@ -56,7 +56,7 @@ extension DemoDataGenerator {
         parts.servers.append(server.build())
         parts.volumes.append(
             DemoVolume(
-                id: derivedUUID("scenario:\(DiagnosisScenarios.volumeName)"), name: DiagnosisScenarios.volumeName,
+                id: derivedUUID("scenario:\(seed):\(DiagnosisScenarios.volumeName)"), name: DiagnosisScenarios.volumeName,
                 description: "scratch space for the inference job", status: "error", size: 50, projectID: project,
                 userID: user, bootable: false, attachments: [], volumeType: DiagnosisScenarios.volumeTypeName,
                 availabilityZone: "nova", host: "", encrypted: false, multiattach: false, metadata: [:],

@@ -62,7 +62,8 @@ public struct DemoData: Sendable {
 
     /// Generates the dataset for a configuration (only `servers` and `seed` matter).
     public init(configuration: DemoCloudConfiguration = .init()) {
-        var generator = DemoDataGenerator(seed: configuration.seed, serverCount: max(0, configuration.servers))
+        var generator = DemoDataGenerator(
+            seed: configuration.seed, serverCount: max(0, configuration.servers), diagnosisScenarios: configuration.diagnosisScenarios)
         let parts = generator.generate()
         seed = configuration.seed
         projects = parts.projects
