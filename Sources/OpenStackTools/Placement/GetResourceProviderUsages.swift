@@ -8,7 +8,7 @@ enum GetResourceProviderUsages {
         ListTool<ProviderUsageRecord>(
             name: "get_resource_provider_usages", title: "List a resource provider's usages",
             description:
-                "What is allocated from one Placement resource provider, per resource class (admin); detailed adds capacity and free.",
+                "Usage of one Placement resource provider per resource class (admin); detailed adds capacity and free.",
             noun: "resource class",
             extraProperties: ["provider": ProviderArgument.schema], required: ["provider"],
             request: { arguments in
