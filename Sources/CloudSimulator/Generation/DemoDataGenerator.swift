@@ -27,20 +27,15 @@ struct DemoDataGenerator {
     static let referenceDate = Date(timeIntervalSince1970: 1_768_478_400)
 
     var rng: SplitMix64
-    let seed: UInt64
     let serverCount: Int
-    /// Whether to add the seeded failures of ``DiagnosisScenarios``.
-    let diagnosisScenarios: Bool
     let reference = DemoDataGenerator.referenceDate
     /// Wall-clock time, used only for service heartbeats.
     let wallClock = Date()
     var parts = Parts()
 
-    init(seed: UInt64, serverCount: Int, diagnosisScenarios: Bool = true) {
+    init(seed: UInt64, serverCount: Int) {
         rng = SplitMix64(seed: seed)
-        self.seed = seed
         self.serverCount = serverCount
-        self.diagnosisScenarios = diagnosisScenarios
     }
 
     mutating func generate() -> Parts {
@@ -57,7 +52,6 @@ struct DemoDataGenerator {
         makeNeutronResources()
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
-        if diagnosisScenarios { addDiagnosisScenarios() }
         return parts
     }
 
