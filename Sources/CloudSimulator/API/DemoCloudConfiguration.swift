@@ -15,6 +15,8 @@ public struct DemoCloudConfiguration: Sendable {
     /// The newest Nova microversion served, `2.<n>` (default 100). Lower it to play an older
     /// cloud, e.g. 87 for hypervisors that still report their own usage.
     public var computeMicroversion: Int = 100
+    /// Seed the failures the diagnosis tools name (`diag-needs-gpu`, `diag-no-backend`); RegionTwo has none.
+    public var diagnosisScenarios = true
     /// The newest Cinder microversion served, `3.<n>` (default 71); below 3 plays a Cinder without user messages.
     public var volumeMicroversion: Int = 71
     /// The newest Placement microversion served, `1.<n>` (default 39).

@@ -52,7 +52,6 @@ struct DemoDataGenerator {
         makeNeutronResources()
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
-        addDiagnosisScenarios()
         return parts
     }
 

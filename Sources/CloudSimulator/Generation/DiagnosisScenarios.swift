@@ -32,20 +32,21 @@ enum DiagnosisScenarios {
     }
 }
 
-extension DemoDataGenerator {
+extension DemoDataGenerator.Parts {
     /// Adds the server and the volume of ``DiagnosisScenarios``, each older than every generated
-    /// one, so that they come last in the newest-first lists.
-    mutating func addDiagnosisScenarios() {
-        let project = projectID(named: DemoCloud.adminProject)
-        let user = userID(named: DemoCloud.adminUser)
-        let oldest = min(parts.servers.map(\.created).min() ?? reference, parts.volumes.map(\.createdAt).min() ?? reference)
+    /// one, so that they come last in the newest-first lists. Ids derive from the seed.
+    mutating func addDiagnosisScenarios(seed: UInt64, serverCount: Int) {
+        let project = projects.first { $0.name == DemoCloud.adminProject }!.id
+        let user = users.first { $0.name == DemoCloud.adminUser }!.id
+        let reference = DemoDataGenerator.referenceDate
+        let oldest = min(servers.map(\.created).min() ?? reference, volumes.map(\.createdAt).min() ?? reference)
         let created = oldest.addingTimeInterval(-86_400)
         let message = "No valid host was found. There are not enough hosts available."
-        let image = parts.images.first { $0.visibility == "public" && $0.status == "active" }?.id
+        let image = images.first { $0.visibility == "public" && $0.status == "active" }?.id
         let server = ServerDraft(
-            id: derivedUUID("scenario:\(DiagnosisScenarios.serverName)"), name: DiagnosisScenarios.serverName,
+            id: derivedUUID("scenario:\(seed):\(DiagnosisScenarios.serverName)"), name: DiagnosisScenarios.serverName,
             status: "ERROR", vmState: "error", powerState: 0, taskState: nil, host: nil,
-            instanceName: Self.instanceName(serverCount + 1), projectID: project, userID: user,
+            instanceName: DemoDataGenerator.instanceName(serverCount + 1), projectID: project, userID: user,
             flavorID: DiagnosisScenarios.flavorID, imageID: image, keyName: nil, addresses: [], securityGroups: ["default"],
             metadata: [:], tags: [], created: created, updated: created.addingTimeInterval(4), launchedAt: nil,
             fault: DemoServerFault(
@@ -53,10 +54,10 @@ extension DemoDataGenerator {
                 details: "Traceback (most recent call last):\n  File \"/opt/stack/nova/nova/conductor/manager.py\", line 1654, in schedule_and_build_instances\nnova.exception.NoValidHost: \(message)\n",
                 created: created.addingTimeInterval(3)),
             locked: false, description: nil, hostID: "", progress: 0)
-        parts.servers.append(server.build())
-        parts.volumes.append(
+        servers.append(server.build())
+        volumes.append(
             DemoVolume(
-                id: derivedUUID("scenario:\(DiagnosisScenarios.volumeName)"), name: DiagnosisScenarios.volumeName,
+                id: derivedUUID("scenario:\(seed):\(DiagnosisScenarios.volumeName)"), name: DiagnosisScenarios.volumeName,
                 description: "scratch space for the inference job", status: "error", size: 50, projectID: project,
                 userID: user, bootable: false, attachments: [], volumeType: DiagnosisScenarios.volumeTypeName,
                 availabilityZone: "nova", host: "", encrypted: false, multiattach: false, metadata: [:],

@@ -8,9 +8,9 @@ public struct VolumeMessage: DeclaredResource {
     public static let declaration = ResourceDeclaration(
         service: .blockStorage, path: ResourcePath("messages"), collectionKey: "messages", singularKey: "message",
         filters: [
-            .string("resource_uuid", "Only messages about this resource (a volume, snapshot or backup ID)."),
+            .string("resource_uuid"),
             .enumeration("resource_type", ["VOLUME", "VOLUME_SNAPSHOT", "VOLUME_BACKUP"], .uppercased),
-            .string("event_id", "e.g. VOLUME_VOLUME_001_003"),
+            .string("event_id"),
             .enumeration("message_level", ["ERROR"], .uppercased),
         ],
         nameFilter: nil)

@@ -10,11 +10,10 @@ public struct Migration: DeclaredResource {
         service: .compute, path: ResourcePath("os-migrations"), collectionKey: "migrations", singularKey: nil,
         markerField: "uuid",
         filters: [
-            .string("host", "Only migrations from or to this compute host."),
-            .string("status", "e.g. error, migrating, completed, confirmed"),
+            .string("host", "Source or destination"), .string("status"),
             .enumeration("migration_type", ["live-migration", "migration", "resize", "evacuation"]),
-            .string("server", upstream: "instance_uuid", "Only migrations of this server (ID or name)."),
-            ResourceFilter("changes_since", upstream: "changes-since", kind: .dateTime, "Only migrations updated at or after this ISO 8601 time (2.59+)."),
+            .string("server", upstream: "instance_uuid", "Server ID or name"),
+            ResourceFilter("changes_since", upstream: "changes-since", kind: .dateTime, "ISO 8601"),
         ],
         nameFilter: nil)
 

@@ -39,12 +39,26 @@ public struct ProviderUsageRecord: DeclaredResource {
         ResourcePath("resource_providers").appending(provider).appending(literal: "usages").description
     }
 
+    /// The usages of `provider`, each item naming it as `resource_provider_uuid` (the answer
+    /// itself does not), so that what is read next about the provider knows which it is.
+    public static func items(provider: String) -> @Sendable (JSONValue) -> [JSONValue] {
+        { document in
+            declaration.items(in: document).map { item in
+                guard case .object(var fields) = item else { return item }
+                fields["resource_provider_uuid"] = .string(provider)
+                return .object(fields)
+            }
+        }
+    }
+
     public let raw: JSONValue
     public let resourceClass: String
     public let used: Int
+    public let providerUUID: String?
 
     public init(json: JSONValue) throws {
         raw = json
+        providerUUID = json.text("resource_provider_uuid")
         resourceClass = try json.required("resource_class", in: "ProviderUsageRecord")
         guard let used = json["used"]?.intValue else { throw ModelError.missing(field: "used", in: "ProviderUsageRecord") }
         self.used = used

@@ -6,11 +6,11 @@ import OpenStackKit
 enum GetVolumeMessages {
     static var definition: ToolDefinition {
         var properties = Schema.filters(of: VolumeMessage.declaration)
-        properties["volume"] = Schema.string("Only messages about this volume (ID or name)")
+        properties["volume"] = Schema.string("Volume ID or name")
         return ListTool<VolumeMessage>(
             name: "get_volume_messages", title: "List Cinder user messages",
             description:
-                "Cinder's user messages, newest first: why a request on a volume failed (event_id, user_message, when). Needs Cinder 3.3; an admin sees every project's.",
+                "Cinder user messages, newest first: why a volume request failed (needs 3.3).",
             noun: "message",
             extraProperties: properties,
             request: VolumeMessage.declaration.request,

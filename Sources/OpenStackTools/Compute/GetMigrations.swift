@@ -7,7 +7,7 @@ enum GetMigrations {
         ListTool<Migration>(
             name: "get_migrations", title: "List server migrations",
             description:
-                "List Nova migrations (admin), newest first: live/cold migrations, resizes, evacuations with source and destination host and status (error ones failed).",
+                "Nova migrations (admin), newest first: live/cold, resize, evacuation; hosts and status.",
             noun: "migration",
             extraProperties: Schema.filters(of: Migration.declaration),
             request: Migration.declaration.request,

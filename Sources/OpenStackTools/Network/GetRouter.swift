@@ -8,7 +8,7 @@ enum GetRouter {
         ShowTool<Router>(
             name: "get_router", title: "Show one router",
             description:
-                "Show one Neutron router by ID or name; detailed adds its external gateway (network, IPs, SNAT) and interfaces (port, subnet, IP, network).",
+                "Show one Neutron router by ID or name, with its gateway and interfaces.",
             noun: "router",
             nameOf: { $0.name },
             lookups: GetRouters.lookups,

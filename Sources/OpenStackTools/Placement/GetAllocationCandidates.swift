@@ -10,13 +10,13 @@ enum GetAllocationCandidates {
         ListTool<AllocationCandidate>(
             name: "get_allocation_candidates", title: "Ask Placement which providers could take a request",
             description:
-                "Placement's allocation candidates (admin): providers that could take these resources with these traits, aggregates and tree, with their capacity and use.",
+                "Placement allocation candidates (admin): providers that could take these resources, traits, aggregates.",
             noun: "allocation candidate",
             extraProperties: [
-                "resources": Schema.string("Amounts per resource class, e.g. VCPU:2,MEMORY_MB:4096,DISK_GB:20"),
-                "required": described(listOfStrings, "Traits every candidate must have; a leading ! forbids one, e.g. [\"CUSTOM_GPU_A100\", \"!COMPUTE_STATUS_DISABLED\"]"),
-                "member_of": described(listOfStrings, "Aggregate UUIDs; a candidate must be in one of them"),
-                "in_tree": Schema.string("Only providers in the tree of this provider UUID"),
+                "resources": Schema.string("e.g. VCPU:2,MEMORY_MB:4096,DISK_GB:20"),
+                "required": described(listOfStrings, "Traits; !TRAIT forbids"),
+                "member_of": described(listOfStrings, "Aggregate UUIDs (any)"),
+                "in_tree": Schema.string("Provider UUID"),
             ],
             required: ["resources"],
             request: request,

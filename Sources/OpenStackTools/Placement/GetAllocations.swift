@@ -7,9 +7,9 @@ enum GetAllocations {
         ListTool<ConsumerAllocation>(
             name: "get_allocations", title: "List a server's Placement allocations",
             description:
-                "A server's Placement allocations (admin): per resource provider (UUID and name) the resources it holds, with the consumer's project and user.",
+                "A server's Placement allocations per resource provider (admin).",
             noun: "allocation",
-            extraProperties: ["server": Schema.string("Server UUID (or exact name)")], required: ["server"],
+            extraProperties: ["server": Schema.string("Server UUID or name")], required: ["server"],
             request: { arguments in
                 guard let server = try arguments.string("server") else {
                     throw ToolArgumentError(argument: "server", problem: "required: the server's UUID")

@@ -8,7 +8,7 @@ enum GetResourceProviderAggregates {
         ListTool<ProviderAggregate>(
             name: "get_resource_provider_aggregates", title: "List a resource provider's aggregates",
             description:
-                "The aggregates of one Placement resource provider (admin); detailed adds the Nova host aggregate of the same UUID (name, zone, metadata).",
+                "Aggregates of one Placement resource provider (admin); detailed adds the Nova host aggregate.",
             noun: "aggregate",
             extraProperties: ["provider": ProviderArgument.schema], required: ["provider"],
             request: { arguments in

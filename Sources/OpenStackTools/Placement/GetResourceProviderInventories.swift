@@ -7,7 +7,7 @@ enum GetResourceProviderInventories {
         ListTool<ProviderInventoryRecord>(
             name: "get_resource_provider_inventories", title: "List a resource provider's inventories",
             description:
-                "One Placement provider's inventory per resource class (admin): total, reserved, allocation_ratio, capacity = (total-reserved)*ratio, min/max_unit, step_size.",
+                "Inventory of one Placement resource provider per resource class (admin): total, reserved, ratio, capacity, units.",
             noun: "resource class",
             extraProperties: ["provider": ProviderArgument.schema], required: ["provider"],
             request: { arguments in

@@ -7,7 +7,7 @@ enum GetResourceProviderTraits {
         ListTool<ProviderTrait>(
             name: "get_resource_provider_traits", title: "List a resource provider's traits",
             description:
-                "The traits of one Placement resource provider (admin), e.g. HW_CPU_X86_AVX2 or CUSTOM_*: what a flavor's trait:X=required must match.",
+                "Traits of one Placement resource provider (admin), e.g. HW_CPU_X86_AVX2, CUSTOM_*.",
             noun: "trait",
             extraProperties: ["provider": ProviderArgument.schema], required: ["provider"],
             request: { arguments in

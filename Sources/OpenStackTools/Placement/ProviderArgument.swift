@@ -4,7 +4,7 @@ import OpenStackKit
 /// The `provider` argument of the per-provider Placement tools: a UUID, or a provider's exact
 /// name (Nova names a compute node's provider after its hypervisor hostname).
 enum ProviderArgument {
-    static let schema = Schema.string("Resource provider UUID or exact name (a compute node's hypervisor hostname)")
+    static let schema = Schema.string("Provider UUID or name")
 
     /// The UUID as given, or the UUID of the provider with that name (one name lookup).
     static func uuid(_ arguments: ToolArguments, cloud: OpenStackCloud) async throws -> String {
