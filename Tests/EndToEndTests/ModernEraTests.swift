@@ -24,6 +24,9 @@ import Testing
             #expect(result["capabilities"]?["tools"] != nil)
             #expect(result["_meta"]?[Self.serverInfoKey]?["name"] == "openstack-mcp-server")
             #expect(result["instructions"]?.stringValue?.contains("Read-only") == true)
+            // The list tools' shared defaults are stated here, once, instead of in every schema.
+            #expect(result["instructions"]?.stringValue?.contains("limit 1-1000 (default 100)") == true)
+            #expect(result["instructions"]?.stringValue?.contains("(default: what an operator needs next)") == true)
         }
     }
 

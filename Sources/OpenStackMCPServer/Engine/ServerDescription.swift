@@ -17,8 +17,10 @@ struct ServerDescription: Sendable {
         the name or ID, limit 1-1000 (default 100), detail_level basic (the CLI's columns), detailed \
         (default: what an operator needs next) or full (the whole API object, secrets redacted), and \
         cursor continues from a previous answer's next_cursor. They answer {items, count, next_cursor, \
-        truncated}. get_<thing> tools show one resource by ID or name. Every tool takes cloud and \
-        region (get_clouds lists them; default: the first cloud and its configured region).
+        truncated}. get_<thing> tools show one resource by ID or name. diagnose_<thing> tools answer \
+        why in one call: findings (cause, evidence, next step) most severe first, what was checked and \
+        what could not be. Every tool takes cloud and region (get_clouds lists them; default: the \
+        first cloud and its configured region).
         """
 
     /// Freshness hints (spec 2026-07-28, server/utilities/caching). The lists are the same for

@@ -3,7 +3,7 @@ import OpenStackKit
 extension Schema {
     /// The `detail_level` parameter, one schema for every tool. What each level shows is said once,
     /// in the server's instructions and docs/tools.md, not in every tool's schema.
-    static let detailLevel: JSONValue = ["type": "string", "enum": ["basic", "detailed", "full"], "default": "detailed"]
+    static let detailLevel: JSONValue = ["type": "string", "enum": ["basic", "detailed", "full"]]
 }
 
 extension ToolArguments {

@@ -26,8 +26,8 @@ enum Schema {
     /// every turn, for every tool; what they mean is said once, in the server's instructions.
     static func listProperties(noun: String) -> [String: JSONValue] {
         [
-            "filter": string("Name or ID substring"),
-            "limit": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100],
+            "filter": ["type": "string"],
+            "limit": ["type": "integer", "minimum": 1, "maximum": 1000],
             "detail_level": detailLevel,
             "cursor": ["type": "string"],
         ]
