@@ -55,9 +55,19 @@ import Testing
         let fromOffice = Flow(peer: .address("203.0.113.9"), proto: "tcp", port: 22, direction: "ingress")
         #expect(Self.codes(SecurityGroupFlowRule().evaluate(Self.facts(fromOffice, rules: office))).isEmpty)
         // A remote group admits the servers whose ports are in it.
-        let peer = Flow(peer: .server(id: "s9", name: "db", addresses: ["10.0.0.20"], groupIDs: ["g1"]), proto: "tcp", port: 5432, direction: "ingress")
+        let openEgress: JSONValue = ["id": "g9", "name": "db", "security_group_rules": [Self.rule("egress", nil, nil, nil)]]
+        let peer = Flow(peer: .server(id: "s9", name: "db", addresses: ["10.0.0.20"], groupIDs: ["g1"], groups: [openEgress]), proto: "tcp", port: 5432, direction: "ingress")
         let sameGroup = [Self.rule("ingress", nil, nil, nil, group: "g1")]
         #expect(Self.codes(SecurityGroupFlowRule().evaluate(Self.facts(peer, rules: sameGroup))).isEmpty)
+        // The peer's own rules see the flow the other way round: without an egress rule it is blocked there.
+        let closedEgress: JSONValue = ["id": "g9", "name": "db", "security_group_rules": [Self.rule("ingress", "tcp", 22, "0.0.0.0/0")]]
+        let blockedAtPeer = Flow(peer: .server(id: "s9", name: "db", addresses: ["10.0.0.20"], groupIDs: ["g1"], groups: [closedEgress]), proto: "tcp", port: 5432, direction: "ingress")
+        let outcome = SecurityGroupFlowRule().evaluate(Self.facts(blockedAtPeer, rules: sameGroup))
+        #expect(Self.codes(outcome) == ["security_group_blocks"])
+        if case .found(let findings) = outcome { #expect(findings[0].summary.contains("server db")) }
+        // IPv6 peers are matched against IPv6 rules.
+        let v6 = Flow(peer: .address("2001:db8::5"), proto: "tcp", port: 443, direction: "ingress")
+        #expect(Self.codes(SecurityGroupFlowRule().evaluate(Self.facts(v6, rules: [Self.rule("ingress", "tcp", 443, "0.0.0.0/0")]))) == ["security_group_blocks"])
         #expect(Self.codes(SecurityGroupFlowRule().evaluate(Self.facts(Self.ssh, rules: sameGroup))) == ["security_group_blocks"])
         // Port security off: nothing filters.
         let open = Self.port.with(["port_security_enabled": false])
@@ -90,11 +100,11 @@ import Testing
         #expect(Self.codes(AgentRule().evaluate(Self.facts(Self.ssh, rules: [], l3: ["r1": [dead, alive]]))).isEmpty)
     }
 
-    @Test func ipv4Prefixes() {
-        #expect(IPv4.contains("10.0.0.0/24", "10.0.0.200") == true)
-        #expect(IPv4.contains("10.0.0.0/24", "10.0.1.1") == false)
-        #expect(IPv4.contains("0.0.0.0/0", "8.8.8.8") == true)
-        #expect(IPv4.contains("::/0", "8.8.8.8") == nil)
-        #expect(IPv4.isPrivate("172.20.1.1") && !IPv4.isPrivate("172.32.0.1"))
+    @Test func addressesInPrefixes() {
+        #expect(IPPrefix("10.0.0.0/24")!.contains(address: "10.0.0.200"))
+        #expect(!IPPrefix("10.0.0.0/24")!.contains(address: "10.0.1.1"))
+        #expect(IPPrefix.anyIPv4.contains(address: "8.8.8.8"))
+        #expect(!IPPrefix("::/0")!.contains(address: "8.8.8.8"))
+        #expect(IPPrefix.isPrivate("172.20.1.1") && !IPPrefix.isPrivate("172.32.0.1") && IPPrefix.isPrivate("fd00::1"))
     }
 }

@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func prefixesContainWholeSubnets() {
-        typealias Prefix = HealthMonitorSecurityGroupRule.Prefix
+        typealias Prefix = IPPrefix
         let subnet = Prefix("10.2.0.0/16")!
         #expect(Prefix("0.0.0.0/0")!.contains(subnet) && Prefix("10.0.0.0/8")!.contains(subnet) && Prefix("10.2.0.0/16")!.contains(subnet))
         #expect(!Prefix("10.2.0.0/24")!.contains(subnet) && !Prefix("10.3.0.0/16")!.contains(subnet) && !Prefix("::/0")!.contains(subnet))

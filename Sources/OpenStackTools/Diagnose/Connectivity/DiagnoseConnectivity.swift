@@ -49,11 +49,13 @@ enum DiagnoseConnectivity {
     /// `internet`, an IPv4 or IPv6 address, or another server with its addresses and groups.
     static func peer(_ to: String?, cloud: OpenStackCloud) async throws -> Flow.Peer {
         guard let to, to.lowercased() != "internet" else { return .internet }
-        if IPv4.value(to) != nil || to.contains(":") { return .address(to) }
+        if IPPrefix(to) != nil { return .address(to) }
         let other = try await GetInstance.find(to, cloud: cloud)
         let ports = try await cloud.get(.network, path: "/ports", query: [URLQueryItem(name: "device_id", value: other.id)]).json["ports"]?.arrayValue ?? []
-        let groups = ConnectivityFacts.unique(ports.flatMap { $0["security_groups"]?.arrayValue ?? [] }.compactMap(\.stringValue))
+        let groupIDs = ConnectivityFacts.unique(ports.flatMap { $0["security_groups"]?.arrayValue ?? [] }.compactMap(\.stringValue))
         let addresses = ports.flatMap { $0["fixed_ips"]?.arrayValue ?? [] }.compactMap { $0["ip_address"]?.stringValue }
-        return .server(id: other.id, name: other.name, addresses: addresses, groupIDs: groups)
+        // Its rules too: the flow must also pass them, in the opposite direction.
+        let groups = await ConnectivityFacts.byID("security-groups", "security_groups", groupIDs, cloud).value ?? [:]
+        return .server(id: other.id, name: other.name, addresses: addresses, groupIDs: groupIDs, groups: groupIDs.compactMap { groups[$0] })
     }
 }

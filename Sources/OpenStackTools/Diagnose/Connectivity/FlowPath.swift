@@ -10,7 +10,7 @@ extension ConnectivityFacts {
         let cidrs = subnets(of: port).compactMap { $0["cidr"]?.stringValue }
         switch flow.peer {
         case .internet: return true
-        default: return !flow.peerAddresses.contains { address in cidrs.contains { IPv4.contains($0, address) == true } }
+        default: return !flow.peerAddresses.contains { address in cidrs.contains { IPPrefix($0)?.contains(address: address) == true } }
         }
     }
 
@@ -18,7 +18,7 @@ extension ConnectivityFacts {
     var needsExternal: Bool {
         switch flow.peer {
         case .internet: return true
-        case .address(let address): return !IPv4.isPrivate(address)
+        case .address(let address): return !IPPrefix.isPrivate(address)
         case .server: return false
         }
     }

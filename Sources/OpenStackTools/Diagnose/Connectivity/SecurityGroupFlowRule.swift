@@ -18,15 +18,19 @@ struct SecurityGroupFlowRule: DiagnosisRule {
                 continue
             }
             let portGroups = (port["security_groups"]?.arrayValue ?? []).compactMap(\.stringValue).compactMap { groups[$0] }
-            let rules = portGroups.flatMap { group in (group["security_group_rules"]?.arrayValue ?? []).map { (group, $0) } }
-            if let (group, rule) = rules.first(where: { Self.admits($0.1, facts.flow) }) {
-                admitted.append("rule \(rule["id"]?.stringValue ?? "") of \(group["name"]?.stringValue ?? "") admits \(facts.flow.text) on port \(id)")
+            let rules = portGroups.flatMap { group in
+                (group["security_group_rules"]?.arrayValue ?? []).compactMap { try? SecurityGroupRule(json: $0) }.map { (group, $0) }
+            }
+            // Every address of the peer must pass some rule; the first rule that passes one is named.
+            let admitting = facts.flow.traffic.map { traffic in rules.first { traffic.isAdmitted(by: $0.1) } }
+            if !admitting.isEmpty, admitting.allSatisfy({ $0 != nil }), let (group, rule) = admitting.first ?? nil {
+                admitted.append("rule \(rule.id) of \(group["name"]?.stringValue ?? "") admits \(facts.flow.text) on port \(id)")
                 continue
             }
-            let directional = rules.filter { $0.1["direction"]?.stringValue == facts.flow.direction }
+            let directional = rules.filter { $0.1.direction == facts.flow.direction }
             var evidence = [facts.portEvidence(port, "security_groups")]
             evidence += directional.prefix(8).map { group, rule in
-                Evidence("security_group_rule", id: rule["id"]?.stringValue, name: group["name"]?.stringValue,
+                Evidence("security_group_rule", id: rule.id, name: group["name"]?.stringValue,
                          field: "\(facts.flow.direction) rule", value: .string(Self.describe(rule)))
             }
             let names = portGroups.compactMap { $0["name"]?.stringValue }.joined(separator: ", ")
@@ -36,40 +40,38 @@ struct SecurityGroupFlowRule: DiagnosisRule {
                 evidence: evidence,
                 nextStep: "openstack security group rule list \(portGroups.first?["id"]?.stringValue ?? "<group>") --\(facts.flow.direction); add a rule for \(facts.flow.text) if it should pass"))
         }
+        if let finding = peerBlocks(facts) { findings.append(finding) }
         if !findings.isEmpty { return .found(findings) }
         return .passed(admitted.joined(separator: "; ") + ".")
     }
 
-    /// Whether one rule admits the flow (direction, IP version, protocol, port, remote).
-    static func admits(_ rule: JSONValue, _ flow: Flow) -> Bool {
-        guard rule["direction"]?.stringValue == flow.direction, rule["ethertype"]?.stringValue ?? "IPv4" == "IPv4" else { return false }
-        let proto = (rule["protocol"]?.stringValue ?? "any").lowercased()
-        let numbers = ["6": "tcp", "17": "udp", "1": "icmp", "0": "any"]
-        let ruleProto = numbers[proto] ?? proto
-        if ruleProto != "any" {
-            guard flow.proto == ruleProto else { return false }
-            if ruleProto != "icmp", let port = flow.port {
-                let low = rule["port_range_min"]?.intValue, high = rule["port_range_max"]?.intValue
-                if let low, port < low { return false }
-                if let high, port > high { return false }
-            }
+    /// For another server as the peer: its own rules, for the flow as it sees it (the opposite
+    /// direction, from or to this server's addresses and groups).
+    func peerBlocks(_ facts: ConnectivityFacts) -> Finding? {
+        guard case .server(let peerID, let peerName, _, _, let peerGroups) = facts.flow.peer, !peerGroups.isEmpty else { return nil }
+        let ports = facts.ports.value ?? []
+        let ownGroups = ports.flatMap { $0["security_groups"]?.arrayValue ?? [] }.compactMap(\.stringValue)
+        let ownAddresses = ports.flatMap { $0["fixed_ips"]?.arrayValue ?? [] }.compactMap { $0["ip_address"]?.stringValue }.compactMap { IPPrefix($0) }
+        let rules = peerGroups.flatMap { group in
+            (group["security_group_rules"]?.arrayValue ?? []).compactMap { try? SecurityGroupRule(json: $0) }
         }
-        if let remoteGroup = rule["remote_group_id"]?.stringValue {
-            guard case .server(_, _, _, let peerGroups) = flow.peer else { return false }
-            return peerGroups.contains(remoteGroup)
+        let flow = facts.flow
+        let passes = ownAddresses.contains { address in
+            let traffic = SecurityGroupTraffic(direction: flow.opposite, proto: flow.proto, port: flow.port, remote: address, remoteGroups: ownGroups)
+            return rules.contains(where: traffic.isAdmitted)
         }
-        guard let prefix = rule["remote_ip_prefix"]?.stringValue else { return true }
-        switch flow.peer {
-        case .internet: return prefix.hasSuffix("/0")
-        default: return !flow.peerAddresses.isEmpty && flow.peerAddresses.allSatisfy { IPv4.contains(prefix, $0) == true }
-        }
+        guard !passes, !ownAddresses.isEmpty else { return nil }
+        let names = peerGroups.compactMap { $0["name"]?.stringValue }.joined(separator: ", ")
+        return Finding(
+            severity: .error, code: "security_group_blocks",
+            summary: "No \(flow.opposite) rule of server \(peerName ?? peerID)'s security group(s) \(names) admits the same traffic from its side.",
+            evidence: peerGroups.map { Evidence("security_group", id: $0["id"]?.stringValue, name: $0["name"]?.stringValue, field: "\(flow.opposite) rules", value: .int(rules.filter { $0.direction == flow.opposite }.count)) },
+            nextStep: "openstack security group rule list \(peerGroups.first?["id"]?.stringValue ?? "<group>") --\(flow.opposite)")
     }
 
-    static func describe(_ rule: JSONValue) -> String {
-        let proto = rule["protocol"]?.stringValue ?? "any"
-        let low = rule["port_range_min"]?.intValue, high = rule["port_range_max"]?.intValue
-        let ports = low.map { low in high.map { $0 == low ? " \(low)" : " \(low)-\($0)" } ?? " \(low)" } ?? ""
-        let remote = rule["remote_ip_prefix"]?.stringValue ?? rule["remote_group_id"]?.stringValue.map { "group \($0)" } ?? "anywhere"
-        return "\(rule["ethertype"]?.stringValue ?? "IPv4") \(proto)\(ports) from/to \(remote)"
+    /// A rule as the CLI lists it: `IPv4 tcp 80:80 0.0.0.0/0`.
+    static func describe(_ rule: SecurityGroupRule) -> String {
+        let remote = rule.remoteIPPrefix ?? rule.remoteGroupID.map { "group \($0)" } ?? "anywhere"
+        return "\(rule.ethertype ?? "IPv4") \(rule.ipProtocol ?? "any") \(rule.portRange ?? "any") \(remote)"
     }
 }

@@ -13,7 +13,7 @@ struct HealthMonitorSecurityGroupRule: DiagnosisRule {
             facts.holders[member.id]?.value?.port.map { (pool, member, $0) }
         }
         guard !traced.isEmpty else { return .notApplicable }
-        guard let subnet = facts.vipSubnet.value, let source = subnet.cidr.flatMap(Prefix.init) else {
+        guard let subnet = facts.vipSubnet.value, let source = subnet.cidr.flatMap(IPPrefix.init) else {
             return .unknown(facts.vipSubnet.reason ?? "the VIP subnet has no CIDR")
         }
         guard let groups = facts.groups.value else { return .unknown(facts.groups.reason ?? "") }
@@ -69,64 +69,10 @@ struct HealthMonitorSecurityGroupRule: DiagnosisRule {
             port = member.raw["monitor_port"]?.intValue ?? member.port ?? 0
         }
 
-        private static let numbers = ["tcp": "6", "udp": "17", "icmp": "1", "sctp": "132"]
-
-        /// An ingress rule of the right ethertype, protocol and port range whose remote prefix
-        /// holds the whole source subnet.
-        func isAdmitted(by rule: SecurityGroupRule, from source: Prefix) -> Bool {
-            guard rule.direction == "ingress", rule.ethertype == (source.isIPv6 ? "IPv6" : "IPv4") else { return false }
-            if let proto = rule.ipProtocol?.lowercased(), proto != "any", proto != protocolName, proto != Self.numbers[protocolName],
-                !(protocolName == "icmp" && ["ipv6-icmp", "icmpv6", "58"].contains(proto)) {
-                return false
-            }
-            if protocolName != "icmp" {
-                if let low = rule.portRangeMin, port < low { return false }
-                if let high = rule.portRangeMax, port > high { return false }
-            }
-            if rule.remoteGroupID != nil || rule.remoteAddressGroupID != nil { return false }
-            guard let text = rule.remoteIPPrefix else { return true }
-            return Prefix(text).map { $0.contains(source) } ?? false
-        }
-    }
-
-    /// An IP prefix (`10.0.0.0/24`, `2001:db8::/64`) as bytes and a length.
-    struct Prefix: Equatable {
-        var bytes: [UInt8]
-        var length: Int
-        var isIPv6: Bool { bytes.count == 16 }
-
-        init?(_ text: String) {
-            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-            guard let bytes = Self.parse(parts[0]) else { return nil }
-            let length = parts.count == 2 ? Int(parts[1]) : bytes.count * 8
-            guard let length, (0...bytes.count * 8).contains(length) else { return nil }
-            self.bytes = bytes
-            self.length = length
-        }
-
-        /// Whether every address of `other` is in this prefix.
-        func contains(_ other: Prefix) -> Bool {
-            guard other.bytes.count == bytes.count, other.length >= length else { return false }
-            for bit in 0..<length {
-                let mask = UInt8(0x80) >> UInt8(bit % 8)
-                if bytes[bit / 8] & mask != other.bytes[bit / 8] & mask { return false }
-            }
-            return true
-        }
-
-        static func parse(_ text: String) -> [UInt8]? {
-            if !text.contains(":") {
-                let octets = text.split(separator: ".", omittingEmptySubsequences: false).compactMap { UInt8($0) }
-                return octets.count == 4 ? octets : nil
-            }
-            let halves = text.components(separatedBy: "::")
-            guard halves.count <= 2 else { return nil }
-            let groups = halves.map { $0.isEmpty ? [] : $0.split(separator: ":", omittingEmptySubsequences: false).map { UInt16($0, radix: 16) } }
-            guard groups.allSatisfy({ $0.allSatisfy { $0 != nil } }) else { return nil }
-            let head = groups[0].compactMap { $0 }, tail = groups.count == 2 ? groups[1].compactMap { $0 } : []
-            let fill = 8 - head.count - tail.count
-            guard halves.count == 2 ? fill >= 0 : fill == 0 else { return nil }
-            return (head + Array(repeating: 0, count: fill) + tail).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        /// Whether `rule` admits the probe from every address of `source` (no remote group: the
+        /// amphora's port is in none of the project's groups).
+        func isAdmitted(by rule: SecurityGroupRule, from source: IPPrefix) -> Bool {
+            SecurityGroupTraffic(direction: "ingress", proto: protocolName, port: port, remote: source).isAdmitted(by: rule)
         }
     }
 }
