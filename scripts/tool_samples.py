@@ -30,6 +30,15 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_pool_members": ("get_pools", {"pool": "id"}),
     "get_objects": ("get_containers", {"container": "name"}),
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),
+    **{name: ("get_instances", {"server": "id"}) for name in ("diagnose_instance", "diagnose_connectivity", "get_allocations")},
+    "diagnose_volume": ("get_volumes", {"volume": "id"}),
+    "diagnose_load_balancer": ("get_load_balancers", {"load_balancer": "id"}),
+    **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
+        "traits", "aggregates", "inventories", "usages")},
+}
+# Required arguments that no other tool supplies: a fixed, valid value.
+FIXED: dict[str, dict] = {
+    "get_allocation_candidates": {"resources": "VCPU:1,MEMORY_MB:512"},
 }
 
 
@@ -55,7 +64,7 @@ def sample_arguments(name: str, properties: dict, seen: dict[str, tuple[dict, di
         picked = {arg: called_with.get(key[1:]) if key.startswith("@") else first.get(key)
                   for arg, key in wanted.items()}
         return picked if all(value is not None for value in picked.values()) else None
-    arguments: dict = {}
+    arguments: dict = dict(FIXED.get(name, {}))
     if "limit" in properties:
         arguments["limit"] = 1
     if "all_projects" in properties:
