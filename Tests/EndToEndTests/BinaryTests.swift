@@ -111,9 +111,8 @@ import Testing
     }
 
     @Test func helpReadsLikeAManual() async throws {
-        let help = try BinaryProcess(["--help"])
-        #expect(await help.waitForExit() == 0)
-        let text = help.standardOutput
+        let (status, text) = try await BinaryProcess.output(of: ["--help"])
+        #expect(status == 0)
         for needle in ["--demo", "--auth-url", "OS_PASSWORD", "ps", "--json-response", "--transport", "EXAMPLES", "--stateful"] {
             #expect(text.contains(needle), "help lacks \(needle)")
         }

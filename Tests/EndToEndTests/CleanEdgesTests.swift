@@ -53,9 +53,8 @@ import Testing
     }
 
     @Test func helpListsTheEndpointsAndNoExampleWraps() async throws {
-        let help = try BinaryProcess(["--help"])
-        #expect(await help.waitForExit() == 0)
-        let text = help.standardOutput
+        let (status, text) = try await BinaryProcess.output(of: ["--help"])
+        #expect(status == 0)
         for needle in ["/healthz", "/readyz", "/metrics", "--metrics-port", "--log-format", "--probe", DemoCloud.adminPassword] {
             #expect(text.contains(needle), "help lacks \(needle)")
         }

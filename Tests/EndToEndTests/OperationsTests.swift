@@ -6,9 +6,9 @@ import Testing
 /// The real binary as an operator runs it: --version, /metrics, --metrics-port and JSON logs.
 @Suite struct OperationsTests {
     @Test func versionNamesTheVersionCommitAndBuildDate() async throws {
-        let run = try BinaryProcess(["--version"])
-        #expect(await run.waitForExit() == 0)
-        let line = run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (status, output) = try await BinaryProcess.output(of: ["--version"])
+        #expect(status == 0)
+        let line = output.trimmingCharacters(in: .whitespacesAndNewlines)
         let version = try String(contentsOf: BinaryProcess.packageRoot.appendingPathComponent("VERSION"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let pattern = #/^openstack-mcp-server (\S+) \(commit ([0-9a-f]{12}(-dirty)?|unknown), built \d{4}-\d{2}-\d{2}\)$/#

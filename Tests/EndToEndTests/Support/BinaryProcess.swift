@@ -107,3 +107,28 @@ extension BinaryProcess {
         return (server, port)
     }
 }
+
+extension BinaryProcess {
+    /// Runs the binary to its end with stdout in a file, and returns its exit status and stdout.
+    /// For short commands like `--help`: a pipe's end of file can be held back by another child
+    /// spawned at the same moment (tests run in parallel), which cut a long help text short.
+    static func output(of arguments: [String], timeout: Duration = .seconds(30)) async throws -> (status: Int32, stdout: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try binaryPath)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OS_") }
+        process.standardOutput = try FileHandle(forWritingTo: file)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning {
+            process.terminate()
+            throw TestFailure("\(arguments) still running after \(timeout)")
+        }
+        return (process.terminationStatus, String(decoding: try Data(contentsOf: file), as: UTF8.self))
+    }
+}
