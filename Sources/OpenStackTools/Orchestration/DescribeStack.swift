@@ -4,7 +4,7 @@ import OpenStackKit
 /// `describe_stack`: why a stack failed, in one answer.
 ///
 /// After the stack (by ID or name), it reads concurrently the resources of the whole tree (to
-/// `StackTools.maxDepth`) and the newest events. A failed resource that no other failed resource
+/// `StackColumns.maxDepth`) and the newest events. A failed resource that no other failed resource
 /// sits under is a root cause: a failed nested stack only repeats its children's reasons.
 enum DescribeStack {
     static let eventCount = 20
@@ -30,7 +30,7 @@ enum DescribeStack {
         async let resourcesRead = DescribeInstance.part("resources") { @Sendable () async throws -> JSONValue? in
             try await cloud.get(
                 .orchestration, path: found.showPath + "/resources",
-                query: [URLQueryItem(name: "nested_depth", value: String(StackTools.maxDepth))]
+                query: [URLQueryItem(name: "nested_depth", value: String(StackColumns.maxDepth))]
             ).json["resources"]
         }
         async let eventsRead = DescribeInstance.part("events") { @Sendable () async throws -> JSONValue? in
@@ -64,7 +64,7 @@ enum DescribeStack {
                 ("resource_status", event.status.json), ("resource_status_reason", event.statusReason.json),
             ]))
         }
-        var item = StackTools.summary(stack)
+        var item = StackColumns.summary(stack)
         item["summary"] = .string(sentence(stack, roots: roots))
         item["resources_total"] = .int(resources.count)
         item["resources_failed"] = .int(failed.count)
