@@ -27,7 +27,7 @@ from mcp.shared.exceptions import MCPError
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tool_samples import SOURCES, call_order, remember, sample_arguments  # noqa: E402
+from tool_samples import SOURCE_CALLS, SOURCES, call_order, remember, sample_arguments, source_call  # noqa: E402
 
 MODERN = "2026-07-28"
 MODES = [MODERN, "legacy", "auto"]
@@ -275,9 +275,11 @@ async def exercise(make_transport: Any, label: str, mode: str) -> bool:
             await check_pagination(client, check)
             seen: dict[str, tuple[dict, dict]] = {}
             for tool in call_order(tools):
-                arguments = sample_arguments(tool.name, tool.input_schema.get("properties", {}), seen)
+                arguments = await source_call(client, tool.name) if tool.name in SOURCE_CALLS \
+                    else sample_arguments(tool.name, tool.input_schema.get("properties", {}), seen)
                 if arguments is None:
-                    check.expect(False, f"{tool.name}: {SOURCES[tool.name][0]} listed nothing to show")
+                    source = (SOURCE_CALLS.get(tool.name) or SOURCES[tool.name])[0]
+                    check.expect(False, f"{tool.name}: {source} listed nothing to show")
                     continue
                 called += 1
                 try:

@@ -36,6 +36,10 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
         "traits", "aggregates", "inventories", "usages")},
 }
+# Tools whose source must be asked with arguments of its own (a private flavor, not the first one).
+SOURCE_CALLS: dict[str, tuple[str, dict, dict[str, str]]] = {
+    "get_flavor_access": ("get_flavors", {"is_public": "false", "limit": 1}, {"flavor": "id"}),
+}
 # Required arguments that no other tool supplies: a fixed, valid value.
 FIXED: dict[str, dict] = {
     "get_allocation_candidates": {"resources": "VCPU:1,MEMORY_MB:512"},
@@ -72,6 +76,17 @@ def sample_arguments(name: str, properties: dict, seen: dict[str, tuple[dict, di
     return arguments
 
 
+async def source_call(session, name: str) -> dict | None:
+    """The arguments for `name`, from its own call of its source tool (SOURCE_CALLS)."""
+    source, source_arguments, wanted = SOURCE_CALLS[name]
+    answer = await session.call_tool(source, source_arguments)
+    items = (field(answer, "structured_content", "structuredContent") or {}).get("items") or []
+    if not items:
+        return None
+    picked = {arg: items[0].get(key) for arg, key in wanted.items()}
+    return picked if all(value is not None for value in picked.values()) else None
+
+
 def remember(seen: dict, name: str, arguments: dict, structured: dict | None) -> None:
     """Keep the first item of a list answer, for the tools that take their arguments from it."""
     items = (structured or {}).get("items") or []
@@ -106,9 +121,11 @@ async def run(binary: str, flags: list[str]) -> int:
             seen: dict[str, tuple[dict, dict]] = {}
             for tool in call_order(tools):
                 properties = field(tool, "input_schema", "inputSchema").get("properties", {})
-                arguments = sample_arguments(tool.name, properties, seen)
+                arguments = await source_call(session, tool.name) if tool.name in SOURCE_CALLS \
+                    else sample_arguments(tool.name, properties, seen)
                 if arguments is None:
-                    print(f"{tool.name}: skipped ({SOURCES[tool.name][0]} listed nothing to show)")
+                    source = (SOURCE_CALLS.get(tool.name) or SOURCES[tool.name])[0]
+                    print(f"{tool.name}: skipped ({source} listed nothing to show)")
                     continue
                 result = await session.call_tool(tool.name, arguments)
                 data = field(result, "structured_content", "structuredContent") or {}

@@ -22,6 +22,11 @@ import Testing
         #expect(new.contains { !$0.extraSpecs.isEmpty })
     }
 
+    @Test func flavorAccessDecodes() throws {
+        let access = try FlavorAccess.list(from: Self.file("nova/flavor-access/flavor-access-list-resp.json"))
+        #expect(access.map(\.flavorID) == ["10"] && access.map(\.projectID) == ["fake_tenant"])
+    }
+
     @Test func hypervisorsDecodeWithIntegerOrUUIDIDsAndUsageOnlyBefore2_88() throws {
         let files = Samples.samples("nova/os-hypervisors", matching: "^hypervisors-(list|detail|show|search|with-servers|uptime)")
         #expect(files.count == 16)

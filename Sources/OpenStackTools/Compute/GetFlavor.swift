@@ -3,7 +3,9 @@ import OpenStackKit
 
 /// `get_flavor`: one Nova flavor by ID or name.
 enum GetFlavor {
-    static var definition: ToolDefinition {
+    static var definition: ToolDefinition { tool.definition }
+
+    static var tool: ShowTool<Flavor> {
         ShowTool<Flavor>(
             name: "get_flavor", title: "Show one compute flavor",
             description:
@@ -11,6 +13,6 @@ enum GetFlavor {
             noun: "flavor", nameOf: { $0.name },
             basic: GetFlavors.basicColumns,
             detailed: GetFlavors.detailedColumns
-        ).definition
+        )
     }
 }

@@ -34,6 +34,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetInstanceInterfaces.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetFlavors.definition, toolset: .compute, isDefault: true, service: .compute),
             ToolEntry(definition: GetFlavor.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetFlavorAccess.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetHypervisors.definition, toolset: .compute, isDefault: true, service: .compute),
             ToolEntry(definition: GetHypervisor.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetAvailabilityZones.definition, toolset: .compute, isDefault: false, service: .compute),

@@ -18,6 +18,7 @@ extension NovaAPI {
         case ("os-aggregates", 1): return showAggregate(request, id: rest[0], version: version)
         case ("limits", 0): return showLimits(request, version: version)
         case ("os-migrations", 0): return listMigrations(request, version: version)
+        case ("flavors", 2) where rest[1] == "os-flavor-access": return listFlavorAccess(request, flavorID: rest[0])
         case ("os-quota-sets", 1), ("os-quota-sets", 2):
             return showQuotaSet(request, project: rest[0], variant: rest.count == 2 ? rest[1] : nil, version: version)
         case ("os-simple-tenant-usage", 0): return tenantUsage(request, project: nil, version: version)
