@@ -29,6 +29,16 @@ extension DemoData {
     /// Roles that no demo user holds but that a deployed cloud has (Octavia's, Heat's, the service role).
     static let unassignedRoles = ["load-balancer_member", "load-balancer_observer", "heat_stack_owner", "service"]
 
+    /// What Keystone says of a role: bootstrap's roles are immutable; the others have a description.
+    public func roleDescription(_ name: String) -> (description: String?, immutable: Bool) {
+        let descriptions = [
+            "load-balancer_member": "Octavia: create and manage the project's load balancers",
+            "load-balancer_observer": "Octavia: read the project's load balancers",
+            "heat_stack_owner": "Heat: owns stacks", "service": "OpenStack services' own accounts",
+        ]
+        return (descriptions[name], roles.contains { $0.name == name })
+    }
+
     /// Every role Keystone lists: the ones tokens carry, then the unassigned ones.
     public var listedRoles: [DemoRole] {
         roles + Self.unassignedRoles.map { DemoRole(id: stableID("role:\($0)"), name: $0) }

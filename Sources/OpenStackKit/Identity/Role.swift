@@ -12,6 +12,8 @@ public struct Role: DeclaredResource {
     public let name: String?
     public let domainID: String?
     public let description: String?
+    /// Keystone's `options.immutable`: bootstrap's roles cannot be changed or deleted.
+    public let immutable: Bool?
 
     public init(json: JSONValue) throws {
         raw = json
@@ -19,5 +21,6 @@ public struct Role: DeclaredResource {
         name = json.text("name")
         domainID = json.text("domain_id")
         description = json.text("description")
+        immutable = json["options"]?["immutable"]?.boolValue
     }
 }

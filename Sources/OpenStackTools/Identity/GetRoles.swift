@@ -10,7 +10,12 @@ enum GetRoles {
             noun: "role",
             searchFields: { [$0.name] },
             basic: { role, _ in .compact([("id", .string(role.id)), ("name", role.name.json)]) },
-            detailed: { role, _ in .compact([("domain_id", role.domainID.json), ("description", role.description.json)]) }
+            detailed: { role, _ in
+                .compact([
+                    ("domain_id", role.domainID.json), ("description", role.description.json),
+                    ("immutable", role.immutable.json),
+                ])
+            }
         )
         return IdentityPolicy.explainingForbidden(tool.definition, action: "list_roles", reading: "Listing roles")
     }

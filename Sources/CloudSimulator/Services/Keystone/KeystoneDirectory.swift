@@ -143,9 +143,11 @@ extension KeystoneAPI {
     }
 
     func roleJSON(_ role: DemoRole, _ request: IncomingRequest) -> JSON {
-        [
-            "description": nil, "domain_id": nil, "id": .string(role.id), "links": selfLink(request, "roles/" + role.id),
-            "name": .string(role.name), "options": [:],
+        let about = environment.data.roleDescription(role.name)
+        return [
+            "description": .str(about.description), "domain_id": nil, "id": .string(role.id),
+            "links": selfLink(request, "roles/" + role.id), "name": .string(role.name),
+            "options": about.immutable ? ["immutable": true] : [:],
         ]
     }
 }
