@@ -80,6 +80,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),
     "get_pool_members": ("get_pools", {"pool": "id"}),
+    "get_group_members": ("get_groups", {"group": "id"}),
     "get_objects": ("get_containers", {"container": "name"}),
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),
 }

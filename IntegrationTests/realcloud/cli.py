@@ -1,4 +1,5 @@
-"""Heat, Octavia and Swift tools compared with the `openstack` CLI (python-heatclient,
+"""Keystone's reads (roles, groups, application credentials, unified limits) and the Heat, Octavia
+and Swift tools compared with the `openstack` CLI (python-openstackclient, python-heatclient,
 python-octaviaclient, python-swiftclient), fact by fact: the second truth beside the REST answers
 that extras.py and extra_shows.py compare with.
 
@@ -47,6 +48,25 @@ class CliList:
 
 
 SPECS = [
+    # Keystone's roles, groups, application credentials and unified limits (seed.py makes the
+    # group ops-team with ops_reader; seed_identity.py the limits and an application credential).
+    CliList("get_roles", "identity", ["role", "list"], {"id": "id", "name": "name"}, admin_only=True),
+    CliList("get_groups", "identity", ["group", "list", "--long"],
+            {"id": "id", "name": "name", "domain_id": "domain_id", "description": "description"},
+            args={"detail_level": "detailed"}, admin_only=True),
+    CliList("get_group_members", "identity", ["user", "list", "--group", "{parent}"], {"id": "id", "name": "name"},
+            parents=("get_groups", "id", "group"), admin_only=True),
+    CliList("get_application_credentials", "identity", ["application", "credential", "list"],
+            {"id": "id", "name": "name", "description": "description", "project_id": "project_id",
+             "unrestricted": "unrestricted", "expires_at": "expires_at"}, args={"detail_level": "detailed"}),
+    CliList("get_limits", "identity", ["limit", "list"],
+            {"id": "id", "project_id": "project_id", "service_id": "service_id", "resource_name": "resource_name",
+             "resource_limit": "resource_limit", "description": "description", "region_id": "region_id"},
+            args={"detail_level": "detailed"}),
+    CliList("get_registered_limits", "identity", ["registered", "limit", "list"],
+            {"id": "id", "service_id": "service_id", "resource_name": "resource_name",
+             "default_limit": "default_limit", "description": "description", "region_id": "region_id"},
+            args={"detail_level": "detailed"}),
     CliList("get_stacks", "orchestration", ["stack", "list"],
             {"id": "id", "stack_name": "stack_name", "stack_status": "stack_status",
              "creation_time": "creation_time", "updated_time": "updated_time"}, args={"detail_level": "detailed"}),

@@ -40,6 +40,7 @@ import Testing
             case "server": (source, field) = ("get_instances", "id")
             case "stack": (source, field) = ("get_stacks", "id")
             case "pool": (source, field) = ("get_pools", "id")
+            case "group": (source, field) = ("get_groups", "id")
             case "volume", "load_balancer": (source, field) = ("get_\(key)s", "id")
             case "container": (source, field) = ("get_containers", "name")
             case "object": (source, field) = ("get_objects", "name")

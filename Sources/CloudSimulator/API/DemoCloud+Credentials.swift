@@ -34,5 +34,7 @@ extension DemoCloud {
     /// Application credential id (user `admin`, project `admin`).
     public static let applicationCredentialID = "democred-admin"
     /// Application credential secret.
-    public static let applicationCredentialSecret = "demo-appcred-secret"
+    public static let applicationCredentialSecret = DemoCanaries.applicationCredentialSecret
+    /// Application credential id of user `demo` (project `demo`).
+    public static let memberApplicationCredentialID = "democred-demo-ci"
 }

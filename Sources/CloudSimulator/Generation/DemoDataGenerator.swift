@@ -138,8 +138,15 @@ struct DemoDataGenerator {
             DemoApplicationCredential(
                 id: DemoCloud.applicationCredentialID, name: "demo-admin-readonly",
                 secret: DemoCloud.applicationCredentialSecret, userID: userID(named: DemoCloud.adminUser),
-                projectID: admin, roles: ["admin"]
-            )
+                projectID: admin, roles: ["admin"], description: "Read-only access for the MCP server"
+            ),
+            DemoApplicationCredential(
+                id: DemoCloud.memberApplicationCredentialID, name: "demo-ci",
+                secret: DemoCanaries.memberApplicationCredentialSecret, userID: userID(named: DemoCloud.memberUser),
+                projectID: demo, roles: ["member"], description: "CI pipeline of the demo team",
+                expiresAt: "2027-01-15T12:00:00.000000",
+                accessRules: [(service: "compute", method: "GET", path: "/v2.1/servers")]
+            ),
         ]
         for (name, type, description, path) in Self.catalog {
             let service = DemoIdentityService(id: rng.hex(32), name: name, type: type, description: description, enabled: true)

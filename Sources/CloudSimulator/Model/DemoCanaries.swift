@@ -18,10 +18,15 @@ public enum DemoCanaries {
     public static let imageSourceURL = "osmcpcanary-demo-image-source-url"
     public static let chapUsername = "osmcpcanary-demo-chap-username"
     public static let chapPassword = "osmcpcanary-demo-chap-password"
+    /// The secrets of the demo's application credentials (the admin's, which the server may
+    /// authenticate with, and the demo user's).
+    public static let applicationCredentialSecret = "osmcpcanary-demo-appcred-secret"
+    public static let memberApplicationCredentialSecret = "osmcpcanary-demo-appcred-ci-secret"
 
     public static let all = [
         userDataPassword, accountTempURLKey, accountTempURLKey2, containerTempURLKey, containerSyncKey,
-        objectMetadataURL, imageLocation, imageSourceURL, chapUsername, chapPassword,
+        objectMetadataURL, imageLocation, imageSourceURL, chapUsername, chapPassword, applicationCredentialSecret,
+        memberApplicationCredentialSecret,
     ]
 
     /// A server's user data: a cloud-config with a password, base64 as Nova answers it.

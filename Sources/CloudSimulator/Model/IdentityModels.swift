@@ -71,6 +71,18 @@ public struct DemoApplicationCredential: Sendable, Equatable {
     public let projectID: String
     /// Roles delegated to the credential.
     public let roles: [String]
+    /// Free text.
+    public var description: String? = nil
+    /// When it stops working; nil for never.
+    public var expiresAt: String? = nil
+    /// The API calls it is limited to (`service`, `method`, `path`); empty for any.
+    public var accessRules: [(service: String, method: String, path: String)] = []
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.id == rhs.id && lhs.secret == rhs.secret && lhs.userID == rhs.userID && lhs.projectID == rhs.projectID
+            && lhs.roles == rhs.roles && lhs.description == rhs.description && lhs.expiresAt == rhs.expiresAt
+            && lhs.accessRules.map { [$0.service, $0.method, $0.path] } == rhs.accessRules.map { [$0.service, $0.method, $0.path] }
+    }
 }
 
 /// A service in the Keystone catalog.

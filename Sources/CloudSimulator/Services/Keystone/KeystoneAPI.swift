@@ -46,6 +46,7 @@ struct KeystoneAPI: ServiceAPI {
             if path.count == 3, path[0] == "v3", path[1] == "services" || path[1] == "endpoints" {
                 return showAdminItem(request, collection: path[1], id: path[2])
             }
+            if let reply = routeGroupsAndLimits(request, path) { return reply }
             if let reply = routeDirectory(request, path) { return reply }
             return error(404, "The resource could not be found.", request)
         }

@@ -55,7 +55,8 @@ extension KeystoneAPI {
             return .json(["regions": .array(regions.map { regionJSON($0, request) }), "links": listLinks(request)])
         case "roles" where id == nil:
             guard request.isAdmin else { return forbidden("list_roles", request) }
-            let roles = data.roles.filter { matches(request.query, "name", $0.name) }
+            // Without domain_id Keystone lists the global roles; the demo has no domain-specific ones.
+            let roles = data.listedRoles.filter { matches(request.query, "name", $0.name) && !request.query.has("domain_id") }
             return .json(["roles": .array(roles.map { roleJSON($0, request) }), "links": listLinks(request)])
         case "role_assignments" where id == nil:
             guard request.isAdmin else { return forbidden("list_role_assignments", request) }
@@ -70,7 +71,7 @@ extension KeystoneAPI {
     }
 
     /// Exact-match filter: absent in the query, or equal.
-    private func matches(_ query: QueryString, _ name: String, _ value: String?) -> Bool {
+    func matches(_ query: QueryString, _ name: String, _ value: String?) -> Bool {
         guard let wanted = query.first(name) else { return true }
         return wanted == value
     }
@@ -142,9 +143,11 @@ extension KeystoneAPI {
     }
 
     func roleJSON(_ role: DemoRole, _ request: IncomingRequest) -> JSON {
-        [
-            "description": nil, "domain_id": nil, "id": .string(role.id), "links": selfLink(request, "roles/" + role.id),
-            "name": .string(role.name), "options": [:],
+        let about = environment.data.roleDescription(role.name)
+        return [
+            "description": .str(about.description), "domain_id": nil, "id": .string(role.id),
+            "links": selfLink(request, "roles/" + role.id), "name": .string(role.name),
+            "options": about.immutable ? ["immutable": true] : [:],
         ]
     }
 }
