@@ -31,7 +31,7 @@ extension NeutronAPI {
             ("project_id", .string(port.projectID)), ("revision_number", 2),
             ("security_groups", .strings(port.securityGroupIDs)), ("status", .string(port.status)), ("tags", []),
             ("tenant_id", .string(port.projectID)), ("updated_at", .string(created)), ("qos_network_policy_id", nil),
-            ("qos_policy_id", nil), ("propagate_uplink_status", false),
+            ("qos_policy_id", .str(index.qosByPort[port.id])), ("propagate_uplink_status", false),
         ] as [(String, JSON)] {
             body.set(key, value)
         }
