@@ -21,9 +21,11 @@ public struct PortForwarding: DeclaredResource {
     public let `protocol`: String?
     public let internalIPAddress: String?
     public let internalPortID: String?
-    /// A single port, or `start:end` where the API gives a range.
-    public let internalPort: String?
-    public let externalPort: String?
+    public let internalPort: Int?
+    public let externalPort: Int?
+    /// `start:end`, where the forwarding maps a range instead of one port.
+    public let internalPortRange: String?
+    public let externalPortRange: String?
     public let description: String?
 
     public init(json: JSONValue) throws {
@@ -32,8 +34,10 @@ public struct PortForwarding: DeclaredResource {
         `protocol` = json.text("protocol")
         internalIPAddress = json.text("internal_ip_address")
         internalPortID = json.text("internal_port_id")
-        internalPort = json["internal_port"]?.intValue.map(String.init) ?? json.text("internal_port_range")
-        externalPort = json["external_port"]?.intValue.map(String.init) ?? json.text("external_port_range")
+        internalPort = json["internal_port"]?.intValue
+        externalPort = json["external_port"]?.intValue
+        internalPortRange = json.text("internal_port_range")
+        externalPortRange = json.text("external_port_range")
         description = json.text("description")
     }
 }

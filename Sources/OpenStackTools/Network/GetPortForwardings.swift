@@ -18,16 +18,24 @@ enum GetPortForwardings {
                 return request
             },
             searchFields: { [$0.internalIPAddress, $0.description, $0.internalPortID] },
+            lookups: { cloud, forwardings in
+                var found = Lookups()
+                found.network.ports = await NeutronLookup.ports(cloud, ids: forwardings.compactMap(\.internalPortID))
+                return found
+            },
             basic: { forwarding, _ in
                 .compact([
                     ("id", .string(forwarding.id)), ("protocol", forwarding.protocol.json),
-                    ("external_port", forwarding.externalPort.json), ("internal_ip_address", forwarding.internalIPAddress.json),
-                    ("internal_port", forwarding.internalPort.json),
+                    ("external_port", forwarding.externalPort.json), ("external_port_range", forwarding.externalPortRange.json),
+                    ("internal_ip_address", forwarding.internalIPAddress.json),
+                    ("internal_port", forwarding.internalPort.json), ("internal_port_range", forwarding.internalPortRange.json),
                 ])
             },
-            detailed: { forwarding, _ in
+            detailed: { forwarding, found in
                 .compact([
                     ("internal_port_id", forwarding.internalPortID.json), ("description", forwarding.description.json),
+                    // The server (or other device) the forwarding reaches.
+                    ("device_id", forwarding.internalPortID.flatMap { found.network.ports[$0]?.deviceID }.json),
                 ])
             },
             prepare: { cloud, arguments, request in
@@ -37,9 +45,11 @@ enum GetPortForwardings {
                 request.path = PortForwarding.path(floatingIP: floatingIP.id)
                 return request
             },
+            lookupLevels: [.detailed],
+            // `prepare` has found the floating IP, so a 404 here means the extension is missing.
             parentMissing: { arguments in
-                ("no floating IP has the ID '\((try? given(arguments)) ?? "")'",
-                 "list them with get_floating_ips, or pass the floating IP's address")
+                ("the Neutron extension floating-ip-port-forwarding is not enabled on this cloud, so floating IP '\((try? given(arguments)) ?? "")' has no port forwardings",
+                 "get_network_extensions lists what this Neutron offers; the other tools keep working")
             }
         ).definition
     }

@@ -20,8 +20,11 @@ struct NeutronIndex: Sendable {
     let scopeByPool: [String: String]
     /// Networks shared with a project by name (not `*`), by that project's id.
     let networksSharedWith: [String: Set<String>]
+    /// Port forwardings by floating IP id.
+    let forwardingsByFloatingIP: [String: [DemoPortForwarding]]
 
     init(data: DemoData) {
+        forwardingsByFloatingIP = Dictionary(grouping: data.portForwardings, by: \.floatingIPID)
         qosByPort = Dictionary(data.qosPolicies.flatMap { policy in policy.portIDs.map { ($0, policy.id) } }) { first, _ in first }
         qosByNetwork = Dictionary(data.qosPolicies.flatMap { policy in policy.networkIDs.map { ($0, policy.id) } }) { first, _ in first }
         scopeByPool = Dictionary(data.addressScopes.flatMap { scope in scope.subnetPoolIDs.map { ($0, scope.id) } }) { first, _ in first }
