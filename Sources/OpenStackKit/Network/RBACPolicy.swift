@@ -13,7 +13,7 @@ public struct RBACPolicy: DeclaredResource {
         filters: [
             .enumeration("object_type", objectTypes), .string("object_id"),
             .enumeration("action", ["access_as_shared", "access_as_external"]),
-            .string("target_tenant", "A project ID, or * for every project."), .string("project_id"),
+            .string("target_tenant"), .string("project_id"),
         ], nameFilter: nil)
 
     public let raw: JSONValue

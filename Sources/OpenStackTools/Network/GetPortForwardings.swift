@@ -8,7 +8,7 @@ enum GetPortForwardings {
     static var definition: ToolDefinition {
         ListTool<PortForwarding>(
             name: "get_port_forwardings", title: "List a floating IP's port forwardings",
-            description: "List the port forwardings of one floating IP: protocol, external port, internal address and port.",
+            description: "Port forwardings of one floating IP: protocol, external port, internal address and port.",
             noun: "port forwarding",
             extraProperties: Schema.filters(of: PortForwarding.declaration).merging(["floating_ip": argument]) { _, new in new },
             required: ["floating_ip"],

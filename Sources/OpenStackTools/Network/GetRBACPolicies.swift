@@ -14,7 +14,7 @@ enum GetRBACPolicies {
     static var definition: ToolDefinition {
         ListTool<RBACPolicy>(
             name: "get_rbac_policies", title: "List RBAC policies",
-            description: "List Neutron RBAC policies: which project (* = all) may use which network, QoS policy, security group, scope or pool.",
+            description: "Who Neutron objects (networks, QoS policies, security groups...) are shared with; target * = every project.",
             noun: "RBAC policy",
             extraProperties: Schema.filters(of: RBACPolicy.declaration),
             request: RBACPolicy.declaration.request,
