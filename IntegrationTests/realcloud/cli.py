@@ -154,6 +154,33 @@ async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> Non
                              {key: _cli_value(spec, key, row.get(column)) for key, column in spec.fields.items()})
 
 
+# Our rule keys and the columns of `openstack network qos rule list POLICY`.
+QOS_RULE_COLUMNS = {"type": "type", "direction": "direction", "max_kbps": "max_kbps",
+                    "max_burst_kbps": "max_burst_kbits", "min_kbps": "min_kbps", "min_kpps": "min_kpps",
+                    "dscp_mark": "dscp_mark"}
+
+
+async def _compare_qos_rules(run: Run, cli: Cli) -> None:
+    """The rules get_qos_policies embeds, against `openstack network qos rule list` of a few policies."""
+    policies, _ = await run.client.call_all("get_qos_policies", {"limit": 1000, "detail_level": "basic"})
+    for policy in policies[:6]:
+        label = f"{run.account.label} CLI network qos rule list {policy.get('id')}"
+        try:
+            rows = await asyncio.to_thread(cli, "network", "qos", "rule", "list", policy.get("id"))
+        except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
+            run.ledger.fail("get_qos_policies", f"{label}: {error}")
+            continue
+        ours = {rule.get("id"): rule for rule in policy.get("rules") or []}
+        run.ledger.match("get_qos_policies", f"{label}: rule ids", Unordered(list(ours)), Unordered([r.get("id") for r in rows]))
+        for row in rows:
+            mine = ours.get(row.get("id"))
+            if mine is not None:
+                # The CLI prints "" for a field the rule's type does not have; our rule leaves it out.
+                run.ledger.match("get_qos_policies", f"{label} {row.get('id')}",
+                                 {key: mine.get(key) for key in QOS_RULE_COLUMNS},
+                                 {key: None if row.get(col) == "" else row.get(col) for key, col in QOS_RULE_COLUMNS.items()})
+
+
 def neutron_aliases(run: Run) -> set[str]:
     """The aliases of GET /v2.0/extensions, read once per run."""
     def read() -> set[str]:
@@ -198,3 +225,5 @@ async def run_cli_checks(run: Run) -> None:
         owners, _ = await run.client.call_all(tool, {"limit": 1000, **spec.parent_args})
         for owner in owners[:6]:  # a few parents are enough; each is one CLI start
             await _compare(run, cli, spec, owner.get(key))
+    if "get_qos_policies" in run.client.tools and run.account.has_service("network") and "qos" in neutron_aliases(run):
+        await _compare_qos_rules(run, cli)
