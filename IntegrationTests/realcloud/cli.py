@@ -1,5 +1,6 @@
-"""Keystone's reads (roles, groups, application credentials, unified limits) and the Heat, Octavia
-and Swift tools compared with the `openstack` CLI (python-openstackclient, python-heatclient,
+"""Keystone's reads (roles, groups, application credentials, unified limits), Neutron's sharing
+reads (QoS, RBAC, port forwardings, segments, address scopes, extensions) and the Heat, Octavia and
+Swift tools compared with the `openstack` CLI (python-openstackclient, python-heatclient,
 python-octaviaclient, python-swiftclient), fact by fact: the second truth beside the REST answers
 that extras.py and extra_shows.py compare with.
 
@@ -45,6 +46,10 @@ class CliList:
     # For tools under a parent (a stack, a pool, a container): the parents, from our own list tool.
     parents: tuple[str, str, str] | None = None  # (list tool, our key of the parent, the tool's argument)
     empty_is_null: tuple[str, ...] = ()  # our keys where the CLI's "" is our null
+    # The Neutron extension the listing needs: where the cloud lacks it, the tool must say so.
+    extension: str | None = None
+    # Arguments of the parents' list tool (which floating IP has port forwardings).
+    parent_args: dict[str, Any] = field(default_factory=dict)
 
 
 SPECS = [
@@ -96,6 +101,24 @@ SPECS = [
     CliList("get_amphorae", "load-balancer", ["loadbalancer", "amphora", "list"],
             {"id": "id", "loadbalancer_id": "loadbalancer_id", "status": "status", "role": "role",
              "lb_network_ip": "lb_network_ip", "ha_ip": "ha_ip"}, args={"detail_level": "detailed"}, admin_only=True),
+    CliList("get_qos_policies", "network", ["network", "qos", "policy", "list"],
+            {"id": "id", "name": "name", "shared": "shared", "is_default": "default"}, extension="qos"),
+    CliList("get_rbac_policies", "network", ["network", "rbac", "list", "--long"],
+            {"id": "id", "object_type": "object_type", "object_id": "object_id", "action": "action"},
+            extension="rbac-policies"),
+    CliList("get_port_forwardings", "network", ["floating", "ip", "port", "forwarding", "list", "{parent}"],
+            {"id": "id", "protocol": "protocol", "external_port": "external_port", "internal_port": "internal_port",
+             "internal_ip_address": "internal_ip_address", "internal_port_id": "internal_port_id"},
+            args={"detail_level": "detailed"}, parents=("get_floating_ips", "id", "floating_ip"),
+            parent_args={"filter": "seed:spare"}, extension="floating-ip-port-forwarding"),
+    CliList("get_segments", "network", ["network", "segment", "list"],
+            {"id": "id", "name": "name", "network_id": "network", "network_type": "network_type",
+             "segmentation_id": "segment"}, admin_only=True, extension="segment"),
+    CliList("get_address_scopes", "network", ["address", "scope", "list"],
+            {"id": "id", "name": "name", "ip_version": "ip_version", "shared": "shared"}, extension="address-scope"),
+    CliList("get_network_extensions", "network", ["extension", "list", "--network"],
+            {"alias": "alias", "name": "name", "description": "description"}, ident="alias",
+            args={"detail_level": "detailed"}),
     CliList("get_containers", "object-store", ["container", "list", "--long"],
             {"name": "name", "objects": "count", "bytes": "bytes"}, ident="name"),
     CliList("get_objects", "object-store", ["object", "list", "--long", "{parent}"],
@@ -151,6 +174,57 @@ async def _compare(run: Run, cli: Cli, spec: CliList, parent: str | None) -> Non
                              {key: _cli_value(spec, key, row.get(column)) for key, column in spec.fields.items()})
 
 
+# Our rule keys and the columns of `openstack network qos rule list POLICY`.
+QOS_RULE_COLUMNS = {"type": "type", "direction": "direction", "max_kbps": "max_kbps",
+                    "max_burst_kbps": "max_burst_kbits", "min_kbps": "min_kbps", "min_kpps": "min_kpps",
+                    "dscp_mark": "dscp_mark"}
+
+
+async def _compare_qos_rules(run: Run, cli: Cli) -> None:
+    """The rules get_qos_policies embeds, against `openstack network qos rule list` of a few policies."""
+    policies, _ = await run.client.call_all("get_qos_policies", {"limit": 1000, "detail_level": "basic"})
+    for policy in policies[:6]:
+        label = f"{run.account.label} CLI network qos rule list {policy.get('id')}"
+        try:
+            rows = await asyncio.to_thread(cli, "network", "qos", "rule", "list", policy.get("id"))
+        except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
+            run.ledger.fail("get_qos_policies", f"{label}: {error}")
+            continue
+        ours = {rule.get("id"): rule for rule in policy.get("rules") or []}
+        run.ledger.match("get_qos_policies", f"{label}: rule ids", Unordered(list(ours)), Unordered([r.get("id") for r in rows]))
+        for row in rows:
+            mine = ours.get(row.get("id"))
+            if mine is not None:
+                # The CLI prints "" for a field the rule's type does not have; our rule leaves it out.
+                run.ledger.match("get_qos_policies", f"{label} {row.get('id')}",
+                                 {key: mine.get(key) for key in QOS_RULE_COLUMNS},
+                                 {key: None if row.get(col) == "" else row.get(col) for key, col in QOS_RULE_COLUMNS.items()})
+
+
+def neutron_aliases(run: Run) -> set[str]:
+    """The aliases of GET /v2.0/extensions, read once per run."""
+    def read() -> set[str]:
+        answer = run.account.get("network", "/extensions")
+        rows = (answer.json or {}).get("extensions", []) if answer.status == 200 else []
+        return {row.get("alias") for row in rows}
+    return run.lookup("neutron-extensions", read)
+
+
+async def _check_missing_extension(run: Run, spec: CliList) -> None:
+    """Without the extension the CLI fails as well: our tool must name the missing extension."""
+    args = {spec.parents[2]: "0.0.0.0"} if spec.parents else {}
+    if spec.parents:
+        owners, _ = await run.client.call_all(spec.parents[0], {"limit": 1000, **spec.parent_args})
+        if not owners:
+            run.ledger.note(f"{spec.tool}: no extension {spec.extension} and no parent to ask about: nothing to compare")
+            return
+        args = {spec.parents[2]: owners[0].get(spec.parents[1])}
+    answer = await run.client.call(spec.tool, args)
+    run.ledger.note(f"{spec.tool}: this Neutron has no extension {spec.extension}; checked that the tool says so")
+    run.ledger.check(spec.tool, answer.is_error and "not enabled on this cloud" in answer.text,
+                     f"{run.account.label} {spec.tool} without {spec.extension}: {answer.text[:300]}")
+
+
 async def run_cli_checks(run: Run) -> None:
     """Every spec whose tool the server offers and whose service the catalog has."""
     binary = find_cli()
@@ -161,10 +235,15 @@ async def run_cli_checks(run: Run) -> None:
     for spec in SPECS:
         if spec.tool not in run.client.tools or not run.account.has_service(spec.service) or (spec.admin_only and not run.admin):
             continue
+        if spec.extension and spec.extension not in neutron_aliases(run):
+            await _check_missing_extension(run, spec)
+            continue
         if spec.parents is None:
             await _compare(run, cli, spec, None)
             continue
         tool, key, _ = spec.parents
-        owners, _ = await run.client.call_all(tool, {"limit": 1000})
+        owners, _ = await run.client.call_all(tool, {"limit": 1000, **spec.parent_args})
         for owner in owners[:6]:  # a few parents are enough; each is one CLI start
             await _compare(run, cli, spec, owner.get(key))
+    if "get_qos_policies" in run.client.tools and run.account.has_service("network") and "qos" in neutron_aliases(run):
+        await _compare_qos_rules(run, cli)

@@ -43,6 +43,12 @@ import Testing
             case "group": (source, field) = ("get_groups", "id")
             case "volume", "load_balancer": (source, field) = ("get_\(key)s", "id")
             case "container": (source, field) = ("get_containers", "name")
+            case "floating_ip":
+                // The floating IP that has port forwardings, as Neutron embeds them in each floating IP.
+                let listed = try await client.call("get_floating_ips", ["limit": 1000, "detail_level": "full"])
+                let forwarded = listed.items.first { $0["port_forwardings"]?.arrayValue?.isEmpty == false }
+                arguments[key] = try #require(forwarded?["id"], "no floating IP has port forwardings")
+                continue
             case "object": (source, field) = ("get_objects", "name")
             default:
                 let lists = ["describe_instance": "get_instances", "describe_stack": "get_stacks"]

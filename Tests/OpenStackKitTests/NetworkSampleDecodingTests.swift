@@ -24,9 +24,16 @@ import Testing
         ("^network-ip-availability/", { try Samples.decodeAny(NetworkIPAvailability.self, $0).count }),
         ("^trunks/trunk-(show|list)-response|^trunks/trunks-list", { try Samples.decodeAny(Trunk.self, $0).count }),
         ("^trunks/trunk-list-subports", { try Trunk.SubPort.list(from: Samples.load($0)).count }),
+        ("^qos/polic", { try Samples.decodeAny(QoSPolicy.self, $0).count }),
+        ("^qos/minimum_", { try NetworkSharingSampleTests.rules(in: Samples.load($0)).count }),
+        ("^rbac-policies/", { try Samples.decodeAny(RBACPolicy.self, $0).count }),
+        ("^port-forwardings/", { try Samples.decodeAny(PortForwarding.self, $0).count }),
+        ("^segments/", { try Samples.decodeAny(NetworkSegment.self, $0).count }),
+        ("^address-scopes/", { try Samples.decodeAny(AddressScope.self, $0).count }),
+        ("^extensions/", { try Samples.decodeAny(NetworkExtension.self, $0).count }),
     ]
-    /// Documents that are not resources: version discovery, extensions, availability zones.
-    static let notResources = "^networks/versions?-|^extensions/|^availability-zones/"
+    /// Documents that are not resources: version discovery, availability zones.
+    static let notResources = "^networks/versions?-|^availability-zones/"
 
     @Test func everyNeutronSampleDecodesInItsModel() throws {
         let base = Samples.root.appendingPathComponent("neutron").path + "/"

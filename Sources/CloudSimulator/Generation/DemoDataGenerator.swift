@@ -54,6 +54,7 @@ struct DemoDataGenerator {
         // Last, so that adding Neutron resources leaves every other seeded value unchanged.
         makeNeutronResources()
         makeNetworkScenarios(seed: seed)
+        makeNeutronSharing(seed: seed)
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
         return parts

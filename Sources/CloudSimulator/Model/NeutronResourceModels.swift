@@ -212,6 +212,16 @@ public struct DemoNeutronResources: Sendable {
     public var trunks: [DemoTrunk] = []
     /// Quota limits per project.
     public var quotas: [DemoNetworkQuota] = []
+    /// QoS policies.
+    public var qosPolicies: [DemoQoSPolicy] = []
+    /// RBAC policies.
+    public var rbacPolicies: [DemoRBACPolicy] = []
+    /// Port forwardings of floating IPs.
+    public var portForwardings: [DemoPortForwarding] = []
+    /// Network segments.
+    public var segments: [DemoSegment] = []
+    /// Address scopes.
+    public var addressScopes: [DemoAddressScope] = []
 }
 
 extension DemoData {

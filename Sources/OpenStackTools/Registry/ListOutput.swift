@@ -61,7 +61,13 @@ enum ListOutput {
                 ? " in any project" : " in project \(project ?? "of the token") (all_projects=false)"
         }
         let matching = criteria.isEmpty ? "" : " match " + criteria.joined(separator: ", ")
-        return "0 \(noun)s\(matching)\(scope) on cloud \(cloud)\(region.map { ", region \($0)" } ?? "")."
+        return "0 \(plural(noun))\(matching)\(scope) on cloud \(cloud)\(region.map { ", region \($0)" } ?? "")."
+    }
+
+    /// "policy" → "policies", "port" → "ports".
+    static func plural(_ noun: String) -> String {
+        guard noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) else { return noun + "s" }
+        return noun.dropLast() + "ies"
     }
 
     /// An `isError` result whose text says what failed and what to do next.

@@ -55,7 +55,7 @@ struct NeutronAPI: ServiceAPI {
     }
 
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
-        let path = Array(segments)
+        var path = Array(segments)
         if path.isEmpty {
             return .json([
                 "versions": [["status": "CURRENT", "id": "v2.0", "links": [["href": .string(request.baseURL + "/network/v2.0/"), "rel": "self"]]]]
@@ -63,8 +63,12 @@ struct NeutronAPI: ServiceAPI {
         }
         guard path.first == "v2.0" else { return error(404, "The resource could not be found.", request) }
         if path.count == 1 { return resourceIndex(request) }
+        // QoS policies live two segments deep; the rest of the path is handled as for any collection.
+        if path[1] == "qos", path.count >= 3, path[2] == "policies" { path = ["v2.0", "qos/policies"] + path.dropFirst(3) }
         let name = path[1].hasSuffix(".json") ? String(path[1].dropLast(5)) : path[1]
         if name == "quotas" { return quotas(request, Array(path.dropFirst(2))) }
+        if name == "extensions" { return extensionsReply(request, path) }
+        if name == "floatingips", path.count >= 4, path[3] == "port_forwardings" { return portForwardings(request, path) }
         if let reply = scheduledAgents(request, path) { return reply }
         guard let collection = collection(named: name) else {
             return error(404, "The resource could not be found.", request)
@@ -107,14 +111,17 @@ struct NeutronAPI: ServiceAPI {
         switch name {
         case "networks":
             return Collection(singular: "network", key: "networks", title: "Network", adminOnly: false) { request in
-                data.networks.filter { request.isAdmin || $0.projectID == request.projectID || $0.shared || $0.external }
+                let rbac = index.networksSharedWith[request.projectID] ?? []
+                return data.networks.filter { request.isAdmin || $0.projectID == request.projectID || $0.shared || $0.external || rbac.contains($0.id) }
                     .map { network in Item(id: network.id) { renderNetwork(network, admin: request.isAdmin) } }
             }
         case "subnets":
             let shared = Set(data.networks.filter(\.shared).map(\.id))
+            let index = self.index
             let external = Set(data.networks.filter(\.external).map(\.id))
             return Collection(singular: "subnet", key: "subnets", title: "Subnet", adminOnly: false) { request in
-                data.subnets.filter { request.isAdmin || $0.projectID == request.projectID || shared.contains($0.networkID) }
+                let rbac = index.networksSharedWith[request.projectID] ?? []
+                return data.subnets.filter { request.isAdmin || $0.projectID == request.projectID || shared.contains($0.networkID) || rbac.contains($0.networkID) }
                     .map { subnet in Item(id: subnet.id) { renderSubnet(subnet, external: external.contains(subnet.networkID)) } }
             }
         case "agents":
@@ -132,6 +139,8 @@ struct NeutronAPI: ServiceAPI {
             ("floatingip", "floatingips"), ("security_group", "security-groups"),
             ("security_group_rule", "security-group-rules"), ("subnetpool", "subnetpools"), ("trunk", "trunks"),
             ("network_ip_availability", "network-ip-availabilities"), ("quota", "quotas"),
+            ("policy", "qos/policies"), ("rbac_policy", "rbac-policies"), ("segment", "segments"),
+            ("address_scope", "address-scopes"), ("extension", "extensions"),
         ]
         let resources: [JSON] = names.map { name, collection in
             [

@@ -31,7 +31,7 @@ extension NeutronAPI {
             ("project_id", .string(port.projectID)), ("revision_number", 2),
             ("security_groups", .strings(port.securityGroupIDs)), ("status", .string(port.status)), ("tags", []),
             ("tenant_id", .string(port.projectID)), ("updated_at", .string(created)), ("qos_network_policy_id", nil),
-            ("qos_policy_id", nil), ("propagate_uplink_status", false),
+            ("qos_policy_id", .str(index.qosByPort[port.id])), ("propagate_uplink_status", false),
         ] as [(String, JSON)] {
             body.set(key, value)
         }
@@ -88,7 +88,7 @@ extension NeutronAPI {
             "floating_network_id": .string(floatingIP.floatingNetworkID),
             "fixed_ip_address": .str(floatingIP.fixedIPAddress), "floating_ip_address": .string(floatingIP.floatingIPAddress),
             "port_id": .str(floatingIP.portID), "id": .string(floatingIP.id), "status": .string(floatingIP.status),
-            "port_details": portDetails, "tags": [], "port_forwardings": [], "qos_network_policy_id": nil,
+            "port_details": portDetails, "tags": [], "port_forwardings": .array((index.forwardingsByFloatingIP[floatingIP.id] ?? []).map(renderPortForwarding)), "qos_network_policy_id": nil,
             "qos_policy_id": nil,
         ]
     }

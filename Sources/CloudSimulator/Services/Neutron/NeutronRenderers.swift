@@ -16,7 +16,7 @@ extension NeutronAPI {
             "name": .string(network.name),
             "port_security_enabled": .bool(network.portSecurityEnabled),
             "project_id": .string(network.projectID),
-            "qos_policy_id": nil,
+            "qos_policy_id": .str(index.qosByNetwork[network.id]),
         ]
         if admin {
             body.set("provider:network_type", .string(network.networkType))

@@ -13,8 +13,23 @@ struct NeutronIndex: Sendable {
 
     /// Usage per subnet id.
     let subnetUsage: [String: Usage]
+    /// QoS policy by port id and by network id.
+    let qosByPort: [String: String]
+    let qosByNetwork: [String: String]
+    /// Address scope by subnet pool id.
+    let scopeByPool: [String: String]
+    /// Networks shared with a project by name (not `*`), by that project's id.
+    let networksSharedWith: [String: Set<String>]
+    /// Port forwardings by floating IP id.
+    let forwardingsByFloatingIP: [String: [DemoPortForwarding]]
 
     init(data: DemoData) {
+        forwardingsByFloatingIP = Dictionary(grouping: data.portForwardings, by: \.floatingIPID)
+        qosByPort = Dictionary(data.qosPolicies.flatMap { policy in policy.portIDs.map { ($0, policy.id) } }) { first, _ in first }
+        qosByNetwork = Dictionary(data.qosPolicies.flatMap { policy in policy.networkIDs.map { ($0, policy.id) } }) { first, _ in first }
+        scopeByPool = Dictionary(data.addressScopes.flatMap { scope in scope.subnetPoolIDs.map { ($0, scope.id) } }) { first, _ in first }
+        networksSharedWith = data.rbacPolicies.filter { $0.objectType == "network" && $0.action == "access_as_shared" && $0.targetTenant != "*" }
+            .reduce(into: [:]) { $0[$1.targetTenant, default: []].insert($1.objectID) }
         portByID = Dictionary(uniqueKeysWithValues: data.ports.map { ($0.id, $0) })
         trunkByID = Dictionary(uniqueKeysWithValues: data.trunks.map { ($0.id, $0) })
         rulesByGroup = Dictionary(grouping: data.securityGroupRules, by: \.securityGroupID)
@@ -110,7 +125,7 @@ extension NeutronAPI {
         case "network-ip-availabilities":
             return ipAvailabilityCollection()
         default:
-            return nil
+            return sharingCollection(named: name)
         }
     }
 }

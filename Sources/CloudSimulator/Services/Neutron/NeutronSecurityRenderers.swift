@@ -30,7 +30,7 @@ extension NeutronAPI {
         let created = Timestamp.format(pool.createdAt, .seconds)
         // Neutron returns the prefix lengths as strings.
         return [
-            "min_prefixlen": .string(String(pool.minPrefixLength)), "address_scope_id": nil,
+            "min_prefixlen": .string(String(pool.minPrefixLength)), "address_scope_id": .str(index.scopeByPool[pool.id]),
             "default_prefixlen": .string(String(pool.defaultPrefixLength)), "id": .string(pool.id),
             "max_prefixlen": .string(String(pool.maxPrefixLength)), "name": .string(pool.name), "default_quota": nil,
             "is_default": .bool(pool.isDefault), "project_id": .string(pool.projectID),
