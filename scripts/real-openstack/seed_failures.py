@@ -17,6 +17,8 @@ them by name:
 - `diag-lb`: a load balancer on `diag-web-subnet` whose pool `diag-lb-pool` has a member
   `diag-lb-ghost` at 10.40.0.200, outside the subnet's allocation pool and held by no port (and a
   member `diag-lb-web` at diag-web's address, for contrast).
+- `demo-lb` (demo project): a healthy balancer with member `demo-lb-vm` at demo-vm's address, so
+  that a member account has a balancer to diagnose too.
 - project `diag-quota`: Cinder gigabytes quota 10, two volumes of 6 and 3 GiB (90 %).
 The admin project's instance and core quotas are raised (20 / 40) so that these servers do not
 bring it near its own limit: diag-quota is the only project meant to be near one.
@@ -24,7 +26,7 @@ bring it near its own limit: diag-quota is the only project meant to be near one
 import sys
 import time
 
-from seed import FAILED, SERVICES, connect, step
+from seed import FAILED, SERVICES, USER_PW, connect, step
 
 TRAIT = "CUSTOM_GPU_A100"
 GHOST = "10.40.0.200"     # in diag-web-subnet, outside its allocation pool: nothing gets it by chance
@@ -252,13 +254,9 @@ def seed_quota_project(admin):
 
 
 # ------------------------------------------------------------------ load balancer
-def seed_octavia(admin, nets):
-    print("octavia (diagnosis scenario):")
-    lb_api = admin.load_balancer
-    subnet = nets.get("web-subnet")
-    if subnet is None:
-        FAILED.append("diag-lb: no diag-web-subnet")
-        return
+def balancer_tree(conn, name, subnet, members, label):
+    """A balancer with one HTTP listener and pool, and members {name: address} on `subnet` (port 80)."""
+    lb_api = conn.load_balancer
 
     def active(lb_id):
         def settled():
@@ -269,57 +267,68 @@ def seed_octavia(admin, nets):
         return wait("load balancer ACTIVE", settled)
 
     def balancer():
-        found = lb_api.find_load_balancer("diag-lb", ignore_missing=True)
+        found = lb_api.find_load_balancer(name, ignore_missing=True)
         if found and found.provisioning_status == "ERROR":
             lb_api.delete_load_balancer(found.id, cascade=True)
-            wait("diag-lb deleted", lambda: lb_api.find_load_balancer("diag-lb", ignore_missing=True) is None)
+            wait(f"{name} deleted", lambda: lb_api.find_load_balancer(name, ignore_missing=True) is None)
         elif found:
             return ("exists", found)
-        return active(lb_api.create_load_balancer(name="diag-lb", vip_subnet_id=subnet.id,
-                                                  description="seed: a member nobody holds").id)
-    lb = step("load balancer diag-lb (diag-web-subnet)", balancer)
+        return active(lb_api.create_load_balancer(name=name, vip_subnet_id=subnet.id, description=f"seed: {label}").id)
+    lb = step(f"load balancer {name} ({subnet.name})", balancer)
     if not lb:
         return
 
-    def listener():
-        found = lb_api.find_listener("diag-lb-http", ignore_missing=True)
-        if found:
-            return ("exists", found)
-        made = lb_api.create_listener(name="diag-lb-http", protocol="HTTP", protocol_port=80, load_balancer_id=lb.id)
-        active(lb.id)
-        return made
-    li = step("listener diag-lb-http (HTTP:80)", listener)
-
-    def pool():
-        found = lb_api.find_pool("diag-lb-pool", ignore_missing=True)
-        if found:
-            return ("exists", found)
-        made = lb_api.create_pool(name="diag-lb-pool", protocol="HTTP", lb_algorithm="ROUND_ROBIN", listener_id=li.id)
-        active(lb.id)
-        return made
-    po = step("pool diag-lb-pool", pool) if li else None
-    if not po:
-        return
-
-    def member(name, address):
+    def child(kind, child_name, create):
         def run():
-            if any(m.name == name for m in lb_api.members(po)):
-                return ("exists", None)
-            if name == "diag-lb-ghost":
-                holders = list(admin.network.ports(fixed_ips=[f"ip_address={address}"]))
-                if holders:
-                    raise RuntimeError(f"{address} is held by port {holders[0].id}: not a ghost")
-            made = lb_api.create_member(po, name=name, address=address, protocol_port=80, subnet_id=subnet.id)
+            found = getattr(lb_api, f"find_{kind}")(child_name, ignore_missing=True)
+            if found:
+                return ("exists", found)
+            made = create()
             active(lb.id)
             return made
         return run
-    step(f"member diag-lb-ghost at {GHOST} (no port holds it)", member("diag-lb-ghost", GHOST))
-    web = admin.compute.find_server("diag-web", ignore_missing=True)
-    if web is not None:
-        address = next((a["addr"] for addrs in (web.addresses or {}).values() for a in addrs
-                        if a.get("OS-EXT-IPS:type") == "fixed" and a.get("version") == 4), None)
-        if address:
-            step(f"member diag-lb-web at {address} (diag-web's port)", member("diag-lb-web", address))
+    li = step(f"listener {name}-http (HTTP:80)", child("listener", f"{name}-http", lambda: lb_api.create_listener(
+        name=f"{name}-http", protocol="HTTP", protocol_port=80, load_balancer_id=lb.id)))
+    po = step(f"pool {name}-pool", child("pool", f"{name}-pool", lambda: lb_api.create_pool(
+        name=f"{name}-pool", protocol="HTTP", lb_algorithm="ROUND_ROBIN", listener_id=li.id))) if li else None
+    if not po:
+        return
+    for member, address in members.items():
+        def run(member=member, address=address):
+            if any(m.name == member for m in lb_api.members(po)):
+                return ("exists", None)
+            made = lb_api.create_member(po, name=member, address=address, protocol_port=80, subnet_id=subnet.id)
+            active(lb.id)
+            return made
+        step(f"member {member} at {address}", run)
+
+
+def fixed_ipv4(server):
+    return next((a["addr"] for addrs in (server.addresses or {}).values() for a in addrs
+                 if a.get("OS-EXT-IPS:type") == "fixed" and a.get("version") == 4), None) if server else None
+
+
+def seed_octavia(admin, demo, nets):
+    print("octavia (diagnosis scenarios):")
+    subnet = nets.get("web-subnet")
+    if subnet is None:
+        FAILED.append("diag-lb: no diag-web-subnet")
+        return
+    holders = list(admin.network.ports(fixed_ips=[f"ip_address={GHOST}"]))
+    if holders:
+        FAILED.append(f"diag-lb: {GHOST} is held by port {holders[0].id}, so the member would not be a ghost")
+        return
+    members = {"diag-lb-ghost": GHOST}
+    web = fixed_ipv4(admin.compute.find_server("diag-web", ignore_missing=True))
+    if web:
+        members["diag-lb-web"] = web  # a member that a real port holds, for contrast
+    balancer_tree(admin, "diag-lb", subnet, members, "a member nobody holds")
+    # A healthy balancer in the demo project, so a member account has one to diagnose.
+    if demo is not None:
+        demo_subnet = demo.network.find_subnet("demo-subnet", project_id=demo.current_project_id)
+        vm = fixed_ipv4(demo.compute.find_server("demo-vm", ignore_missing=True))
+        if demo_subnet and vm:
+            balancer_tree(demo, "demo-lb", demo_subnet, {"demo-lb-vm": vm}, "demo-vm behind a balancer (demo)")
 
 
 def main():
@@ -331,7 +340,12 @@ def main():
         seed_volumes(admin)
         seed_quota_project(admin)
     if "octavia" in SERVICES:
-        seed_octavia(admin, nets)
+        try:
+            demo = connect("demo", "demo", USER_PW)
+            demo.authorize()
+        except Exception:  # noqa: BLE001 - seed.py may not have made the demo user
+            demo = None
+        seed_octavia(admin, demo, nets)
     print(f"seed_failures: failed steps: {len(FAILED)}" + (f" -> {FAILED}" if FAILED else ""))
     return 1 if FAILED else 0
 
