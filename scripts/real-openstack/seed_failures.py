@@ -20,6 +20,8 @@ them by name:
 - `demo-lb` (demo project): a healthy balancer with member `demo-lb-vm` at demo-vm's address, so
   that a member account has a balancer to diagnose too.
 - project `diag-quota`: Cinder gigabytes quota 10, two volumes of 6 and 3 GiB (90 %).
+For the read tools the diagnoses use: trait CUSTOM_DIAG_RACK_A and host aggregate `diag-agg` on
+ostack-compute1, and one confirmed cold migration of `diag-isolated`.
 The admin project's instance and core quotas are raised (20 / 40) so that these servers do not
 bring it near its own limit: diag-quota is the only project meant to be near one.
 """
@@ -184,6 +186,58 @@ def seed_compute(admin, nets):
     return servers
 
 
+# ------------------------------------------------------------------ placement and migrations
+RACK = "CUSTOM_DIAG_RACK_A"
+
+
+def seed_placement_records(admin):
+    """Facts for the reads the diagnoses use: a custom trait and an aggregate on ostack-compute1,
+    and one confirmed cold migration (of diag-isolated), so that get_resource_provider_traits,
+    _aggregates, get_allocation_candidates (required, forbidden, member_of) and get_migrations
+    have something to compare."""
+    print("placement and migrations (for the read tools):")
+    cp, pl = admin.compute, admin.placement
+    provider = next(iter(pl.get("/resource_providers", params={"name": "ostack-compute1"}).json()["resource_providers"]), None)
+    if provider is None:
+        FAILED.append("no resource provider ostack-compute1")
+        return
+
+    def trait():
+        pl.put(f"/traits/{RACK}", microversion="1.6")
+        have = pl.get(f"/resource_providers/{provider['uuid']}/traits", microversion="1.6").json()
+        if RACK in have["traits"]:
+            return ("exists", None)
+        body = {"traits": sorted(set(have["traits"]) | {RACK}), "resource_provider_generation": have["resource_provider_generation"]}
+        answer = pl.put(f"/resource_providers/{provider['uuid']}/traits", json=body, microversion="1.6", raise_exc=False)
+        if answer.status_code != 200:
+            raise RuntimeError(f"PUT traits: HTTP {answer.status_code} {answer.text[:200]}")
+        return True
+    step(f"trait {RACK} on ostack-compute1 (nova keeps traits it does not own)", trait)
+
+    def aggregate():
+        found = next((a for a in cp.aggregates() if a.name == "diag-agg"), None)
+        if found is None:
+            found = cp.create_aggregate(name="diag-agg", availability_zone=None)
+        if "ostack-compute1" in (found.hosts or []):
+            return ("exists", found)
+        # Nova mirrors the host's membership into Placement (the provider's aggregates).
+        return cp.add_host_to_aggregate(found, "ostack-compute1")
+    step("host aggregate diag-agg with ostack-compute1 (mirrored to Placement)", aggregate)
+
+    def migration():
+        server = cp.find_server("diag-isolated")
+        if server is None:
+            raise RuntimeError("no server diag-isolated")
+        done = cp.get("/os-migrations", params={"instance_uuid": server.id}, microversion="2.59").json()["migrations"]
+        if any(m["status"] in ("confirmed", "finished") for m in done):
+            return ("exists", None)
+        cp.migrate_server(server)
+        resized = cp.wait_for_server(server, status="VERIFY_RESIZE", failures=["ERROR"], wait=180)
+        cp.confirm_server_resize(resized)
+        return cp.wait_for_server(server, status="ACTIVE", failures=["ERROR"], wait=180)
+    step("cold migration of diag-isolated (confirmed)", migration)
+
+
 # ------------------------------------------------------------------ block storage
 def seed_volumes(admin):
     print("block storage (diagnosis scenarios):")
@@ -336,6 +390,7 @@ def main():
     nets = seed_network(admin) if "neutron" in SERVICES else {}
     if "nova" in SERVICES and "neutron" in SERVICES and "placement" in SERVICES:
         seed_compute(admin, nets)
+        seed_placement_records(admin)
     if "cinder" in SERVICES:
         seed_volumes(admin)
         seed_quota_project(admin)
