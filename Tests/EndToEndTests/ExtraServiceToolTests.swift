@@ -63,6 +63,10 @@ import Testing
             #expect(causes.count == 1 && causes.first?["resource_name"] == "0", "the group only repeats its member: \(why.text)")
             let summary = why.structured["item"]?["summary"]?.stringValue ?? ""
             #expect(summary.contains("No valid host") && summary.contains("nested stack app-tier-app_group-"), "\(summary)")
+            // The failed server resource carries diagnose_instance's top finding for that server.
+            let diagnosis = causes.first?["instance_diagnosis"]
+            #expect(diagnosis?["code"]?.stringValue?.isEmpty == false, "\(why.text)")
+            #expect(diagnosis?["next_step"]?.stringValue?.contains("openstack") == true, "\(why.text)")
             let healthy = try await client.call("describe_stack", ["id": "web-tier"])
             #expect(healthy.structured["item"]?["summary"]?.stringValue == "Stack web-tier is CREATE_COMPLETE.")
             let missing = try await client.call("get_stack", ["id": "no-such-stack"])

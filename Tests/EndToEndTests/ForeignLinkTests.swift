@@ -31,7 +31,8 @@ import Testing
             #expect(!servers.isError, "\(servers.text.prefix(300))")
             #expect(Self.ids(servers).sorted() == demo.data.servers.map(\.id).sorted(), "every server, each once")
             let serverPages = demo.requests().filter { $0.path == Self.servers }
-            #expect(serverPages.count == (demo.data.servers.count + 9) / 10, "pages of 10")
+            // Nova links a next page after every full one, so a count that fills its last page reads one empty page more.
+            #expect(serverPages.count == demo.data.servers.count / 10 + 1, "pages of 10")
             #expect(serverPages.allSatisfy { $0.status == 200 })
             #expect(serverPages.dropFirst().allSatisfy { $0.query.contains("marker=") })
 
@@ -78,7 +79,7 @@ import Testing
             let result = try await harness.client().call("get_instances", ["all_projects": true, "limit": 1000, "detail_level": "basic"])
             #expect(!result.isError, "\(result.text.prefix(300))")
             #expect(Self.ids(result).sorted() == cloud.data.servers.map(\.id).sorted())
-            #expect(cloud.requests().filter { $0.path == Self.servers && $0.status == 200 }.count == (cloud.data.servers.count + 9) / 10)
+            #expect(cloud.requests().filter { $0.path == Self.servers && $0.status == 200 }.count == cloud.data.servers.count / 10 + 1)
             #expect(foreign.requests.isEmpty, "the internal host saw: \(foreign.requests)")
         }
         await foreign.stop()

@@ -45,6 +45,7 @@ import Testing
                 "prompts/get", ["name": "troubleshoot_instance", "arguments": ["server": "web-0006", "cloud": "demo"]])
             let text = rendered["result"]?["messages"]?.arrayValue?.first?["content"]?["text"]?.stringValue ?? ""
             #expect(text.contains("web-0006") && text.contains("cloud=\"demo\""))
+            #expect(text.contains("diagnose_instance") && text.contains("diagnose_connectivity"), "the prompt starts from the diagnosis tools")
             let missing = try await client.rpc("prompts/get", ["name": "troubleshoot_instance", "arguments": [:]])
             #expect(missing["error"]?["message"]?.stringValue?.contains("server") == true)
         }

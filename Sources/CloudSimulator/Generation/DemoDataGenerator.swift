@@ -27,6 +27,8 @@ struct DemoDataGenerator {
     static let referenceDate = Date(timeIntervalSince1970: 1_768_478_400)
 
     var rng: SplitMix64
+    /// The seed, for parts drawn from generators of their own.
+    let seed: UInt64
     let serverCount: Int
     let reference = DemoDataGenerator.referenceDate
     /// Wall-clock time, used only for service heartbeats.
@@ -35,6 +37,7 @@ struct DemoDataGenerator {
 
     init(seed: UInt64, serverCount: Int) {
         rng = SplitMix64(seed: seed)
+        self.seed = seed
         self.serverCount = serverCount
     }
 
@@ -50,6 +53,7 @@ struct DemoDataGenerator {
         makeServices()
         // Last, so that adding Neutron resources leaves every other seeded value unchanged.
         makeNeutronResources()
+        makeNetworkScenarios(seed: seed)
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
         return parts

@@ -33,6 +33,12 @@ struct ExtraServicesGenerator {
 
     private func time(_ hoursAgo: Double) -> Date { reference.addingTimeInterval(-hoursAgo * 3600) }
 
+    /// A server of the project that failed with "No valid host", or `fallback` (drawn either way,
+    /// so the values seeded after it stay the same).
+    private func unscheduledServer(project: String, else fallback: String) -> String {
+        servers.first { $0.projectID == project && $0.fault?.message.hasPrefix("No valid host") == true }?.id ?? fallback
+    }
+
     private func webServers(_ count: Int, project: String) -> [DemoServer] {
         let own = servers.filter { $0.projectID == project && $0.status == "ACTIVE" }
         let web = own.filter { $0.name.hasPrefix("web-") }
@@ -91,7 +97,9 @@ struct ExtraServicesGenerator {
             id: groupID, name: "app-tier-app_group-\(rng.hex(12))", project: project, status: "FAILED",
             reason: "Resource CREATE failed: \(hostReason)", hoursAgo: 6,
             resources: [
-                resource("0", "OS::Nova::Server", "FAILED", hostReason.replacingOccurrences(of: "resources[0]", with: "resources.0"), rng.uuid(), hoursAgo: 5.9),
+                // The failed member is a server in ERROR of the demo cloud, so describe_stack can diagnose it.
+                resource("0", "OS::Nova::Server", "FAILED", hostReason.replacingOccurrences(of: "resources[0]", with: "resources.0"),
+                         unscheduledServer(project: project, else: rng.uuid()), hoursAgo: 5.9),
                 resource("1", "OS::Nova::Server", "COMPLETE", "state changed", rng.uuid(), hoursAgo: 5.9),
             ],
             outputs: [], parameters: [], parent: (appStack, "app_group"))

@@ -11,13 +11,13 @@ public struct Flavor: DeclaredResource {
         filters: [
             // Nova's own words are minDisk and minRam; 0 (no minimum) is not sent.
             .atLeast("min_disk", 0, upstream: "minDisk", transform: .mapped(["0": nil]),
-                     "Only flavors with at least this root disk in GiB (Nova's minDisk)."),
+                     "GiB"),
             .atLeast("min_ram", 0, upstream: "minRam", transform: .mapped(["0": nil]),
-                     "Only flavors with at least this RAM in MiB (Nova's minRam)."),
+                     "MiB"),
             // Nova's default is the public ones; None (not "all") lists every flavor.
             .enumeration(
                 "is_public", ["true", "false", "all"], .mapped(["true": nil, "false": "false", "all": "None"]),
-                "true (default): public flavors and private ones shared with your project; false: private only (admin); all: every flavor (admin)."),
+                "true (default): public and shared with you; false: private only (admin); all (admin)"),
         ],
         // Nova's flavor name filter needs 2.102; the list of every flavor is small.
         nameFilter: nil, nameLookupFilters: ["is_public": "all"])

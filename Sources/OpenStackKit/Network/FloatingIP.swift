@@ -6,13 +6,13 @@ public struct FloatingIP: DeclaredResource {
         service: .network, path: ResourcePath("floatingips"), collectionKey: "floatingips", singularKey: "floatingip",
         filters: [
             .string("project_id"),
-            .string("floating_network_id", "Only floating IPs of this external network."),
-            .string("port_id", "Only the floating IP associated with this port."),
-            .string("router_id", "Only floating IPs routed by this router."),
-            .string("floating_ip_address", "Only the floating IP with this address."),
-            .string("fixed_ip_address", "Only floating IPs mapped to this fixed address."),
+            .string("floating_network_id", "External network ID"),
+            .string("port_id", ""),
+            .string("router_id", ""),
+            .string("floating_ip_address", ""),
+            .string("fixed_ip_address", ""),
             .enumeration(
-                "status", ["ACTIVE", "DOWN", "ERROR"], .uppercased, "Only floating IPs with this status (DOWN: not associated)."),
+                "status", ["ACTIVE", "DOWN", "ERROR"], .uppercased, "DOWN: not associated"),
         ], nameFilter: "floating_ip_address")
 
     /// The associated port, as embedded by Neutron's `fip-port-details` extension.

@@ -9,12 +9,12 @@ public struct Port: DeclaredResource {
             .string("device_id", "Only ports of this device: a server ID, router ID, ..."),
             .string(
                 "device_owner",
-                "Only ports with this owner, e.g. compute:nova, network:router_interface, network:router_gateway, network:dhcp, network:floatingip."),
-            .string("mac_address", "Only the port with this MAC address."),
-            .string("host", upstream: "binding:host_id", "Only ports bound to this compute host (binding:host_id; admin)."),
+                "e.g. compute:nova, network:router_interface, network:dhcp"),
+            .string("mac_address", ""),
+            .string("host", upstream: "binding:host_id", "Compute host (binding:host_id; admin)"),
             .enumeration("status", ["ACTIVE", "DOWN", "BUILD", "ERROR", "N/A"], .uppercased),
-            .string("ip_address", upstream: "fixed_ips", transform: .template("ip_address=%@"), "Only ports with this fixed IP address."),
-            .string("subnet_id", upstream: "fixed_ips", transform: .template("subnet_id=%@"), "Only ports with an address on this subnet."),
+            .string("ip_address", upstream: "fixed_ips", transform: .template("ip_address=%@"), "Fixed IP address"),
+            .string("subnet_id", upstream: "fixed_ips", transform: .template("subnet_id=%@"), ""),
         ])
 
     /// A trunk whose parent this port is (`trunk_details`).

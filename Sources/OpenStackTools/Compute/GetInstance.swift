@@ -7,7 +7,8 @@ enum GetInstance {
 
     /// Finds one server by ID or name (used by describe_instance too).
     static func find(_ key: String, cloud: OpenStackCloud) async throws -> OpenStackKit.Server {
-        try await tool.find(key, cloud: cloud)
+        // Nova's IDs are UUIDs: anything else can only be a name, so no GET by ID is wasted on it.
+        try await tool.find(key, cloud: cloud, tryID: UUID(uuidString: key) != nil)
     }
 
     /// The ID of the server named by `key`, which is its ID (taken as is when it looks like a

@@ -49,11 +49,13 @@ enum DescribeStack {
         // A failed resource is a cascade when another failed resource sits under it.
         let parents = Set(failed.compactMap(\.parentResource))
         let roots = failed.filter { !parents.contains($0.name) }
+        let diagnoses = await serverDiagnoses(roots, cloud: cloud)
         let rootNodes = roots.map { resource -> JSONValue in
             .object(.compact([
                 ("resource_name", .string(resource.name)), ("resource_type", resource.type.json),
                 ("stack_name", resource.stackName.json), ("resource_status", resource.status.json),
                 ("resource_status_reason", resource.statusReason.json), ("physical_resource_id", resource.physicalID.json),
+                ("instance_diagnosis", resource.physicalID.flatMap { diagnoses[$0] }),
             ]))
         }
         let failureEvents = events.filter { $0.status?.hasSuffix("_FAILED") == true }.map { event -> JSONValue in
@@ -71,6 +73,17 @@ enum DescribeStack {
         item["in_progress"] = .array(resources.filter { $0.status?.hasSuffix("_IN_PROGRESS") == true }.map { .string($0.name) })
         return ShowOutput.result(
             item: Redactor.redact(.object(item)), cloud: cloud.name, region: await cloud.effectiveRegion(), notes: notes)
+    }
+
+    /// Most failed servers diagnosed for one stack.
+    static let serversDiagnosed = 2
+
+    /// The top `diagnose_instance` finding of each failed server resource (a few, concurrently).
+    static func serverDiagnoses(_ roots: [StackResource], cloud: OpenStackCloud) async -> [String: JSONValue] {
+        let ids = roots.filter { $0.type == "OS::Nova::Server" }.compactMap(\.physicalID).filter { !$0.isEmpty }
+        return await BoundedConcurrency.map(Array(ids.prefix(serversDiagnosed)), limit: serversDiagnosed) { id in
+            await DiagnoseInstance.topFinding(serverID: id, cloud: cloud)
+        }.compactMapValues { $0 }
     }
 
     /// One line an operator can read first.

@@ -39,10 +39,9 @@ public struct PromptCatalog: Sendable {
                 }
                 return """
                     Troubleshoot the server '\(server)'\(cloudClause(arguments)).
-                    1. Call describe_instance (or get_instance with detail_level=detailed) for its status, fault, host, flavor, image, addresses, volumes and security groups.
-                    2. If it is in ERROR, explain the fault message. Call get_compute_services with host=<its host> to see whether nova-compute there is up.
-                    3. For network problems, check its ports, floating IPs and security-group rules (get_ports, get_floating_ips, get_security_groups where available), and whether its network has a router to an external network.
-                    4. Check its volumes' status with get_volumes.
+                    1. Call diagnose_instance with server='\(server)': its findings name the cause (scheduling, host, ports, volumes) with evidence, most severe first; `checked` says what is ruled out and `unknown` what could not be checked.
+                    2. If the question is about reaching it (SSH, HTTP, the internet), call diagnose_connectivity with the protocol, port and direction in question; it evaluates the security-group rules, subnet, router, floating IP and agents for that flow.
+                    3. For detail behind a finding, call describe_instance (everything around the server) or the tool its next_step names.
                     Give the most likely cause, the evidence for it, and the next step. Nothing can be changed through these tools.
                     """
             }),

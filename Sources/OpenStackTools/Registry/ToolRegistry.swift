@@ -85,6 +85,8 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: DescribeInstance.definition, toolset: .overview, isDefault: true, service: .compute),
             ToolEntry(definition: CloudOverview.definition, toolset: .overview, isDefault: true, service: .compute),
             ToolEntry(definition: GetClouds.definition, toolset: .overview, isDefault: true, service: nil),
+            ToolEntry(definition: DiagnoseInstance.definition, toolset: .diagnose, isDefault: true, service: .compute),
+            ToolEntry(definition: DiagnoseConnectivity.definition, toolset: .diagnose, isDefault: true, service: .network),
             ToolEntry(definition: StackTools.stacks, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: StackTools.stack, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: StackTools.resources, toolset: .orchestration, isDefault: false, service: .orchestration),

@@ -4,6 +4,8 @@ import OpenStackKit
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    /// The `diagnose_*` tools: why, with evidence, across services.
+    case diagnose
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
@@ -14,7 +16,7 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .image: return .image
         case .identity: return .identity
         case .placement: return .placement
-        case .overview: return nil
+        case .overview, .diagnose: return nil
         case .orchestration: return .orchestration
         case .loadBalancer: return .loadBalancer
         case .objectStore: return .objectStore

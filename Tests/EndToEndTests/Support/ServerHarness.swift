@@ -12,6 +12,8 @@ struct ServerHarness: Sendable {
     let cloud: DemoCloud
     let endpoint: String
     let openstack: OpenStackCloud
+    /// Begins the server's graceful shutdown, as SIGTERM does (the harness waits for it to end).
+    let beginShutdown: @Sendable () async -> Void
 
     func client() -> MCPTestClient { MCPTestClient(endpoint: endpoint) }
 
@@ -67,7 +69,9 @@ struct ServerHarness: Sendable {
                 }
                 var iterator = ports.makeAsyncIterator()
                 guard let port = await iterator.next() else { throw TestFailure("server did not start") }
-                let harness = ServerHarness(cloud: demo, endpoint: "http://127.0.0.1:\(port)/openstack", openstack: openstack)
+                let harness = ServerHarness(
+                    cloud: demo, endpoint: "http://127.0.0.1:\(port)/openstack", openstack: openstack,
+                    beginShutdown: { await services.triggerGracefulShutdown() })
                 let result = try await body(harness)
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()

@@ -65,6 +65,7 @@ struct NeutronAPI: ServiceAPI {
         if path.count == 1 { return resourceIndex(request) }
         let name = path[1].hasSuffix(".json") ? String(path[1].dropLast(5)) : path[1]
         if name == "quotas" { return quotas(request, Array(path.dropFirst(2))) }
+        if let reply = scheduledAgents(request, path) { return reply }
         guard let collection = collection(named: name) else {
             return error(404, "The resource could not be found.", request)
         }
