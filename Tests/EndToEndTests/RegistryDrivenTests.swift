@@ -32,9 +32,15 @@ import Testing
         for key in required {
             let (source, field): (String, String)
             switch key {
+            case "resources":
+                // Not read from a list: a request that the demo's hosts can hold.
+                arguments[key] = "VCPU:1,MEMORY_MB:512"
+                continue
+            case "provider": (source, field) = ("get_resource_providers", "uuid")
             case "server": (source, field) = ("get_instances", "id")
             case "stack": (source, field) = ("get_stacks", "id")
             case "pool": (source, field) = ("get_pools", "id")
+            case "volume", "load_balancer": (source, field) = ("get_\(key)s", "id")
             case "container": (source, field) = ("get_containers", "name")
             case "object": (source, field) = ("get_objects", "name")
             default:

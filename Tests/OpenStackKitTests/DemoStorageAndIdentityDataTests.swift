@@ -27,12 +27,18 @@ import Testing
         #expect(storage.snapshots == storage.snapshots.sorted { $0.createdAt > $1.createdAt })
     }
 
-    @Test func everyVolumeTypeInUseExistsAndPoolsAddUp() {
+    @Test func everyVolumeTypeInUseExistsAndPoolsAddUp() throws {
         let data = Self.data, storage = data.blockStorage
         let typeNames = Set(storage.volumeTypes.map(\.name))
         #expect(Set(data.volumes.map(\.volumeType)).isSubset(of: typeNames))
-        #expect(Set(data.volumes.map(\.volumeType)) == ["lvmdriver-1", "luks", "ceph-rbd"])
-        #expect(Set(data.volumes.map(\.host)) == Set(storage.pools.map(\.name)))
+        #expect(Set(data.volumes.map(\.volumeType)) == ["lvmdriver-1", "luks", "ceph-rbd", "diag-fast"])
+        // Every volume is on a pool but the seeded diag-no-backend, which no pool could take.
+        let placed = data.volumes.filter { $0.name != "diag-no-backend" }
+        #expect(Set(placed.map(\.host)) == Set(storage.pools.map(\.name)))
+        let unplaced = try #require(data.volumes.first { $0.name == "diag-no-backend" })
+        #expect(unplaced.host.isEmpty && unplaced.status == "error")
+        let backend = storage.volumeTypes.first { $0.name == unplaced.volumeType }?.extraSpecs["volume_backend_name"]
+        #expect(backend == "fast-nvme" && !storage.pools.contains { $0.backendName == backend })
         for pool in storage.pools {
             let onPool = data.volumes.filter { $0.host == pool.name }
             #expect(pool.allocatedCapacityGB == onPool.reduce(0) { $0 + $1.size })

@@ -25,6 +25,7 @@ public final class DemoCloud: Sendable {
         self.data = DemoData(configuration: configuration)
         var second = configuration
         second.servers = configuration.regionTwoServers
+        second.diagnosisScenarios = false
         self.regionTwoData = DemoData(configuration: second)
         self.logger = logger
         self.state = CloudState(logLimit: configuration.requestLogLimit)

@@ -15,6 +15,12 @@ public struct DemoCloudConfiguration: Sendable {
     /// The newest Nova microversion served, `2.<n>` (default 100). Lower it to play an older
     /// cloud, e.g. 87 for hypervisors that still report their own usage.
     public var computeMicroversion: Int = 100
+    /// Seed the failures the diagnosis tools name (`diag-needs-gpu`, `diag-no-backend`); RegionTwo has none.
+    public var diagnosisScenarios = true
+    /// The newest Cinder microversion served, `3.<n>` (default 71); below 3 plays a Cinder without user messages.
+    public var volumeMicroversion: Int = 71
+    /// The newest Placement microversion served, `1.<n>` (default 39).
+    public var placementMicroversion: Int = 39
     /// Nova's `[api]/max_limit`: the most items one page holds, whatever `limit` asks (default 1000).
     public var computeMaxLimit: Int = 1000
     /// Glance's `api_limit_max`: the most images one page holds, whatever `limit` asks (default 1000).

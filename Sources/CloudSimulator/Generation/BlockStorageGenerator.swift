@@ -23,6 +23,7 @@ enum BlockStorageGenerator {
             DemoVolumeType(
                 id: rng.uuid(), name: "ceph-rbd", description: "Ceph RBD, replicated x3",
                 isPublic: true, extraSpecs: ["volume_backend_name": "ceph", "replication_enabled": "<is> False"]),
+            DiagnosisScenarios.volumeType,
         ]
 
         var snapshots: [DemoSnapshot] = []
@@ -87,6 +88,11 @@ enum BlockStorageGenerator {
                 // A project that outgrew the default got a raised quota, with some headroom.
                 if inUse * 5 > standard * 4 { projectLimits[key] = roundUp(inUse + inUse / 4 + 1, to: 10) }
             }
+            // The demo project's volume count is held tight, at 80% or more of its quota: the
+            // quota pressure that diagnose_quota names.
+            if project.name == DemoCloud.memberProject, let inUse = used["volumes"], inUse > 0 {
+                projectLimits["volumes"] = inUse + inUse / 4
+            }
             for type in types {
                 for key in ["volumes", "gigabytes", "snapshots"] { projectLimits["\(key)_\(type.name)"] = -1 }
             }
@@ -98,7 +104,7 @@ enum BlockStorageGenerator {
     private static func makePools(volumes: [DemoVolume]) -> [DemoStoragePool] {
         var allocated: [String: Int] = [:]
         var count: [String: Int] = [:]
-        for volume in volumes {
+        for volume in volumes where !volume.host.isEmpty {
             allocated[volume.host, default: 0] += volume.size
             count[volume.host, default: 0] += 1
         }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Heat stacks, Octavia balancers and Swift accounts tied to the demo servers: a stack that made
 /// web servers, one that made a server and then failed on its volume, one whose nested group
-/// failed to boot; a balancer over the web servers with one member down; containers of backups
-/// and logs. The same seed gives the same data.
+/// failed to boot; a balancer over the web servers with one member down, and `diag-lb`, whose one
+/// member points at an address no port holds; containers of backups and logs. The same seed
+/// gives the same data.
 struct ExtraServicesGenerator {
     private var rng: SplitMix64
     private let reference = DemoDataGenerator.referenceDate
@@ -28,6 +29,8 @@ struct ExtraServicesGenerator {
         makeStacks(project: member.id)
         makeBalancers(project: member.id)
         makeAccounts(admin: admin.id, member: member.id)
+        // Last, so that every value drawn before it stays as it was.
+        makeStrayMemberBalancer(project: member.id)
         return result
     }
 
@@ -141,21 +144,58 @@ struct ExtraServicesGenerator {
 
     // MARK: Octavia
 
+    /// The subnet of the first web server's port: where the balancers sit.
+    private func balancerSubnet(project: String) -> String? {
+        webServers(1, project: project).first.flatMap { server in ports.first { $0.deviceID == server.id }?.fixedIPs.first?.subnetID }
+    }
+
+    /// Each server as a member target: its name and the first address of its port.
+    private func targets(_ servers: [DemoServer]) -> [(name: String, address: String)] {
+        servers.enumerated().map { index, server in
+            (server.name, ports.first { $0.deviceID == server.id }?.fixedIPs.first?.ipAddress ?? "10.0.0.\(10 + index)")
+        }
+    }
+
     private mutating func makeBalancers(project: String) {
         let web = webServers(3, project: project)
-        let subnet = web.first.flatMap { server in ports.first { $0.deviceID == server.id }?.fixedIPs.first?.subnetID }
-            ?? subnets.first?.id ?? rng.uuid()
+        let subnet = balancerSubnet(project: project) ?? subnets.first?.id ?? rng.uuid()
         balancer(
             name: "web-lb", project: project, subnet: subnet, listener: ("web-http", "HTTP", 80), pool: ("web-pool", "ROUND_ROBIN"),
-            monitor: ("HTTP", "/healthz"), members: web, downIndex: web.count > 1 ? web.count - 1 : nil, hoursAgo: 60)
+            monitor: ("HTTP", "/healthz"), members: targets(web), downIndex: web.count > 1 ? web.count - 1 : nil, hoursAgo: 60)
         balancer(
             name: "api-lb", project: project, subnet: subnet, listener: ("api-tls", "TCP", 443), pool: ("api-pool", "LEAST_CONNECTIONS"),
-            monitor: ("TCP", nil), members: Array(web.prefix(2)), downIndex: nil, hoursAgo: 40)
+            monitor: ("TCP", nil), members: targets(Array(web.prefix(2))), downIndex: nil, hoursAgo: 40)
+    }
+
+    /// `diag-lb`: a balancer whose one member points at an address on the balancers' subnet that
+    /// no port holds (a server deleted and its member left behind), so the member is in ERROR.
+    private mutating func makeStrayMemberBalancer(project: String) {
+        guard let subnetID = balancerSubnet(project: project) ?? subnets.first?.id,
+            let subnet = subnets.first(where: { $0.id == subnetID }),
+            let address = Self.unheldAddress(in: subnet.cidr, held: Set(ports.flatMap { $0.fixedIPs.map(\.ipAddress) }))
+        else { return }
+        balancer(
+            name: "diag-lb", project: project, subnet: subnetID, listener: ("diag-http", "HTTP", 80), pool: ("diag-pool", "ROUND_ROBIN"),
+            monitor: ("HTTP", "/"), members: [("diag-deleted-backend", address)], downIndex: 0, hoursAgo: 20)
+    }
+
+    /// The highest IPv4 host address of `cidr` (below the last five) that no port holds.
+    static func unheldAddress(in cidr: String, held: Set<String>) -> String? {
+        let parts = cidr.split(separator: "/")
+        let octets = parts.first?.split(separator: ".").compactMap { UInt32($0) } ?? []
+        guard parts.count == 2, octets.count == 4, let length = UInt32(parts[1]), (8...29).contains(length) else { return nil }
+        let base = octets.reduce(0) { $0 << 8 | $1 } & ~((1 << (32 - length)) - 1)
+        let top = base + (1 << (32 - length)) - 6
+        for value in stride(from: top, to: base + 1, by: -1) {
+            let text = [24, 16, 8, 0].map { String(value >> UInt32($0) & 0xFF) }.joined(separator: ".")
+            if !held.contains(text) { return text }
+        }
+        return nil
     }
 
     private mutating func balancer(
         name: String, project: String, subnet: String, listener: (String, String, Int), pool: (String, String),
-        monitor: (String, String?), members: [DemoServer], downIndex: Int?, hoursAgo: Double
+        monitor: (String, String?), members: [(name: String, address: String)], downIndex: Int?, hoursAgo: Double
     ) {
         let lbID = rng.uuid(), listenerID = rng.uuid(), poolID = rng.uuid(), monitorID = rng.uuid()
         let created = Timestamp.format(time(hoursAgo), .plain)
@@ -176,13 +216,12 @@ struct ExtraServicesGenerator {
         let unset = { (keys: [String]) -> [JSONMember] in keys.map { JSONMember(key: $0, value: nil) } }
         let ref = { (id: String) -> JSON in .array([["id": .string(id)]]) }
         var memberIDs: [String] = []
-        for (index, server) in members.enumerated() {
+        for (index, target) in members.enumerated() {
             let id = rng.uuid()
             memberIDs.append(id)
-            let address = ports.first { $0.deviceID == server.id }?.fixedIPs.first?.ipAddress ?? "10.0.0.\(10 + index)"
             let body = JSON.object(common(true) + [
-                JSONMember(key: "id", value: .string(id)), JSONMember(key: "name", value: .string(server.name)),
-                JSONMember(key: "address", value: .string(address)), JSONMember(key: "protocol_port", value: .int(listener.2 == 443 ? 8443 : 8080)),
+                JSONMember(key: "id", value: .string(id)), JSONMember(key: "name", value: .string(target.name)),
+                JSONMember(key: "address", value: .string(target.address)), JSONMember(key: "protocol_port", value: .int(listener.2 == 443 ? 8443 : 8080)),
                 JSONMember(key: "weight", value: 1), JSONMember(key: "subnet_id", value: .string(subnet)),
                 JSONMember(key: "operating_status", value: index == downIndex ? "ERROR" : "ONLINE"), JSONMember(key: "backup", value: false),
                 JSONMember(key: "monitor_address", value: nil), JSONMember(key: "monitor_port", value: nil),

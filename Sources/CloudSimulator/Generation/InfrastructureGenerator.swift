@@ -44,6 +44,7 @@ extension DemoDataGenerator {
                 projectAccess: [projectID(named: DemoCloud.adminProject)]
             )
         )
+        flavors.append(DiagnosisScenarios.flavor)
         parts.flavors = flavors.sorted { $0.id < $1.id }
     }
 

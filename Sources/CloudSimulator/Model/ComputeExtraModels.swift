@@ -142,4 +142,8 @@ public struct DemoInventory: Sendable, Equatable {
     public let allocationRatio: Double
     /// Largest single allocation.
     public let maxUnit: Int
+    /// Smallest single allocation.
+    public var minUnit: Int = 1
+    /// Allocations come in multiples of this.
+    public var stepSize: Int = 1
 }

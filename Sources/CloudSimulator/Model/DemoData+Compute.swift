@@ -44,13 +44,6 @@ extension DemoData {
         ]
     }
 
-    /// A compute node's traits; a disabled node carries `COMPUTE_STATUS_DISABLED`, as Nova sets it.
-    public func traits(of host: DemoHypervisorHost) -> [String] {
-        var traits = ["COMPUTE_NET_ATTACH_INTERFACE", "COMPUTE_VOLUME_ATTACH", "HW_CPU_X86_AVX2", "HW_CPU_X86_SSE42"]
-        if host.status == "disabled" { traits.append("COMPUTE_STATUS_DISABLED") }
-        return traits.sorted()
-    }
-
     /// The aggregates a host belongs to.
     public func aggregates(ofHost host: String) -> [DemoAggregate] {
         aggregates.filter { $0.hosts.contains(host) }

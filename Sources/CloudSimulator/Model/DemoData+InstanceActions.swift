@@ -14,6 +14,14 @@ extension DemoData {
                 updatedAt: updated, events: events)
         }
         var actions: [DemoInstanceAction] = []
+        if let fault = server.fault, server.host == nil {
+            // The scheduler found no host: the conductor's event failed and no compute host got the build.
+            let schedule = DemoInstanceActionEvent(
+                event: "conductor_schedule_and_build_instances", startTime: server.created.addingTimeInterval(1),
+                finishTime: fault.created, result: "Error", host: DemoDataGenerator.controller, traceback: fault.details,
+                details: fault.message)
+            return [action("create", server.created, fault.created, "Error", [schedule])]
+        }
         let scheduled = server.created.addingTimeInterval(2)
         let schedule = DemoInstanceActionEvent(
             event: "conductor_schedule_and_build_instances", startTime: server.created.addingTimeInterval(1),

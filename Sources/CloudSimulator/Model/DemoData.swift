@@ -63,7 +63,11 @@ public struct DemoData: Sendable {
     /// Generates the dataset for a configuration (only `servers` and `seed` matter).
     public init(configuration: DemoCloudConfiguration = .init()) {
         var generator = DemoDataGenerator(seed: configuration.seed, serverCount: max(0, configuration.servers))
-        let parts = generator.generate()
+        var parts = generator.generate()
+        // After everything the generator seeds, so that the rest of the data stays as it was.
+        if configuration.diagnosisScenarios {
+            parts.addDiagnosisScenarios(seed: configuration.seed, serverCount: max(0, configuration.servers))
+        }
         seed = configuration.seed
         projects = parts.projects
         roles = parts.roles

@@ -7,7 +7,7 @@ enum GetPort {
         ShowTool<OpenStackKit.Port>(
             name: "get_port", title: "Show one port",
             description:
-                "Show one Neutron port by ID or name.",
+                "Show one Neutron port by ID or name, with its binding.",
             noun: "port",
             nameOf: { $0.name },
             lookups: GetPorts.lookups,

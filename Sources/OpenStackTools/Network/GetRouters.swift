@@ -20,8 +20,18 @@ enum GetRouters {
     }
 
     static func lookups(_ cloud: OpenStackCloud, _ routers: [Router]) async -> Lookups {
+        await lookups(cloud, routers, prefetched: Lookups())
+    }
+
+    /// The lookups of a page, reusing the interfaces `prefetched` found for a router already.
+    static func lookups(_ cloud: OpenStackCloud, _ routers: [Router], prefetched: Lookups) async -> Lookups {
         var found = Lookups()
-        found.network.routerInterfaces = await NeutronLookup.routerInterfaces(cloud, routerIDs: routers.map(\.id))
+        let known = prefetched.network.routerInterfaces
+        if routers.allSatisfy({ known[$0.id] != nil }) {
+            found.network.routerInterfaces = known
+        } else {
+            found.network.routerInterfaces = await NeutronLookup.routerInterfaces(cloud, routerIDs: routers.map(\.id))
+        }
         let networkIDs = routers.compactMap(\.gateway?.networkID)
             + found.network.routerInterfaces.values.flatMap { $0.compactMap(\.networkID) }
         found.network.networkNames = await NeutronLookup.networkNames(cloud, ids: networkIDs)
@@ -45,13 +55,16 @@ enum GetRouters {
                 ("enable_snat", gateway.enableSNAT.json), ("external_fixed_ips", .array(gateway.fixedIPs.map(\.json))),
             ]))
         }
-        let interfaces: [JSONValue] = (found.network.routerInterfaces[router.id] ?? []).map { port in
-            let address = port.fixedIPs.first
-            return .object(.compact([
-                ("port_id", .string(port.id)), ("network_id", port.networkID.json),
-                ("network_name", port.networkID.flatMap { names[$0] }.json), ("subnet_id", address?.subnetID.json),
-                ("ip_address", address?.ipAddress.json), ("status", port.status.json),
-            ]))
+        // One entry per address: a dual-stack interface port has one on each subnet.
+        let interfaces: [JSONValue] = (found.network.routerInterfaces[router.id] ?? []).flatMap { port in
+            (port.fixedIPs.isEmpty ? [nil] : port.fixedIPs.map(Optional.some)).map { address in
+                JSONValue.object(.compact([
+                    ("port_id", .string(port.id)), ("network_id", port.networkID.json),
+                    ("network_name", port.networkID.flatMap { names[$0] }.json), ("subnet_id", address?.subnetID.json),
+                    ("ip_address", address?.ipAddress.json), ("status", port.status.json),
+                    ("device_owner", port.deviceOwner == NeutronLookup.routerInterfaceOwners[0] ? nil : port.deviceOwner.json),
+                ]))
+            }
         }
         let routes: [JSONValue] = router.routes.map { route in
             .object(.compact([("destination", route.destination.json), ("nexthop", route.nexthop.json)]))

@@ -70,12 +70,18 @@ enum NeutronLookup {
         return Dictionary(items.compactMap { try? OpenStackKit.Port(json: $0) }.map { ($0.id, $0) }) { first, _ in first }
     }
 
-    /// The interface ports of each router.
+    /// Device owners of a router's interface ports: plain, DVR and HA routers.
+    static let routerInterfaceOwners = [
+        "network:router_interface", "network:router_interface_distributed", "network:ha_router_replicated_interface",
+    ]
+
+    /// The interface ports of each router: one request per 100 routers (Neutron ORs repeated
+    /// `device_owner` values).
     static func routerInterfaces(_ cloud: OpenStackCloud, routerIDs: [String]) async -> [String: [OpenStackKit.Port]] {
         let items = await records(
             cloud, path: "/ports", collection: "ports", key: "device_id", values: routerIDs,
             fields: ["network_id", "device_id", "device_owner", "fixed_ips", "status"],
-            extra: [URLQueryItem(name: "device_owner", value: "network:router_interface")])
+            extra: routerInterfaceOwners.map { URLQueryItem(name: "device_owner", value: $0) })
         return Dictionary(grouping: items.compactMap { try? OpenStackKit.Port(json: $0) }, by: { $0.deviceID ?? "" })
     }
 }

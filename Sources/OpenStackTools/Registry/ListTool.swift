@@ -57,6 +57,9 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
     /// What a 404 on the collection means when the path names a parent (a Swift container, a
     /// pool): that parent is missing, not the API. Nil keeps the "API not offered" reading.
     var parentMissing: (@Sendable (ToolArguments) -> (message: String, nextStep: String))? = nil
+    /// Words added to the note of an empty answer, where "0 items" does not say enough (no
+    /// provider satisfies a request: which request, and what to try next).
+    var emptyExplanation: (@Sendable (ToolArguments) -> String)? = nil
     /// Checks the arguments against the caller's roles before anything is read.
     var precheck: (@Sendable (ToolArguments, OpenStackCloud) async throws -> Void)? = nil
 
@@ -142,6 +145,7 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
                         noun: noun, arguments: arguments, projectScoped: extraProperties["all_projects"] != nil,
                         project: try? await cloud.token().projectName, cloud: cloud.name, region: region)
                     : "No more \(noun)s after this cursor.")
+            if marker == nil, let emptyExplanation { notes.append(emptyExplanation(arguments)) }
         }
         return ListOutput.result(
             items: kept, nextCursor: nextMarker.map { Cursor.encode(tool: name, marker: $0) }, truncated: truncated,

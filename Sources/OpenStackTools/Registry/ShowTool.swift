@@ -34,6 +34,11 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     var full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil
     /// Detail levels that run `lookups`.
     var lookupLevels: Set<DetailLevel> = [.basic, .detailed]
+    /// Reads that need only the resource's ID, started together with the read of the resource
+    /// when the key is a UUID (a router's interface ports); `lookupsAfterPrefetch` gets their result.
+    var prefetch: (@Sendable (OpenStackCloud, String) async -> Lookups)? = nil
+    /// Replaces `lookups` where there is a `prefetch`: the page's lookups, given what it found.
+    var lookupsAfterPrefetch: (@Sendable (OpenStackCloud, [Resource], Lookups) async -> Lookups)? = nil
 
     var definition: ToolDefinition {
         var properties: [String: JSONValue] = [
@@ -58,8 +63,24 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         }
         let detail = try arguments.detailLevel()
         let cloud = try context.clouds.cloud(named: try arguments.string("cloud"))
-        let resource = try await find(key, cloud: cloud)
-        let found = lookupLevels.contains(detail) ? await (lookups?(cloud, [resource]) ?? Lookups()) : Lookups()
+        let wantsLookups = lookupLevels.contains(detail)
+        let resource: Resource
+        var prefetched = Lookups()
+        if wantsLookups, let prefetch, UUID(uuidString: key) != nil {
+            async let early = prefetch(cloud, key.lowercased())
+            resource = try await find(key, cloud: cloud)
+            prefetched = await early
+        } else {
+            resource = try await find(key, cloud: cloud)
+        }
+        let found: Lookups
+        if !wantsLookups {
+            found = Lookups()
+        } else if let lookupsAfterPrefetch {
+            found = await lookupsAfterPrefetch(cloud, [resource], prefetched)
+        } else {
+            found = await (lookups?(cloud, [resource]) ?? Lookups())
+        }
         let item: JSONValue
         switch detail {
         case .full: item = Redactor.redact(full?(resource, found) ?? resource.raw, fields: Resource.secretFields)
@@ -129,7 +150,9 @@ extension ShowTool where Resource: DeclaredResource {
         lookups: (@Sendable (OpenStackCloud, [Resource]) async -> Lookups)? = nil,
         basic: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
         detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
-        full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil, lookupLevels: Set<DetailLevel> = [.basic, .detailed]
+        full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil, lookupLevels: Set<DetailLevel> = [.basic, .detailed],
+        prefetch: (@Sendable (OpenStackCloud, String) async -> Lookups)? = nil,
+        lookupsAfterPrefetch: (@Sendable (OpenStackCloud, [Resource], Lookups) async -> Lookups)? = nil
     ) {
         let declaration = Resource.declaration
         self.init(
@@ -140,6 +163,6 @@ extension ShowTool where Resource: DeclaredResource {
             // An admin finds names in every project (Cinder's all_tenants), other users in their own.
             nameOf: nameOf, adminNameLookupQuery: declaration.allProjects.first, extraProperties: extraProperties,
             query: declaration.fixedQuery, lookups: lookups, basic: basic, detailed: detailed, full: full,
-            lookupLevels: lookupLevels)
+            lookupLevels: lookupLevels, prefetch: prefetch, lookupsAfterPrefetch: lookupsAfterPrefetch)
     }
 }

@@ -44,7 +44,14 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetComputeQuotas.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetUsage.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetComputeServices.definition, toolset: .compute, isDefault: true, service: .compute),
+            ToolEntry(definition: GetMigrations.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetResourceProviders.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetResourceProviderTraits.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetResourceProviderAggregates.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetResourceProviderInventories.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetResourceProviderUsages.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetAllocations.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetAllocationCandidates.definition, toolset: .placement, isDefault: false, service: .placement),
             ToolEntry(definition: GetNetworks.definition, toolset: .network, isDefault: true, service: .network),
             ToolEntry(definition: GetNetwork.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetSubnets.definition, toolset: .network, isDefault: false, service: .network),
@@ -72,6 +79,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetVolumeLimits.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeQuotas.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeAttachments.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeMessages.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeServices.definition, toolset: .storage, isDefault: true, service: .blockStorage),
             ToolEntry(definition: GetImages.definition, toolset: .image, isDefault: true, service: .image),
             ToolEntry(definition: GetImage.definition, toolset: .image, isDefault: false, service: .image),
@@ -103,6 +111,9 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: ObjectStoreTools.containers, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: ObjectStoreTools.objects, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: ObjectStoreTools.object, toolset: .objectStore, isDefault: false, service: .objectStore),
+            ToolEntry(definition: DiagnoseVolume.definition, toolset: .diagnose, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
     ]
 
     /// The tool declarations of the catalog, in order.

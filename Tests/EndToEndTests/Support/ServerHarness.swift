@@ -34,6 +34,7 @@ struct ServerHarness: Sendable {
         http: HTTPSettings = HTTPSettings(connectTimeout: .seconds(5), readTimeout: .seconds(20), totalTimeout: .seconds(30)),
         user: String = DemoCloud.adminUser, password: String = DemoCloud.adminPassword,
         project: String = DemoCloud.adminProject, maxResultBytes: Int = ToolSettings.defaultMaxResultBytes, computeMicroversion: Int = 100,
+        volumeMicroversion: Int = 71, placementMicroversion: Int = 39,
         computeMaxLimit: Int = 1000, imageMaxLimit: Int = 1000, logs: CapturedLogs? = nil,
         enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
         authenticator: HTTPAuthenticator? = nil, callTimeout: Duration = .seconds(120),
@@ -41,6 +42,8 @@ struct ServerHarness: Sendable {
     ) async throws -> T {
         var configuration = DemoCloudConfiguration(servers: servers)
         configuration.computeMicroversion = computeMicroversion
+        configuration.volumeMicroversion = volumeMicroversion
+        configuration.placementMicroversion = placementMicroversion
         configuration.computeMaxLimit = computeMaxLimit
         configuration.imageMaxLimit = imageMaxLimit
         return try await withDemoCloud(configuration) { demo, _ in

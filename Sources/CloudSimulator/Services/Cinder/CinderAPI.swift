@@ -5,9 +5,11 @@ import Foundation
 struct CinderAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "volume"
-    let negotiator = MicroversionNegotiator(
-        serviceType: "volume", legacyHeader: nil, minimum: APIVersion(3, 0), maximum: APIVersion(3, 71)
-    )
+    /// The newest microversion served (3.71 unless the configuration lowers it).
+    var maximumVersion: APIVersion { APIVersion(3, min(71, max(0, environment.configuration.volumeMicroversion))) }
+    var negotiator: MicroversionNegotiator {
+        MicroversionNegotiator(serviceType: "volume", legacyHeader: nil, minimum: APIVersion(3, 0), maximum: maximumVersion)
+    }
 
     func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
         FaultBody.nova(status: status, message: message)
@@ -52,7 +54,9 @@ struct CinderAPI: ServiceAPI {
         case ["volumes"]: return listVolumes(context, detail: false)
         case ["volumes", "detail"]: return listVolumes(context, detail: true)
         case ["os-services"]: return listServices(context)
+        case ["messages"]: return listMessages(context)
         default:
+            if path.count == 2, path[0] == "messages" { return showMessage(context, id: path[1]) }
             if path.count == 2, path[0] == "volumes" { return showVolume(context, id: path[1]) }
             if let reply = routeStorage(context, path) { return reply }
             return error(404, "The resource could not be found.", request)
@@ -76,7 +80,7 @@ struct CinderAPI: ServiceAPI {
             "min_version": "3.0",
             "status": "CURRENT",
             "updated": "2023-08-31T00:00:00Z",
-            "version": "3.71",
+            "version": .string(maximumVersion.description),
         ]
     }
 

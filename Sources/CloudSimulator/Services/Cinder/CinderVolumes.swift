@@ -97,7 +97,8 @@ extension CinderAPI {
         if admin {
             // Real Cinder shows the migration status to admins only.
             body.set("migration_status", nil)
-            body.set("os-vol-host-attr:host", .string(volume.host))
+            // A volume the scheduler could not place has no host.
+            body.set("os-vol-host-attr:host", volume.host.isEmpty ? nil : .string(volume.host))
             body.set("os-vol-mig-status-attr:migstat", nil)
             body.set("os-vol-mig-status-attr:name_id", nil)
         }

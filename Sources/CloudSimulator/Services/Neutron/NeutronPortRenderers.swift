@@ -9,14 +9,14 @@ extension NeutronAPI {
     func renderPort(_ port: DemoPort, index: NeutronIndex, admin: Bool) -> JSON {
         let created = Timestamp.format(port.createdAt, .seconds)
         var body: JSON = ["admin_state_up": true, "allowed_address_pairs": []]
+        // Neutron's policy shows the VNIC type to the port's owner; the rest of the binding to admins only.
+        body.set("binding:vnic_type", "normal")
         if admin {
-            // Port bindings are admin-only attributes in Neutron's policy.
             let bound = !port.hostID.isEmpty
             body.set("binding:host_id", .string(port.hostID))
             body.set("binding:profile", [:])
             body.set("binding:vif_details", bound ? ["port_filter": true, "connectivity": "l2", "bridge_name": "br-int", "datapath_type": "system"] : [:])
             body.set("binding:vif_type", bound ? "ovs" : "unbound")
-            body.set("binding:vnic_type", "normal")
         }
         let hostname = "host-" + (port.fixedIPs.first?.ipAddress.replacingOccurrences(of: ".", with: "-") ?? port.id)
         for (key, value) in [

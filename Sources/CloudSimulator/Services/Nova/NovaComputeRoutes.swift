@@ -17,6 +17,7 @@ extension NovaAPI {
         case ("os-aggregates", 0): return listAggregates(request, version: version)
         case ("os-aggregates", 1): return showAggregate(request, id: rest[0], version: version)
         case ("limits", 0): return showLimits(request, version: version)
+        case ("os-migrations", 0): return listMigrations(request, version: version)
         case ("os-quota-sets", 1), ("os-quota-sets", 2):
             return showQuotaSet(request, project: rest[0], variant: rest.count == 2 ? rest[1] : nil, version: version)
         case ("os-simple-tenant-usage", 0): return tenantUsage(request, project: nil, version: version)

@@ -5,9 +5,11 @@ import Foundation
 struct PlacementAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "placement"
-    let negotiator = MicroversionNegotiator(
-        serviceType: "placement", legacyHeader: nil, minimum: APIVersion(1, 0), maximum: APIVersion(1, 39)
-    )
+    /// The newest microversion served (1.39 unless the configuration lowers it).
+    var maximumVersion: APIVersion { APIVersion(1, min(39, max(0, environment.configuration.placementMicroversion))) }
+    var negotiator: MicroversionNegotiator {
+        MicroversionNegotiator(serviceType: "placement", legacyHeader: nil, minimum: APIVersion(1, 0), maximum: maximumVersion)
+    }
 
     func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
         [
@@ -35,7 +37,7 @@ struct PlacementAPI: ServiceAPI {
         if path.isEmpty {
             return .json([
                 "versions": [[
-                    "id": "v1.0", "max_version": "1.39", "min_version": "1.0", "status": "CURRENT",
+                    "id": "v1.0", "max_version": .string(maximumVersion.description), "min_version": "1.0", "status": "CURRENT",
                     "links": [["href": "", "rel": "self"]],
                 ]]
             ])
@@ -46,8 +48,18 @@ struct PlacementAPI: ServiceAPI {
         case .failure(.invalid(let message)): return error(400, message, request)
         case .failure(.unsupported(let message)): return error(406, message, request)
         }
-        guard path.first == "resource_providers", path.count <= 3 else {
-            return error(404, "The resource could not be found.", request)
+        switch (path.first, path.count) {
+        case ("resource_providers", ...3): break
+        case ("allocation_candidates", 1) where version >= APIVersion(1, 10):
+            guard request.isAdmin else { return error(403, "Policy does not allow placement:allocation_candidates:list to be performed.", request) }
+            return listAllocationCandidates(request, version: version)
+        case ("allocations", 2):
+            guard request.isAdmin else { return error(403, "Policy does not allow placement:allocations:list to be performed.", request) }
+            return showAllocations(consumer: path[1], version: version)
+        case ("traits", 1) where version >= APIVersion(1, 6):
+            guard request.isAdmin else { return error(403, "Policy does not allow placement:traits:list to be performed.", request) }
+            return listTraits(request)
+        default: return error(404, "The resource could not be found.", request)
         }
         guard request.isAdmin else { return error(403, "Policy does not allow placement:resource_providers:list to be performed.", request) }
         let hosts = environment.data.hypervisorHosts

@@ -60,8 +60,8 @@ extension PlacementAPI {
         case "inventories":
             let inventories = data.placementInventory(of: host).map { entry in
                 JSONMember(key: entry.resourceClass, value: [
-                    "allocation_ratio": .double(entry.allocationRatio), "max_unit": .int(entry.maxUnit), "min_unit": 1,
-                    "reserved": .int(entry.reserved), "step_size": 1, "total": .int(entry.total),
+                    "allocation_ratio": .double(entry.allocationRatio), "max_unit": .int(entry.maxUnit), "min_unit": .int(entry.minUnit),
+                    "reserved": .int(entry.reserved), "step_size": .int(entry.stepSize), "total": .int(entry.total),
                 ])
             }
             return .json(["inventories": .object(inventories), "resource_provider_generation": .int(generation)])
