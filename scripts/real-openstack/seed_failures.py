@@ -14,7 +14,8 @@ them by name:
   floating IP, whose only security group `diag-web-only` admits tcp 80 and 443 in, not 22.
 - `diag-no-backend`: a volume of type `diag-fast` (`volume_backend_name=fast-nvme`, a backend
   nobody runs); the Cinder scheduler puts it in `error` and writes a user message.
-- `diag-lb`: a load balancer on `diag-web-subnet` whose pool `diag-lb-pool` has a member
+- `diag-lb`: a load balancer on `diag-web-subnet` whose pool `diag-lb-pool` (HTTP health monitor
+  `diag-lb-monitor`, so Octavia shows its members OFFLINE) has a member
   `diag-lb-ghost` at 10.40.0.200, outside the subnet's allocation pool and held by no port (and a
   member `diag-lb-web` at diag-web's address, for contrast).
 - `demo-lb` (demo project): a healthy balancer with member `demo-lb-vm` at demo-vm's address, so
@@ -203,7 +204,8 @@ def seed_placement_records(admin):
         return
 
     def trait():
-        pl.put(f"/traits/{RACK}", microversion="1.6")
+        if pl.get(f"/traits/{RACK}", microversion="1.6", raise_exc=False).status_code != 204:
+            pl.put(f"/traits/{RACK}", microversion="1.6")
         have = pl.get(f"/resource_providers/{provider['uuid']}/traits", microversion="1.6").json()
         if RACK in have["traits"]:
             return ("exists", None)
@@ -308,8 +310,9 @@ def seed_quota_project(admin):
 
 
 # ------------------------------------------------------------------ load balancer
-def balancer_tree(conn, name, subnet, members, label):
-    """A balancer with one HTTP listener and pool, and members {name: address} on `subnet` (port 80)."""
+def balancer_tree(conn, name, subnet, members, label, monitor=False):
+    """A balancer with one HTTP listener and pool (and an HTTP health monitor), and members
+    {name: address} on `subnet` (port 80)."""
     lb_api = conn.load_balancer
 
     def active(lb_id):
@@ -347,9 +350,20 @@ def balancer_tree(conn, name, subnet, members, label):
         name=f"{name}-pool", protocol="HTTP", lb_algorithm="ROUND_ROBIN", listener_id=li.id))) if li else None
     if not po:
         return
+    if monitor:
+        # Octavia marks a monitored pool's members OFFLINE until a health check says otherwise
+        # (the no-op drivers never check): as a dead member would show on a cloud with amphorae.
+        step(f"health monitor {name}-monitor (HTTP GET /)", child("health_monitor", f"{name}-monitor",
+             lambda: lb_api.create_health_monitor(name=f"{name}-monitor", pool_id=po.id, type="HTTP", delay=5,
+                                                  timeout=3, max_retries=3, url_path="/")))
     for member, address in members.items():
         def run(member=member, address=address):
-            if any(m.name == member for m in lb_api.members(po)):
+            found = next((m for m in lb_api.members(po) if m.name == member), None)
+            if found and monitor and found.operating_status == "NO_MONITOR":
+                # Made before the monitor (an older seed): made again, so Octavia shows it as monitored.
+                lb_api.delete_member(found, po)
+                active(lb.id)
+            elif found:
                 return ("exists", None)
             made = lb_api.create_member(po, name=member, address=address, protocol_port=80, subnet_id=subnet.id)
             active(lb.id)
@@ -376,7 +390,7 @@ def seed_octavia(admin, demo, nets):
     web = fixed_ipv4(admin.compute.find_server("diag-web", ignore_missing=True))
     if web:
         members["diag-lb-web"] = web  # a member that a real port holds, for contrast
-    balancer_tree(admin, "diag-lb", subnet, members, "a member nobody holds")
+    balancer_tree(admin, "diag-lb", subnet, members, "a member nobody holds", monitor=True)
     # A healthy balancer in the demo project, so a member account has one to diagnose.
     if demo is not None:
         demo_subnet = demo.network.find_subnet("demo-subnet", project_id=demo.current_project_id)
