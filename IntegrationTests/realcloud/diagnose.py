@@ -156,8 +156,9 @@ def admin_scenarios(account: Account, ledger: Ledger, required: bool) -> list[Sc
     projects = account.get("identity", "/projects", {"name": "diag-quota"}).json.get("projects", [])
     project = need("project diag-quota", projects[0] if projects else None)
     if project:
+        # The evidence names the project and what uses most of the quota (the 6-GiB volume of 9).
         scenarios.append(Scenario("diagnose_quota", "diag-quota (gigabytes 9 of 10)", {"project": project["id"]},
-                                  "quota_near_limit"))
+                                  "quota_near_limit", [_res(("project",), project)], ["diag-quota-big"]))
     healthy = truth.server("vm1")
     if need("server vm1 (healthy)", healthy):
         scenarios.append(Scenario("diagnose_instance", "vm1 (healthy, ACTIVE)", {"server": healthy["id"]}, None))
