@@ -162,6 +162,10 @@ def admin_scenarios(account: Account, ledger: Ledger, required: bool) -> list[Sc
     healthy = truth.server("vm1")
     if need("server vm1 (healthy)", healthy):
         scenarios.append(Scenario("diagnose_instance", "vm1 (healthy, ACTIVE)", {"server": healthy["id"]}, None))
+        # IPv4 on private-subnet, which router1 (gateway on public) serves, and a floating IP: it has a
+        # way out. (Its IPv6 SLAAC address on private-v6 has none; that alone is no error for the server.)
+        scenarios.append(Scenario("diagnose_connectivity", "vm1 to internet (routed IPv4, floating IP)",
+                                  {"server": healthy["id"], "to": "internet"}, None))
     return scenarios
 
 
