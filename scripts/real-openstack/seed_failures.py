@@ -233,6 +233,9 @@ def seed_placement_records(admin):
         done = cp.get("/os-migrations", params={"instance_uuid": server.id}, microversion="2.59").json()["migrations"]
         if any(m["status"] in ("confirmed", "finished") for m in done):
             return ("exists", None)
+        if sum(1 for svc in cp.services() if svc.binary == "nova-compute" and svc.state == "up") < 2:
+            print("    (one compute host: no cold migration; get_migrations has nothing to compare)")
+            return ("exists", None)
         cp.migrate_server(server)
         resized = cp.wait_for_server(server, status="VERIFY_RESIZE", failures=["ERROR"], wait=180)
         cp.confirm_server_resize(resized)
