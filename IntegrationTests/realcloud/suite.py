@@ -12,9 +12,11 @@ from .accesslog import AccessLogs
 from .canaries import run_canaries
 from .checks import Run, run_list, run_show
 from .cli import run_cli_checks
+from .diag_reads import run_diag_reads
 from .extra_shows import run_extra_shows
 from .extras import EXTRA_CHECKS
 from .cloud import Account
+from .diagnose import run_diagnose
 from .ledger import Ledger
 from .proxy import RecordingProxy
 from .resources import PagingResources
@@ -67,6 +69,7 @@ async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | N
                     await run_list(check, run)
             await run_extra_shows(run)
             await run_cli_checks(run)
+            await run_diag_reads(run)
             await extra_scope_checks(run, admin_run)
             if account.is_admin:
                 await check_token_recovery(run)
@@ -109,6 +112,9 @@ async def main_async(args) -> int:
         # After the comparisons: their answers and logs are scanned too, and the sweeps reuse their arguments.
         with phases.run("canary secrets (every tool, resource, prompt and log line)"):
             await run_canaries([primary, *members], runs, args, ledger, log)
+    if "diagnose" in args.only:
+        with phases.run("diagnosis tools on the seeded failures"):
+            await run_diagnose([primary, *members], args, ledger, log)
     report(ledger, phases, args)
     return 1 if ledger.failures else 0
 
@@ -150,13 +156,14 @@ def main() -> None:
     parser.add_argument("--paging-volumes", type=int, default=int(os.environ.get("IT_PAGING_VOLUMES", "3")))
     parser.add_argument("--service-logs", default=os.environ.get("IT_SERVICE_LOGS", ""),
                         help="glob of the services' logs (e.g. /tmp/ostack/log/*.log) for the access-log check")
-    parser.add_argument("--only", default=os.environ.get("IT_ONLY", "compare,canaries"),
+    parser.add_argument("--only", default=os.environ.get("IT_ONLY", "compare,canaries,diagnose"),
                         type=lambda text: {x.strip() for x in text.split(",") if x.strip()},
                         help="which parts to run, comma-separated: compare (the comparisons), canaries "
-                             "(the canary-secret sweep); default both")
+                             "(the canary-secret sweep), diagnose (the diagnosis tools on the seeded failures); "
+                             "default all three")
     args = parser.parse_args()
-    if not args.only or args.only - {"compare", "canaries"}:
-        sys.exit(f"real-cloud: --only takes compare and/or canaries, not {sorted(args.only)}")
+    if not args.only or args.only - {"compare", "canaries", "diagnose"}:
+        sys.exit(f"real-cloud: --only takes compare, canaries and/or diagnose, not {sorted(args.only)}")
     if not os.path.exists(args.binary):
         sys.exit(f"real-cloud: {args.binary} is missing; run swift build first")
     sys.exit(asyncio.run(main_async(args)))
