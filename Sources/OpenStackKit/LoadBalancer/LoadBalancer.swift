@@ -147,6 +147,8 @@ public struct PoolMember: DeclaredResource {
 
     /// Whether the member is not serving traffic.
     public var isDown: Bool { operatingStatus.map(OctaviaStatus.down.contains) ?? false }
+    /// No health monitor watches it, so its status says nothing about whether it serves.
+    public var isUnmonitored: Bool { operatingStatus?.uppercased() == "NO_MONITOR" }
 }
 
 /// An Octavia health monitor (`GET /v2/lbaas/healthmonitors`).

@@ -120,7 +120,8 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
             throw OpenStackError(
-                kind: .http, service: service.projectName, method: "GET", url: notFound?.url ?? request.path, status: 404,
+                // A status only when the service gave one: the name lookup itself answers 200, empty.
+                kind: .http, service: service.projectName, method: "GET", url: notFound?.url ?? request.path, status: notFound?.status,
                 message: "no \(noun) has the ID or name '\(key)'", requestID: notFound?.requestID,
                 nextStep: "list them with the matching get_ tool and its filter argument")
         }

@@ -91,6 +91,18 @@ import Testing
         #expect(Self.codes(SubnetRule().evaluate(Self.facts(egress, rules: [], subnet: noGateway))) == ["subnet_without_gateway", "dhcp_disabled"])
     }
 
+    @Test func anIPv6SubnetWithoutARouterDoesNotDecideAnIPv4Flow() {
+        let v6: JSONValue = ["id": "sn6", "name": "slaac", "network_id": "net", "cidr": "2001:db8::/64", "ip_version": 6, "gateway_ip": .null, "enable_dhcp": false]
+        let dual = Self.port.with(["fixed_ips": [["subnet_id": "sn", "ip_address": "10.0.0.10"], ["subnet_id": "sn6", "ip_address": "2001:db8::10"]]])
+        var facts = Self.facts(Flow(peer: .internet, proto: "any", port: nil, direction: "egress"), rules: [], port: dual)
+        facts.subnets = .known(["sn": Self.subnet, "sn6": v6])
+        #expect(Self.codes(RouteRule().evaluate(facts)).isEmpty, "the IPv4 subnet is routed")
+        #expect(Self.codes(SubnetRule().evaluate(facts)).isEmpty, "the IPv6 subnet's DHCP and gateway do not matter to IPv4")
+        // Towards an IPv6 peer the IPv6 subnet is the one that counts.
+        facts.flow = Flow(peer: .address("2001:db8:ffff::1"), proto: "any", port: nil, direction: "egress")
+        #expect(Self.codes(RouteRule().evaluate(facts)) == ["no_route_to_external"])
+    }
+
     @Test func portsAndAgents() {
         let down = Self.port.with(["status": "DOWN", "admin_state_up": false])
         #expect(Self.codes(FlowPortRule().evaluate(Self.facts(Self.ssh, rules: [], port: down))) == ["port_admin_down", "port_down"])

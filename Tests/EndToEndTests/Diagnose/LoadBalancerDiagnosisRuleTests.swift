@@ -50,7 +50,7 @@ import Testing
             balancer: balancer, listeners: .known([]), pools: .known([pool]), amphorae: amphorae, vipSubnet: .known(subnet))
         facts.members = ["pool-1": members]
         facts.monitors = ["hm-1": monitor]
-        if let holder { for member in members where member.isDown { facts.holders[member.id] = holder } }
+        if let holder { for member in members where member.isDown || member.isUnmonitored { facts.holders[member.id] = holder } }
         facts.groups = .known(groups)
         return facts
     }
@@ -78,6 +78,13 @@ import Testing
         #expect(Self.codes(MemberAddressRule().evaluate(running)) == ["member_offline"])
         let online = try Self.facts(members: [Self.member("b", status: "ONLINE")])
         if case .passed = MemberAddressRule().evaluate(online) {} else { Issue.record("all members ONLINE passes") }
+        // No monitor: the address is still traced (NO_MONITOR says nothing about it), but a member
+        // on an ACTIVE server is not called offline.
+        let unmonitored = try Self.member("c", status: "NO_MONITOR")
+        let ghost = try Self.facts(members: [unmonitored], holder: .known(MemberHolder(port: nil, server: nil)))
+        #expect(Self.codes(MemberAddressRule().evaluate(ghost)) == ["member_address_unknown"])
+        let served = try Self.facts(members: [unmonitored], holder: .known(MemberHolder(port: Self.port(), server: .known(Self.server(status: "ACTIVE")))))
+        if case .passed = MemberAddressRule().evaluate(served) {} else { Issue.record("an unmonitored member on an ACTIVE server passes") }
     }
 
     @Test func theHealthMonitorsProbeAgainstTheMembersSecurityGroups() throws {

@@ -20,7 +20,7 @@ struct FloatingIPRule: DiagnosisRule {
             return .passed("Floating IP \(address) is associated with port \(fip["port_id"]?.stringValue ?? "").")
         }
         guard facts.flow.direction == "ingress" else {
-            let snat = ports.flatMap { facts.subnets(of: $0) }.compactMap { facts.router(on: $0["id"]?.stringValue ?? "") }
+            let snat = ports.flatMap { facts.flowSubnets(of: $0) }.compactMap { facts.router(on: $0["id"]?.stringValue ?? "") }
                 .contains { $0["external_gateway_info"]?["enable_snat"]?.boolValue != false }
             return snat ? .passed("No floating IP, but the router's SNAT carries outbound traffic.") : .notApplicable
         }

@@ -9,13 +9,16 @@ struct RouteRule: DiagnosisRule {
         let routed = ports.filter { facts.needsRoute($0) && !facts.isExternal($0) }
         if ports.contains(where: facts.isExternal) { return .passed("A port sits on an external network: no router is needed.") }
         guard !routed.isEmpty else { return .passed("The peer is on the server's own subnet: no router is needed.") }
+        guard routed.contains(where: { !facts.flowSubnets(of: $0).isEmpty }) else {
+            return .unknown("the server has no IPv\(facts.flowIPVersion) address, so this flow has no subnet to leave from")
+        }
         guard facts.routerInterfaces.value != nil, facts.routers.value != nil else {
             return .unknown(facts.routerInterfaces.reason ?? facts.routers.reason ?? "")
         }
         var findings: [Finding] = []
         var passed: [String] = []
         for port in routed {
-            for subnet in facts.subnets(of: port) {
+            for subnet in facts.flowSubnets(of: port) {
                 let subnetID = subnet["id"]?.stringValue ?? ""
                 let subnetName = subnet["name"]?.stringValue ?? subnetID
                 guard let router = facts.router(on: subnetID) else {

@@ -9,7 +9,7 @@ struct SubnetRule: DiagnosisRule {
         guard facts.subnets.value != nil else { return .unknown(facts.subnets.reason ?? "") }
         var findings: [Finding] = []
         for port in ports where !facts.isExternal(port) {
-            for subnet in facts.subnets(of: port) {
+            for subnet in facts.flowSubnets(of: port) {
                 let id = subnet["id"]?.stringValue
                 let evidence = { (field: String) in Evidence("subnet", id: id, name: subnet["name"]?.stringValue, field: field, value: subnet[field] ?? .null) }
                 if facts.needsRoute(port), subnet["gateway_ip"]?.stringValue == nil {

@@ -20,7 +20,7 @@ struct Evidence: Sendable, Equatable {
     init(_ type: String, id: String?, name: String? = nil, field: String, value: JSONValue) {
         self.type = type
         self.id = id
-        self.name = name
+        self.name = name?.isEmpty == true ? nil : name  // Neutron's unnamed ports have "" for a name
         self.field = field
         self.value = value
     }

@@ -35,6 +35,14 @@ struct LoadBalancerFacts: Sendable {
         (pools.value ?? []).flatMap { pool in (members[pool.id] ?? []).filter(\.isDown).map { (pool, $0) } }
     }
 
+    /// The members whose address is traced: those down, and those no monitor watches (NO_MONITOR
+    /// says nothing about whether anything holds the address).
+    var tracedMembers: [(pool: Pool, member: PoolMember)] {
+        (pools.value ?? []).flatMap { pool in
+            (members[pool.id] ?? []).filter { $0.isDown || $0.isUnmonitored }.map { (pool, $0) }
+        }
+    }
+
     /// The health monitor of a pool, if it has one that was read.
     func monitor(of pool: Pool) -> HealthMonitor? { pool.healthMonitorID.flatMap { monitors[$0] } }
 
@@ -63,7 +71,7 @@ struct LoadBalancerFacts: Sendable {
             try await cloud.show(HealthMonitor.self, id: id)
         }
         (facts.members, facts.monitors) = await (members, monitors)
-        let down = facts.downMembers
+        let down = facts.tracedMembers
         facts.membersNotTraced = max(0, down.count - traceCap)
         let traced = Array(down.prefix(traceCap))
         facts.holders = await withTaskGroup(of: (String, Fact<MemberHolder>).self) { group in

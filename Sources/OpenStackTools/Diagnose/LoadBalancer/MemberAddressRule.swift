@@ -8,9 +8,10 @@ struct MemberAddressRule: DiagnosisRule {
 
     func evaluate(_ facts: LoadBalancerFacts) -> RuleOutcome {
         guard facts.pools.value != nil else { return .unknown(facts.pools.reason ?? "") }
-        let down = facts.downMembers
+        let down = facts.tracedMembers
         let total = facts.members.values.reduce(0) { $0 + $1.count }
         guard !down.isEmpty else { return .passed("All \(total) member(s) are serving (none ERROR or OFFLINE).") }
+        var healthyUnmonitored = 0
         var findings: [Finding] = []
         var unread: [String] = []
         for (pool, member) in down {
@@ -19,7 +20,16 @@ struct MemberAddressRule: DiagnosisRule {
                 unread.append(fact.reason ?? "")
                 continue
             }
-            findings.append(finding(pool: pool, member: member, holder: holder))
+            let found = finding(pool: pool, member: member, holder: holder)
+            // Unmonitored: only what holds the address can be wrong, not whether it answers.
+            if member.isUnmonitored, found.code == "member_offline" {
+                healthyUnmonitored += 1
+                continue
+            }
+            findings.append(found)
+        }
+        if findings.isEmpty, unread.isEmpty {
+            return .passed("No member is down; the \(healthyUnmonitored) unmonitored member(s) are on ports of ACTIVE servers.")
         }
         if findings.isEmpty, let reason = unread.first { return .unknown(reason) }
         if facts.membersNotTraced > 0, var last = findings.popLast() {
