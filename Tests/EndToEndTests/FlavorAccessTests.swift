@@ -14,6 +14,8 @@ import Testing
                 #expect(!answer.isError, "\(answer.text)")
                 #expect(Set(answer.items.compactMap { $0["project_id"]?.stringValue }) == Set(flavor.projectAccess), "\(answer.text)")
                 #expect(answer.items.allSatisfy { $0["flavor_id"]?.stringValue == flavor.id })
+                let names = Dictionary(uniqueKeysWithValues: harness.cloud.data.projects.map { ($0.id, $0.name) })
+                #expect(answer.items.allSatisfy { $0["project_name"]?.stringValue == names[$0["project_id"]?.stringValue ?? ""] }, "\(answer.text)")
             }
             let publicFlavor = try #require(harness.cloud.data.flavors.first { $0.isPublic })
             let refused = try await client.call("get_flavor_access", ["flavor": .string(publicFlavor.id)])

@@ -50,6 +50,11 @@ import Testing
                 arguments[key] = try #require(forwarded?["id"], "no floating IP has port forwardings")
                 continue
             case "object": (source, field) = ("get_objects", "name")
+            case "flavor":
+                // A private flavor: a public one has no access list.
+                let listed = try await client.call("get_flavors", ["is_public": "false", "limit": 1])
+                arguments[key] = try #require(listed.items.first?["id"], "the demo has no private flavor")
+                continue
             default:
                 let lists = ["describe_instance": "get_instances", "describe_stack": "get_stacks"]
                 (source, field) = (lists[name] ?? name + "s", "id")
