@@ -23,6 +23,8 @@ struct AttachedVolumesRule: DiagnosisRule {
                     evidence: evidence, nextStep: "openstack volume show \(id) -c status -c attachments"))
             }
         }
-        return findings.isEmpty ? .passed("Its \(volumes.count) attached volume(s) are in-use.") : .found(findings)
+        let attached = facts.server["os-extended-volumes:volumes_attached"]?.arrayValue?.count ?? volumes.count
+        let cut = attached > volumes.count ? " (the first \(volumes.count) of \(attached) were read)" : ""
+        return findings.isEmpty ? .passed("Its \(volumes.count) attached volume(s) are in-use\(cut).") : .found(findings)
     }
 }
