@@ -101,6 +101,31 @@ import Testing
         #expect(AttachedVolumesRule().evaluate(Self.facts(Self.active)) == .notApplicable)
     }
 
+    @Test func serverGroupPolicies() {
+        func facts(_ policy: String, members: [String: String?], usable: Set<String>) -> InstanceFacts {
+            var facts = Self.facts(Self.failed)
+            let group: JSONValue = ["id": "g1", "name": "web-spread", "policy": .string(policy), "members": ["s2", "m1", "m2"]]
+            facts.serverGroup = .known(ServerGroupFacts(group: group, memberHosts: members, usableHosts: usable))
+            return facts
+        }
+        let full = facts("anti-affinity", members: ["m1": "compute-1", "m2": "compute-2"], usable: ["compute-1", "compute-2"])
+        #expect(Self.codes(ServerGroupRule().evaluate(full)) == ["server_group_policy_unsatisfiable"])
+        let room = facts("anti-affinity", members: ["m1": "compute-1", "m2": "compute-2"], usable: ["compute-1", "compute-2", "compute-3"])
+        #expect(Self.codes(ServerGroupRule().evaluate(room)).isEmpty)
+        let stuck = facts("affinity", members: ["m1": "compute-1", "m2": "compute-1"], usable: ["compute-2"])
+        #expect(Self.codes(ServerGroupRule().evaluate(stuck)) == ["server_group_policy_unsatisfiable"])
+        let fine = facts("affinity", members: ["m1": "compute-1"], usable: ["compute-1"])
+        #expect(Self.codes(ServerGroupRule().evaluate(fine)).isEmpty)
+        // Before 2.64 Nova names the policy in a list.
+        var old = Self.facts(Self.failed)
+        old.serverGroup = .known(ServerGroupFacts(group: ["id": "g", "policies": ["anti-affinity"], "members": []], memberHosts: ["m1": "c1"], usableHosts: ["c1"]))
+        #expect(Self.codes(ServerGroupRule().evaluate(old)) == ["server_group_policy_unsatisfiable"])
+        var none = Self.facts(Self.failed)
+        none.serverGroup = .known(ServerGroupFacts(group: nil, memberHosts: [:], usableHosts: ["c1"]))
+        #expect(ServerGroupRule().evaluate(none) == .passed("The server is in no server group."))
+        #expect(ServerGroupRule().evaluate(Self.facts(Self.active)) == .notApplicable)
+    }
+
     @Test func causesSortBeforeTheSymptomsTheyExplain() {
         var report = DiagnosisReport(subject: ("server", "s2", "gpu"))
         report.findings = [

@@ -5,7 +5,8 @@ import OpenStackKit
 /// its port bindings and its volumes.
 enum DiagnoseInstance {
     static let rules: [any DiagnosisRule<InstanceFacts>] = [
-        ServerStateRule(), SchedulingRule(), FailedActionsRule(), HostServiceRule(), PortBindingRule(), AttachedVolumesRule(),
+        ServerStateRule(), SchedulingRule(), ServerGroupRule(), FailedActionsRule(), HostServiceRule(), PortBindingRule(),
+        AttachedVolumesRule(),
     ]
 
     static var definition: ToolDefinition {

@@ -14,6 +14,8 @@ struct InstanceFacts: Sendable {
     var volumes: Fact<[JSONValue]>
     /// What Placement says about the server's request; nil unless it failed to schedule.
     var scheduling: Fact<SchedulingFacts>?
+    /// Its server group and the usable hosts; nil unless it failed to schedule.
+    var serverGroup: Fact<ServerGroupFacts>? = nil
 
     var id: String { server["id"]?.stringValue ?? "" }
     var name: String? { server["name"]?.stringValue }
@@ -91,8 +93,9 @@ extension InstanceFacts {
         }
         let schedulingFailed = failedScheduling(raw)
         async let scheduling = schedulingFailed ? SchedulingFacts.gather(server, cloud: cloud) : nil
+        async let group = schedulingFailed ? ServerGroupFacts.gather(serverID: server.id, cloud: cloud) : nil
         return InstanceFacts(
             server: raw, failedActions: await actions, computeService: await service, hypervisor: await hypervisor,
-            ports: await ports, volumes: await volumes, scheduling: await scheduling)
+            ports: await ports, volumes: await volumes, scheduling: await scheduling, serverGroup: await group)
     }
 }
