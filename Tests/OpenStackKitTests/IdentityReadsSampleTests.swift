@@ -29,7 +29,7 @@ import Testing
 
     /// Upstream's sample lacks one comma (after the first user's `id`); the fixture adds it (MANIFEST.md).
     @Test func groupUsersDecode() throws {
-        let users = try GroupMember.list(from: Self.file("group-users-list-response"))
+        let users = try GroupMember.list(from: Self.file("group-users-list-response")).map(\.user)
         #expect(users.map(\.name) == ["Henry", "Paul"] && users.allSatisfy { $0.enabled == true })
         #expect(users[1].passwordExpiresAt == "2016-11-06T15:32:17.000000" && users[0].passwordExpiresAt == nil)
         #expect(GroupMember.path(group: "a/b") == "/groups/a%2Fb/users")

@@ -12,23 +12,11 @@ public struct GroupMember: DeclaredResource {
         ResourcePath("groups").appending(group).appending(literal: "users").description
     }
 
-    public let raw: JSONValue
-    public let id: String
-    public let name: String?
-    public let domainID: String?
-    public let enabled: Bool?
-    public let email: String?
-    public let description: String?
-    public let passwordExpiresAt: String?
+    /// The member, as Keystone shows a user.
+    public let user: User
+    public var raw: JSONValue { user.raw }
 
     public init(json: JSONValue) throws {
-        raw = json
-        id = try json.required("id", in: "GroupMember")
-        name = json.text("name")
-        domainID = json.text("domain_id")
-        enabled = json["enabled"]?.boolValue
-        email = json.text("email")
-        description = json.text("description")
-        passwordExpiresAt = json.text("password_expires_at")
+        user = try User(json: json)
     }
 }

@@ -9,14 +9,9 @@ enum GetGroupMembers {
             description: "List the users in one Keystone group (admin).",
             noun: "group member",
             extraProperties: ["group": Schema.string("Group ID or name")], required: ["group"],
-            searchFields: { [$0.name, $0.email] },
-            basic: { user, _ in .compact([("id", .string(user.id)), ("name", user.name.json)]) },
-            detailed: { user, _ in
-                .compact([
-                    ("domain_id", user.domainID.json), ("enabled", user.enabled.json), ("email", user.email.json),
-                    ("description", user.description.json), ("password_expires_at", user.passwordExpiresAt.json),
-                ])
-            },
+            searchFields: { [$0.user.name, $0.user.email] },
+            basic: { member, _ in GetUsers.basicColumns(member.user) },
+            detailed: { member, _ in GetUsers.detailedColumns(member.user) },
             prepare: { cloud, arguments, request in
                 var request = request
                 request.path = GroupMember.path(group: try await groupID(arguments, cloud: cloud))

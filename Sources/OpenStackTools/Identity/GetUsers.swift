@@ -12,15 +12,21 @@ enum GetUsers {
             extraProperties: Schema.filters(of: User.declaration),
             request: User.declaration.request,
             searchFields: { [$0.name, $0.email] },
-            basic: { user, _ in .compact([("id", .string(user.id)), ("name", user.name.json)]) },
-            detailed: { user, _ in
-                .compact([
-                    ("domain_id", user.domainID.json), ("enabled", user.enabled.json), ("email", user.email.json),
-                    ("description", user.description.json), ("default_project_id", user.defaultProjectID.json),
-                    ("password_expires_at", user.passwordExpiresAt.json),
-                ])
-            }
+            basic: { user, _ in basicColumns(user) },
+            detailed: { user, _ in detailedColumns(user) }
         )
         return IdentityPolicy.explainingForbidden(tool.definition, action: "list_users", reading: "Listing users")
+    }
+
+    static func basicColumns(_ user: User) -> [String: JSONValue] {
+        .compact([("id", .string(user.id)), ("name", user.name.json)])
+    }
+
+    static func detailedColumns(_ user: User) -> [String: JSONValue] {
+        .compact([
+            ("domain_id", user.domainID.json), ("enabled", user.enabled.json), ("email", user.email.json),
+            ("description", user.description.json), ("default_project_id", user.defaultProjectID.json),
+            ("password_expires_at", user.passwordExpiresAt.json),
+        ])
     }
 }
