@@ -27,22 +27,12 @@ The admin project's instance and core quotas are raised (20 / 40) so that these 
 bring it near its own limit: diag-quota is the only project meant to be near one.
 """
 import sys
-import time
 
 from seed import FAILED, SERVICES, USER_PW, connect, step
+from seed_extras import wait
 
 TRAIT = "CUSTOM_GPU_A100"
 GHOST = "10.40.0.200"     # in diag-web-subnet, outside its allocation pool: nothing gets it by chance
-
-
-def wait(what, check, timeout=240, every=2):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(every)
-    raise TimeoutError(f"{what} not reached in {timeout}s")
 
 
 def find_or(find, create):
