@@ -19,11 +19,10 @@ import Testing
 
             // The connection is idle when the shutdown begins, as a client's is between two calls.
             await harness.beginShutdown()
-            // Once the listener is closed the shutdown has reached the HTTP server (a loaded machine takes a while).
-            let deadline = ContinuousClock.now + .seconds(15)
-            while (try? RawHTTPConnection(port: port)) != nil, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            // Well inside the 30-s window, and long enough for the shutdown to reach the HTTP server on
+            // a loaded machine. (No new connection is tried meanwhile: one accepted at the very moment
+            // the listener closes trips a precondition in NIO's async channel, see the closing note.)
+            try await Task.sleep(for: .seconds(3))
             #expect((try? RawHTTPConnection(port: port)) == nil, "no new connection is accepted once shutdown began")
             try connection.post("/openstack", body: Self.ping)
             let second = try #require(connection.readAnswer(), "the request sent after shutdown began was reset, not answered")
