@@ -32,6 +32,8 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),
     **{name: ("get_instances", {"server": "id"}) for name in ("diagnose_instance", "diagnose_connectivity", "get_allocations")},
     "diagnose_volume": ("get_volumes", {"volume": "id"}),
+    "get_group_members": ("get_groups", {"group": "id"}),
+    "get_port_forwardings": ("get_floating_ips", {"floating_ip": "id"}),
     "diagnose_load_balancer": ("get_load_balancers", {"load_balancer": "id"}),
     **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
         "traits", "aggregates", "inventories", "usages")},
