@@ -2,9 +2,6 @@ import OpenStackKit
 
 /// Where a flow leaves the server's subnets, derived from the facts (no reads).
 extension ConnectivityFacts {
-    /// The ports that carry the flow: those on an external network or with a subnet, all of them.
-    var flowPorts: [JSONValue] { ports.value ?? [] }
-
     /// The IP version the flow travels on: 6 for an IPv6 peer, else 4 (the internet is checked on IPv4).
     var flowIPVersion: Int { flow.peerAddresses.contains { $0.contains(":") } ? 6 : 4 }
 

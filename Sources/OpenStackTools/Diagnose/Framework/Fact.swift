@@ -15,13 +15,6 @@ enum Fact<Value: Sendable>: Sendable {
         return nil
     }
 
-    func map<Other>(_ transform: (Value) -> Other) -> Fact<Other> {
-        switch self {
-        case .known(let value): return .known(transform(value))
-        case .unknown(let reason): return .unknown(reason)
-        }
-    }
-
     /// Runs one read; a failure becomes the reason, in words an operator acts on: a 403 says
     /// that the read needs the admin role, anything else gives OpenStack's own message.
     static func read(_ what: String, _ body: @Sendable () async throws -> Value) async -> Fact<Value> {

@@ -2,7 +2,7 @@ import Foundation
 import OpenStackKit
 
 /// What a server asked the scheduler for, and what Placement can offer for it now.
-struct SchedulingFacts: Sendable, Equatable {
+struct SchedulingFacts: Sendable {
     /// Where each part of the request came from (`flavor` or `image`), for the evidence.
     struct Source: Sendable, Equatable {
         var type: String
@@ -18,7 +18,7 @@ struct SchedulingFacts: Sendable, Equatable {
     var required: [(trait: String, from: Source)]
     var forbidden: [(trait: String, from: Source)]
     /// Allocation candidates for the whole request, and for its resources alone (nil when the
-    /// whole request had candidates, so the second read was not needed).
+    /// request names no trait: the two reads would be the same; both run at once otherwise).
     var candidates: Int
     var candidatesForResourcesAlone: Int?
     /// Providers that have each required trait, and providers that lack each forbidden one.
@@ -26,12 +26,6 @@ struct SchedulingFacts: Sendable, Equatable {
     var providersWithoutTrait: [String: Int]
 
     var resourcesText: String { resources.map { "\($0.0):\($0.1)" }.joined(separator: ",") }
-
-    static func == (lhs: SchedulingFacts, rhs: SchedulingFacts) -> Bool {
-        lhs.resourcesText == rhs.resourcesText && lhs.candidates == rhs.candidates
-            && lhs.candidatesForResourcesAlone == rhs.candidatesForResourcesAlone
-            && lhs.providersWithTrait == rhs.providersWithTrait && lhs.providersWithoutTrait == rhs.providersWithoutTrait
-    }
 }
 
 extension SchedulingFacts {
