@@ -7,7 +7,7 @@ tokens it did not make itself:
 
     GET /.well-known/oauth-authorization-server   issuer metadata with jwks_uri
     GET /jwks                                     the public keys (kids rsa-1, ec-1)
-    GET /token?kind=KIND&aud=AUD&scope=S          a token; KIND is one of
+    GET /token?kind=KIND&aud=AUD&scope=S&sub=SUB  a token (SUB: its subject); KIND is one of
         good (RS256), es256, expired, not-yet, wrong-aud, wrong-iss, bad-sig (signed by another
         key under kid rsa-1), hs256 (HMAC over the RSA public key: the algorithm-confusion
         attack), unknown-kid, no-exp
@@ -56,9 +56,9 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def make_token(keys, issuer, kind, audience, scope):
+def make_token(keys, issuer, kind, audience, scope, subject="operator@example.com"):
     now = int(time.time())
-    claims = {"iss": issuer, "sub": "operator@example.com", "aud": audience, "iat": now,
+    claims = {"iss": issuer, "sub": subject, "aud": audience, "iat": now,
               "exp": now + 600, "scope": scope, "client_id": "e2e"}
     kid, key, alg = "rsa-1", keys.rsa, "RS256"
     if kind == "es256":
@@ -118,7 +118,8 @@ def serve(port):
             elif url.path == "/token":
                 try:
                     token = make_token(keys, issuer, query.get("kind", "good"),
-                                       query.get("aud", ""), query.get("scope", "openstack:read"))
+                                       query.get("aud", ""), query.get("scope", "openstack:read"),
+                                       query.get("sub", "operator@example.com"))
                 except ValueError as error:
                     self.answer(400, {"error": f"unknown kind {error}"})
                     return
