@@ -104,3 +104,22 @@ import Testing
         }
     }
 }
+
+/// The callers' token cache is bounded: over its size the least recently seen caller is dropped
+/// and authenticates again on their next request.
+@Suite(.serialized) struct CallerCacheTests {
+    static func tokenRequests(cacheSize: Int) async throws -> Int {
+        try await CallerHarness.run(cacheSize: cacheSize) { harness in
+            for headers in [CallerHarness.adminCredential, CallerHarness.memberCredential, CallerHarness.adminCredential] {
+                let response = try await harness.client(headers).send(body: CallerRefusalTests.list)
+                #expect(response.status == 200)
+            }
+            return harness.server.cloud.count(method: "POST", pathPrefix: "/identity/v3/auth/tokens")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3))) func theLeastRecentlySeenCallerIsDroppedFirst() async throws {
+        #expect(try await Self.tokenRequests(cacheSize: 2) == 2, "both callers stay")
+        #expect(try await Self.tokenRequests(cacheSize: 1) == 3, "the admin was dropped for the member, and came back")
+    }
+}
