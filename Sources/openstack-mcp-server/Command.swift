@@ -57,8 +57,9 @@ struct Command: AsyncParsableCommand {
               openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
               openstack-mcp-server --host 0.0.0.0 --allowed-host mcp.example.com \\
                   --auth-token-file /etc/mcp/tokens
-              openstack-mcp-server --identity caller --auth-url https://keystone.example.com:5000/v3 \\
-                  --host 0.0.0.0 --allowed-host mcp.example.com
+              openstack-mcp-server --identity caller --host 0.0.0.0 \\
+                  --auth-url https://keystone.example.com:5000/v3 \\
+                  --allowed-host mcp.example.com
               openstack-mcp-server --transport stdio \\
                   --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password

@@ -92,7 +92,11 @@ public actor KeystoneAuthenticator {
             let requestBody = try JSONEncoder().encode(configuration.requestBody())
             let response = try await http.send(OutgoingRequest(method: .POST, url: url, body: requestBody), service: "Keystone")
             guard response.status == 201 || response.status == 200 else {
-                let rejected = response.status == 401
+                // Keystone answers a deleted application credential with 404 ("Could not find"),
+                // which is a refused credential, not a missing API.
+                var deletedCredential = false
+                if case .applicationCredential = configuration.method { deletedCredential = response.status == 404 }
+                let rejected = response.status == 401 || deletedCredential
                 throw OpenStackError(
                     kind: rejected ? .authentication : .http, service: "Keystone", method: "POST", url: url,
                     status: response.status, message: ErrorBody.parse(response.body) ?? "Keystone refused the token request",

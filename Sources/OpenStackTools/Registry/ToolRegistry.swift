@@ -93,7 +93,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetImages.definition, toolset: .image, isDefault: true, service: .image),
             ToolEntry(definition: GetImage.definition, toolset: .image, isDefault: false, service: .image),
             ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity, adminOnly: true),
-            ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetRegions.definition, toolset: .identity, isDefault: false, service: .identity),
             ToolEntry(definition: GetEndpoints.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),

@@ -31,13 +31,15 @@ extension KeystoneAPI {
             else { return unauthorized(request) }
             user = found
         case "application_credential":
-            guard let body = identity["application_credential"] as? [String: Any],
-                let found = data.applicationCredentials.first(where: { cred in
-                    if let id = body["id"] as? String { return cred.id == id }
-                    return cred.name == body["name"] as? String
-                }),
-                (body["secret"] as? String) == found.secret, !environment.state.isRevoked(credential: found.id),
-                let owner = data.users.first(where: { $0.id == found.userID })
+            guard let body = identity["application_credential"] as? [String: Any] else { return unauthorized(request) }
+            let wanted = (body["id"] as? String) ?? (body["name"] as? String) ?? ""
+            // As Keystone: an unknown or deleted credential is 404, a wrong secret 401.
+            guard let found = data.applicationCredentials.first(where: { cred in
+                if let id = body["id"] as? String { return cred.id == id }
+                return cred.name == body["name"] as? String
+            }), !environment.state.isRevoked(credential: found.id)
+            else { return error(404, "Could not find Application Credential: \(wanted).", request) }
+            guard (body["secret"] as? String) == found.secret, let owner = data.users.first(where: { $0.id == found.userID })
             else { return unauthorized(request) }
             user = owner
             credential = found
