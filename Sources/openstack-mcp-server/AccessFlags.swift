@@ -47,9 +47,12 @@ enum AccessSetup {
 
     /// The checked configuration; throws when a non-loopback endpoint would be open by accident.
     @discardableResult
-    static func checkExposure(_ flags: AccessFlags, host: String) throws -> HTTPAuthConfiguration {
+    ///
+    /// With `--identity caller` every request must bring an identity Keystone accepts, so an
+    /// endpoint without a token check is not open.
+    static func checkExposure(_ flags: AccessFlags, host: String, callerIdentity: Bool = false) throws -> HTTPAuthConfiguration {
         let configuration = try configuration(flags)
-        if !configuration.isEnabled && !HTTPAuthConfiguration.isLoopback(host) && !flags.allowUnauthenticated {
+        if !configuration.isEnabled && !HTTPAuthConfiguration.isLoopback(host) && !flags.allowUnauthenticated && !callerIdentity {
             throw LaunchError(
                 message: "refusing to serve \(host) without authentication: anyone who reaches the port would read the cloud. Next step: pass --auth-token-file FILE or --oauth-issuer URL --oauth-audience AUD (or, on a trusted network only, --allow-unauthenticated)")
         }
@@ -58,9 +61,11 @@ enum AccessSetup {
 
     /// The authenticator for the HTTP endpoint. Off loopback, no authentication is refused
     /// unless `--allow-unauthenticated` says so (then one warning line).
-    static func authenticator(_ flags: AccessFlags, host: String, logger: Logger) throws -> HTTPAuthenticator {
-        let configuration = try checkExposure(flags, host: host)
-        if !configuration.isEnabled && !HTTPAuthConfiguration.isLoopback(host) {
+    static func authenticator(_ flags: AccessFlags, host: String, callerIdentity: Bool = false, logger: Logger) throws
+        -> HTTPAuthenticator
+    {
+        let configuration = try checkExposure(flags, host: host, callerIdentity: callerIdentity)
+        if !configuration.isEnabled && !HTTPAuthConfiguration.isLoopback(host) && !callerIdentity {
             logger.warning("serving \(host) WITHOUT authentication (--allow-unauthenticated): anyone who reaches the port reads the cloud")
         }
         do {

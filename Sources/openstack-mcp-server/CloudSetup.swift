@@ -60,9 +60,9 @@ struct CloudSetup {
     }
 
     /// A checked configuration, or one line naming the cloud and what to fix.
-    static func resolve(_ cloud: SelectedCloud, http: HTTPSettings, several: Bool) throws -> CloudConfiguration {
+    static func resolve(_ cloud: SelectedCloud, http: HTTPSettings, several: Bool, credentials: Bool = true) throws -> CloudConfiguration {
         do {
-            return try cloud.settings.resolve(name: cloud.name, http: http)
+            return try cloud.settings.resolve(name: cloud.name, http: http, credentials: credentials)
         } catch let error as OpenStackError {
             let prefix = several || cloud.name != "envvars" ? "cloud '\(cloud.name)': " : ""
             throw LaunchError(message: "\(prefix)\(error.message). Next step: \(error.nextStep)")

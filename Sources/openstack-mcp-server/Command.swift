@@ -66,6 +66,7 @@ struct Command: AsyncParsableCommand {
 
     @OptionGroup(title: "Server") var server: ServerFlags
     @OptionGroup(title: "Access to the HTTP endpoint (one is required off loopback)") var access: AccessFlags
+    @OptionGroup(title: "Per-caller identity (shared servers)") var identity: IdentityFlags
     @OptionGroup(title: "Upstream limits") var upstream: UpstreamFlags
     @OptionGroup(title: "OpenStack credentials (flags win over OS_* variables)") var cloud: CloudFlags
     @OptionGroup(title: "Demo cloud") var demo: DemoFlags

@@ -50,8 +50,9 @@ struct Launcher {
             let files = demoURLs.isEmpty ? try? CloudSetup.loadFiles(ProcessInfo.processInfo.environment) : nil
             return await ConfigCheck(http: httpSettings).run(selected, files: files) ? 0 : 1
         }
+        let callerSettings = try command.identity.settings(command, environment: ProcessInfo.processInfo.environment)
         let configurations = try selected.map {
-            try CloudSetup.resolve($0, http: httpSettings, several: selected.count > 1)
+            try CloudSetup.resolve($0, http: httpSettings, several: selected.count > 1, credentials: callerSettings == nil)
         }
         var clouds: [OpenStackCloud] = []
         do {
@@ -60,6 +61,13 @@ struct Launcher {
             for cloud in clouds { await cloud.shutdown() }
             throw LaunchError(message: "\(error.message). Next step: \(error.nextStep)")
         }
+        if let callerSettings {
+            // No identity of its own to check: each caller's catalog decides what they see.
+            await StartupCheck.probeKeystone(clouds[0], logger: logger)
+            let identity = CallerIdentity(base: clouds[0], settings: callerSettings)
+            try await serve(clouds: clouds, services: nil, identity: identity, logger: logger, demoURLs: demoURLs)
+            return 0
+        }
         let services: Set<ServiceType>
         do {
             services = try await StartupCheck.authenticate(clouds, logger: logger)
@@ -67,11 +75,13 @@ struct Launcher {
             for cloud in clouds { await cloud.shutdown() }
             throw error
         }
-        try await serve(clouds: clouds, services: services, logger: logger, demoURLs: demoURLs)
+        try await serve(clouds: clouds, services: services, identity: nil, logger: logger, demoURLs: demoURLs)
         return 0
     }
 
-    private func serve(clouds: [OpenStackCloud], services: Set<ServiceType>, logger: Logger, demoURLs: [URL]) async throws {
+    private func serve(
+        clouds: [OpenStackCloud], services: Set<ServiceType>?, identity: CallerIdentity?, logger: Logger, demoURLs: [URL]
+    ) async throws {
         let cloudSet = CloudSet(clouds)
         // Checked in validate(), before any cloud was opened.
         let enabled = (try? command.toolFlags.selection.resolve(in: ToolRegistry.catalog)) ?? []
@@ -88,8 +98,11 @@ struct Launcher {
             await StdioServer(engine: engine, logger: logger, maxLineBytes: command.server.maxBodyBytes).run()
         case .http:
             let options = serverOptions()
-            let authenticator = try AccessSetup.authenticator(command.access, host: options.host, logger: logger)
-            let service = MCPHTTPService(options: options, engine: engine, logger: logger, authenticator: authenticator) { port in
+            let authenticator = try AccessSetup.authenticator(
+                command.access, host: options.host, callerIdentity: identity != nil, logger: logger)
+            let service = MCPHTTPService(
+                options: options, engine: engine, logger: logger, authenticator: authenticator, identity: identity
+            ) { port in
                 announce(port: port, options: options, clouds: cloudSet.names, demoURLs: demoURLs, logger: logger)
             }
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
@@ -121,7 +134,8 @@ struct Launcher {
         if command.ops.logFormat == .json {
             return announceAsLog(endpoint: endpoint, options: options, clouds: clouds, demoURLs: demoURLs, logger: logger)
         }
-        var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"); clouds: \(clouds.joined(separator: ", ")))"]
+        let identity = command.identity.identity == .caller ? "; each caller's own OpenStack identity" : ""
+        var lines = ["openstack-mcp-server listening on \(endpoint) (\(options.jsonResponse ? "JSON" : "SSE") answers, \(options.stateful ? "stateful" : "stateless"); clouds: \(clouds.joined(separator: ", "))\(identity))"]
         if !demoURLs.isEmpty {
             for (name, url) in zip(clouds, demoURLs) { lines.append("demo cloud \(name) (simulated OpenStack) at \(url.absoluteString)") }
             // The demo's fixed, public credentials, for pointing the openstack CLI at it.
@@ -140,6 +154,7 @@ struct Launcher {
             metadata: [
                 "url": "\(endpoint)", "answers": "\(options.jsonResponse ? "JSON" : "SSE")",
                 "sessions": "\(options.stateful ? "stateful" : "stateless")", "clouds": .array(clouds.map { .string($0) }),
+                "identity": "\(command.identity.identity.rawValue)",
             ])
         guard !demoURLs.isEmpty else { return }
         for (name, url) in zip(clouds, demoURLs) {
@@ -175,8 +190,9 @@ struct Launcher {
         try LimitCheck.validate(command)
         if command.server.transport == .http {
             // Before anything connects to a cloud: a refused configuration costs no Keystone call.
-            try AccessSetup.checkExposure(command.access, host: command.server.host)
+            try AccessSetup.checkExposure(command.access, host: command.server.host, callerIdentity: command.identity.identity == .caller)
         }
+        _ = try command.identity.settings(command, environment: ProcessInfo.processInfo.environment)
     }
 
     private func makeLogger() throws -> Logger {

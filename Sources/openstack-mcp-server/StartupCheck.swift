@@ -52,10 +52,7 @@ enum StartupCheck {
         let message: String
     }
 
-    private static func services(in token: AuthToken) -> Set<ServiceType> {
-        let types = Set(token.catalog.entries.map { $0.type.lowercased() })
-        return Set(ServiceType.allCases.filter { $0.catalogTypes.contains(where: types.contains) })
-    }
+    private static func services(in token: AuthToken) -> Set<ServiceType> { token.catalog.serviceTypes }
 
     private static func check(_ cloud: OpenStackCloud, logger: Logger) async throws -> AuthToken {
         let token = try await cloud.token()
@@ -72,5 +69,19 @@ enum StartupCheck {
                 "project": "\(token.projectName ?? "-")", "regions": "\(token.catalog.regions.joined(separator: ","))",
             ])
         return token
+    }
+
+    /// `--identity caller`: the server has no token to get, so it only checks that Keystone
+    /// answers; a failure is a warning (the callers' requests then get 503 until it does).
+    static func probeKeystone(_ cloud: OpenStackCloud, logger: Logger) async {
+        let url = cloud.configuration.auth.authURL.absoluteString
+        do {
+            let response = try await cloud.http.send(OutgoingRequest(method: .GET, url: url), service: "Keystone")
+            if !(response.isSuccess || response.status == 300) {
+                logger.warning("Keystone answered oddly at start", metadata: ["url": "\(url)", "status": "\(response.status)"])
+            }
+        } catch {
+            logger.warning("Keystone is not reachable at start; callers get 503 until it is", metadata: ["url": "\(url)", "error": "\(error)"])
+        }
     }
 }

@@ -37,4 +37,8 @@ extension DemoCloud {
     public static let applicationCredentialSecret = DemoCanaries.applicationCredentialSecret
     /// Application credential id of user `demo` (project `demo`).
     public static let memberApplicationCredentialID = "democred-demo-ci"
+    /// Keystone identity provider of the demo's federation (OAuth access tokens whose `sub` is a demo user).
+    public static let federationIdentityProvider = "demo-idp"
+    /// Its federation protocol.
+    public static let federationProtocol = "openid"
 }

@@ -98,6 +98,12 @@ public final class DemoCloud: Sendable {
         state.count(method: method, pathPrefix: pathPrefix)
     }
 
+    /// Deletes an application credential, as `openstack application credential delete` does:
+    /// its tokens are revoked and it authenticates no more.
+    public func revokeApplicationCredential(_ id: String) {
+        state.revokeCredential(id)
+    }
+
     /// Invalidates every issued token: further requests with them get 401.
     public func revokeAllTokens() {
         state.revokeAllTokens()

@@ -4,6 +4,10 @@ import Foundation
 public struct DemoCloudConfiguration: Sendable {
     /// Number of Nova servers to generate (default 48).
     public var servers: Int
+    /// The OAuth issuer whose access tokens the federation endpoint takes (their `iss`); nil: any.
+    /// The demo stands for Keystone behind a web server that already checked the signature, as
+    /// mod_auth_openidc does; it checks only the issuer and the expiry.
+    public var federationIssuer: String?
     /// Seed for the deterministic dataset (default 42).
     public var seed: UInt64
     /// Address to bind (default `127.0.0.1`).

@@ -23,6 +23,8 @@ enum TokenScope: Sendable, Equatable {
     case project
     case domain
     case system
+    /// A federated token before it is scoped: it may list its projects and be rescoped, no more.
+    case unscoped
 }
 
 /// The mutable side of a running cloud: tokens, request log, faults and readiness.
@@ -40,6 +42,8 @@ final class CloudState: Sendable {
 
     private struct Storage: Sendable {
         var tokens: [String: TokenRecord] = [:]
+        /// Application credentials deleted while running: they authenticate no more.
+        var revokedCredentials: Set<String> = []
         var log: [LogEntry] = []
         var nextSequence = 0
         var faults: [String: FaultRule] = [:]
@@ -73,6 +77,16 @@ final class CloudState: Sendable {
     func revokeAllTokens() {
         storage.withLock { $0.tokens.removeAll() }
     }
+
+    /// As deleting an application credential does: it and every token made with it stop working.
+    func revokeCredential(_ id: String) {
+        storage.withLock { state in
+            state.revokedCredentials.insert(id)
+            state.tokens = state.tokens.filter { $0.value.applicationCredential?.id != id }
+        }
+    }
+
+    func isRevoked(credential id: String) -> Bool { storage.withLock { $0.revokedCredentials.contains(id) } }
 
     // MARK: Request log
 

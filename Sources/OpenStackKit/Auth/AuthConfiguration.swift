@@ -7,6 +7,11 @@ public struct AuthConfiguration: Sendable, Equatable {
         case password(user: UserReference, password: String)
         case applicationCredential(id: String?, name: String?, secret: String, user: UserReference?)
         case token(String)
+        /// An OpenID Connect access token exchanged at Keystone's federation endpoint (a caller's,
+        /// with `--identity caller`), then scoped to a project.
+        case federated(FederatedAccess)
+        /// No identity: the server of `--identity caller` never reads as itself, so this fails.
+        case none
     }
 
     /// A user, by ID or by name within a domain.
@@ -48,6 +53,8 @@ public struct AuthConfiguration: Sendable, Equatable {
         case .password(_, let password): return [password]
         case .applicationCredential(_, _, let secret, _): return [secret]
         case .token(let token): return [token]
+        case .federated(let access): return [access.accessToken]
+        case .none: return []
         }
     }
 
@@ -57,6 +64,8 @@ public struct AuthConfiguration: Sendable, Equatable {
         case .password: return "password"
         case .applicationCredential: return "v3applicationcredential"
         case .token: return "token"
+        case .federated: return "v3oidcaccesstoken"
+        case .none: return "none"
         }
     }
 
@@ -101,6 +110,9 @@ public struct AuthConfiguration: Sendable, Equatable {
             identity = ["methods": ["application_credential"], "application_credential": .object(credential)]
         case .token(let token):
             identity = ["methods": ["token"], "token": ["id": .string(token)]]
+        case .federated, .none:
+            // Their token comes from another exchange (KeystoneFederation); never from this body.
+            identity = [:]
         }
         var auth: [String: JSONValue] = ["identity": .object(identity)]
         // Application credentials carry their own scope; Keystone rejects an explicit one.

@@ -7,10 +7,10 @@ import Logging
 /// share one request (single flight), and a token the services rejected is replaced only once,
 /// however many callers saw the 401.
 public actor KeystoneAuthenticator {
-    public let configuration: AuthConfiguration
-    private let http: OpenStackHTTPClient
-    private let logger: Logger
-    private let refreshMargin: TimeInterval
+    public private(set) var configuration: AuthConfiguration
+    let http: OpenStackHTTPClient
+    let logger: Logger
+    let refreshMargin: TimeInterval
     private var current: AuthToken?
     private var inFlight: Task<AuthToken, Error>?
     /// Number of token requests sent to Keystone, for tests and benchmarks.
@@ -43,6 +43,14 @@ public actor KeystoneAuthenticator {
         if current?.id == rejected.id { current = nil }
     }
 
+    /// A federated caller's newest access token, for the next exchange (the one the cached
+    /// token came from may have expired since; the caller's client refreshes it).
+    public func updateAccessToken(_ accessToken: String) {
+        guard case .federated(var access) = configuration.method, access.accessToken != accessToken else { return }
+        access.accessToken = accessToken
+        configuration.method = .federated(access)
+    }
+
     private func refresh() async throws -> AuthToken {
         if let inFlight { return try await inFlight.value }
         let task = Task { try await self.authenticate() }
@@ -71,20 +79,35 @@ public actor KeystoneAuthenticator {
 
     private func authenticate() async throws -> AuthToken {
         tokenRequests += 1
-        let url = configuration.authURL.absoluteString + "/auth/tokens"
-        let requestBody = try JSONEncoder().encode(configuration.requestBody())
-        let response = try await http.send(OutgoingRequest(method: .POST, url: url, body: requestBody), service: "Keystone")
-        guard response.status == 201 || response.status == 200 else {
-            let parsed = ErrorBody.parse(response.body)
-            let rejected = response.status == 401
+        switch configuration.method {
+        case .none:
             throw OpenStackError(
-                kind: rejected ? .authentication : .http, service: "Keystone", method: "POST", url: url,
-                status: response.status, message: parsed ?? "Keystone refused the token request",
-                requestID: response.requestID,
-                nextStep: rejected
-                    ? "check the credentials (user, password or application credential), the project and the domains"
-                    : Self.notKeystoneHint(status: response.status))
+                kind: .configuration, service: "Keystone", method: "POST",
+                message: "this server has no OpenStack identity of its own (--identity caller)",
+                nextStep: "each request brings its caller's identity: X-OpenStack-Application-Credential-ID and -Secret headers, or an OAuth access token")
+        case .federated(let access):
+            return try await federatedToken(access)
+        case .password, .applicationCredential, .token:
+            let url = configuration.authURL.absoluteString + "/auth/tokens"
+            let requestBody = try JSONEncoder().encode(configuration.requestBody())
+            let response = try await http.send(OutgoingRequest(method: .POST, url: url, body: requestBody), service: "Keystone")
+            guard response.status == 201 || response.status == 200 else {
+                let rejected = response.status == 401
+                throw OpenStackError(
+                    kind: rejected ? .authentication : .http, service: "Keystone", method: "POST", url: url,
+                    status: response.status, message: ErrorBody.parse(response.body) ?? "Keystone refused the token request",
+                    requestID: response.requestID,
+                    nextStep: rejected
+                        ? "check the credentials (user, password or application credential), the project and the domains"
+                        : Self.notKeystoneHint(status: response.status))
+            }
+            return try readToken(response, url: url)
         }
+    }
+
+    /// The token of a successful `POST /auth/tokens` (or federated auth): its ID from
+    /// `X-Subject-Token`, the rest from the body.
+    func readToken(_ response: RawResponse, url: String) throws -> AuthToken {
         guard let tokenID = response.header("x-subject-token"), !tokenID.isEmpty else {
             throw OpenStackError(
                 kind: .decoding, service: "Keystone", method: "POST", url: url, status: response.status,

@@ -121,3 +121,11 @@ public struct ServiceCatalog: Sendable, Equatable {
         return lower.hasSuffix("url") ? String(lower.dropLast(3)) : lower
     }
 }
+
+extension ServiceCatalog {
+    /// The services this catalog offers, by the types (and aliases) the tools know.
+    public var serviceTypes: Set<ServiceType> {
+        let types = Set(entries.map { $0.type.lowercased() })
+        return Set(ServiceType.allCases.filter { $0.catalogTypes.contains(where: types.contains) })
+    }
+}

@@ -89,7 +89,10 @@ public struct CloudSettings: Sendable, Equatable {
     }
 
     /// A checked configuration, or an error naming the missing setting.
-    public func resolve(name: String, http: HTTPSettings = .init()) throws -> CloudConfiguration {
+    ///
+    /// - Parameter credentials: false for `--identity caller`: the configuration keeps the
+    ///   cloud's URL, region, interface and TLS, with no identity (each request brings one).
+    public func resolve(name: String, http: HTTPSettings = .init(), credentials: Bool = true) throws -> CloudConfiguration {
         guard let authURL else {
             throw OpenStackError(
                 kind: .configuration, service: "configuration", message: "no auth URL is set",
@@ -97,7 +100,7 @@ public struct CloudSettings: Sendable, Equatable {
         }
         try checkIdentityAPIVersion()
         let url = try AuthConfiguration.normalizeAuthURL(authURL)
-        let method = try authMethod()
+        let method = credentials ? try authMethod() : .none
         var settings = http
         if let cacert { settings.caCertificatePath = try Self.readableFile(cacert, what: "CA bundle", source: "OS_CACERT / --cacert / cacert") }
         if insecure == true { settings.insecure = true }
@@ -113,7 +116,7 @@ public struct CloudSettings: Sendable, Equatable {
                 nextStep: "set OS_CERT (or --cert, or cert in clouds.yaml) to the certificate that goes with OS_KEY")
         }
         var configuration = CloudConfiguration(
-            name: name, auth: AuthConfiguration(authURL: url, method: method, scope: scope()),
+            name: name, auth: AuthConfiguration(authURL: url, method: method, scope: credentials ? scope() : .unscoped),
             region: region, interface: interface ?? "public", http: settings)
         configuration.regions = regions ?? []
         return configuration

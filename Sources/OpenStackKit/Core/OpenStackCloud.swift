@@ -26,6 +26,21 @@ public final class OpenStackCloud: Sendable {
         self.ownsConnections = true
     }
 
+    /// One caller's connection to `base`'s cloud (`--identity caller`): the caller's own
+    /// credentials, token, endpoint discovery and cap of `maxRequests` in flight, over `base`'s
+    /// connection pool. Nothing of it is shared with another caller or with `base`.
+    public init(caller auth: AuthConfiguration, base: OpenStackCloud, maxRequests: Int) {
+        var configuration = base.configuration
+        configuration.auth = auth
+        self.configuration = configuration
+        self.logger = base.logger
+        self.http = OpenStackHTTPClient(sharing: base.http, callerLimit: maxRequests)
+        self.authenticator = KeystoneAuthenticator(configuration: auth, http: http, logger: base.logger)
+        self.resolver = EndpointResolver()
+        self.links = LinkFollower(logger: base.logger)
+        self.ownsConnections = false
+    }
+
     /// A view of `base` that resolves endpoints in `region` but shares its token, pool and discovery cache.
     init(sharing base: OpenStackCloud, region: String) {
         var configuration = base.configuration

@@ -16,6 +16,7 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
         case configuration   // the configuration is incomplete or invalid
         case readOnly        // a write was attempted; the client refuses it
         case busy            // too many requests to the cloud already in flight (--max-upstream-concurrency)
+        case scope           // the identity is valid but has no project it may (or chose to) read
     }
 
     public var kind: Kind
@@ -68,6 +69,8 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
             return "fix the configuration and start again; see --help"
         case .readOnly:
             return "this server only reads; use the openstack CLI for changes"
+        case .scope:
+            return "name a project the identity has a role on"
         case .busy:
             return "retry in a moment; if it keeps happening, raise --max-upstream-concurrency or --call-timeout"
         case .http:

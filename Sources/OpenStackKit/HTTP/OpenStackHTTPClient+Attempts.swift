@@ -23,7 +23,11 @@ extension OpenStackHTTPClient {
     ) async throws -> RawResponse {
         var resent = false
         while true {
-            try await takePlace(request, service: service, deadline: deadline, budget: budget)
+            if let callerLimiter {
+                try await takePlace(in: callerLimiter, request, service: service, deadline: deadline, budget: budget)
+            }
+            defer { callerLimiter?.release() }
+            try await takePlace(in: limiter, request, service: service, deadline: deadline, budget: budget)
             do {
                 defer { limiter.release() }
                 return try await recorded(request, service: service) {
@@ -45,7 +49,7 @@ extension OpenStackHTTPClient {
     }
 
     private func takePlace(
-        _ request: OutgoingRequest, service: String, deadline: NIODeadline, budget: CallBudget?
+        in limiter: UpstreamLimiter, _ request: OutgoingRequest, service: String, deadline: NIODeadline, budget: CallBudget?
     ) async throws {
         switch await limiter.acquire(owner: budget?.id ?? limiter.makeOwner(), deadline: deadline) {
         case .granted:
@@ -58,7 +62,9 @@ extension OpenStackHTTPClient {
             if let budget, budget.deadline <= deadline { budget.markCut() }
             throw OpenStackError(
                 kind: .busy, service: service, method: request.method.rawValue, url: Redactor.redactURL(request.url),
-                message: "the cloud is busy; retry: \(limiter.limit) requests to it were in flight (--max-upstream-concurrency) for as long as this call could wait")
+                message: limiter === callerLimiter
+                    ? "busy; retry: this caller already had \(limiter.limit) requests in flight (--caller-max-upstream) for as long as this call could wait"
+                    : "the cloud is busy; retry: \(limiter.limit) requests to it were in flight (--max-upstream-concurrency) for as long as this call could wait")
         }
     }
 

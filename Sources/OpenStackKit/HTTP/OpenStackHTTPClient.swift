@@ -15,11 +15,18 @@ public final class OpenStackHTTPClient: Sendable {
     let logger: Logger
     /// The cloud's cap on requests in flight; region views share it with their cloud.
     let limiter: UpstreamLimiter
+    /// One caller's own cap (`--identity caller`), taken before the cloud's, so that one caller
+    /// cannot fill the cloud's queue; nil for the server's own identity.
+    let callerLimiter: UpstreamLimiter?
+    /// False for a caller's view, which borrows the pool of the client it came from.
+    private let ownsClient: Bool
 
     public init(settings: HTTPSettings = .init(), logger: Logger = Logger(label: "openstack.http")) throws {
         self.settings = settings
         self.logger = logger
         self.limiter = UpstreamLimiter(limit: settings.maxConcurrentRequests)
+        self.callerLimiter = nil
+        self.ownsClient = true
         var configuration = HTTPClient.Configuration(
             timeout: .init(connect: .init(settings.connectTimeout), read: .init(settings.readTimeout)),
             connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
@@ -31,9 +38,20 @@ public final class OpenStackHTTPClient: Sendable {
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Closes pooled connections. Call once at shutdown.
+    /// A view of `base` for one caller: the same connections, deadlines and cloud-wide cap, plus
+    /// the caller's own cap of `callerLimit` requests in flight.
+    public init(sharing base: OpenStackHTTPClient, callerLimit: Int) {
+        self.settings = base.settings
+        self.client = base.client
+        self.logger = base.logger
+        self.limiter = base.limiter
+        self.callerLimiter = UpstreamLimiter(limit: callerLimit)
+        self.ownsClient = false
+    }
+
+    /// Closes pooled connections (a caller's view leaves them to its base). Call once at shutdown.
     public func shutdown() async {
-        try? await client.shutdown()
+        if ownsClient { try? await client.shutdown() }
     }
 
     /// Sends a request, retrying a GET on 429/502/503/504 within the total deadline.
@@ -75,9 +93,21 @@ public final class OpenStackHTTPClient: Sendable {
         if request.method.isSafe { return }
         let path = URL(string: request.url)?.path ?? ""
         if request.method == .POST, path.hasSuffix("/auth/tokens") { return }
+        if request.method == .POST, isFederatedAuth(path: path, body: request.body) { return }
         throw OpenStackError(
             kind: .readOnly, service: service, method: request.method.rawValue, url: request.url,
             message: "refused: this server only sends GET and HEAD requests (and the Keystone token POST)")
+    }
+
+    /// Keystone's federated authentication (`--identity caller`): exactly
+    /// `…/OS-FEDERATION/identity_providers/{idp}/protocols/{protocol}/auth`, with no body.
+    static func isFederatedAuth(path: String, body: Data?) -> Bool {
+        guard body?.isEmpty ?? true else { return false }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 6 else { return false }
+        let tail = segments.suffix(6).map(String.init)
+        return tail[0] == "OS-FEDERATION" && tail[1] == "identity_providers" && !tail[2].isEmpty
+            && tail[3] == "protocols" && !tail[4].isEmpty && tail[5] == "auth"
     }
 
     static func retryDelay(attempt: Int, retryAfter: String?) -> TimeAmount {

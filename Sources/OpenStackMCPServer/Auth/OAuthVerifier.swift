@@ -6,7 +6,8 @@ import Logging
 /// the issuer's JWKS, then `iss`, `aud`, `exp`, `nbf` and the required scopes.
 struct OAuthVerifier: Sendable {
     enum Verdict: Equatable {
-        case accepted
+        /// The token is good; `subject` is its `sub` claim (who it speaks for), if it has one.
+        case accepted(subject: String?)
         /// 401: no token, or one that is not valid for this server. The text names the reason.
         case invalid(String)
         /// 403: a valid token without every required scope.
@@ -55,7 +56,7 @@ struct OAuthVerifier: Sendable {
         guard exp.addingTimeInterval(leeway) > now else { return .invalid("the token has expired") }
         if let nbf = claims.nbf, nbf.addingTimeInterval(-leeway) > now { return .invalid("the token is not valid yet (nbf)") }
         guard Set(scopes).isSubset(of: claims.scopes) else { return .insufficientScope }
-        return .accepted
+        return .accepted(subject: claims.sub)
     }
 
     /// The claims of a token whose signature verifies; after a failure the keys are fetched

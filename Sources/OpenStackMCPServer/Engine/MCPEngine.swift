@@ -57,6 +57,15 @@ public struct MCPEngine: Sendable {
         _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)? = nil,
         visibleTools: Set<String>? = nil
     ) async -> Answer {
+        await answer(request, era: era, progress: progress, visibleTools: visibleTools, caller: nil)
+    }
+
+    /// As above, for one caller of `--identity caller`: their tools, clouds and instructions
+    /// (`visibleTools` must already be within what they may see).
+    func answer(
+        _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)?, visibleTools: Set<String>?,
+        caller: ResolvedCaller?
+    ) async -> Answer {
         if let visibleTools, request.method == "tools/list" || request.method == "tools/call" {
             if request.method == "tools/list" {
                 return Answer(
@@ -64,10 +73,12 @@ public struct MCPEngine: Sendable {
                     httpStatus: 200)
             }
             if case .string(let name)? = request.params["name"], !visibleTools.contains(name), registry.tool(named: name) != nil {
-                return failure(
-                    request,
-                    .invalidParams("tool '\(name)' is not in the toolsets this request chose (X-MCP-Toolsets, X-MCP-Tools)"))
+                return failure(request, .invalidParams(Self.hiddenReason(name, caller: caller)))
             }
+        }
+        if let caller, request.method == "server/discover", era == .modern {
+            let result = ServerDescription.modern(ServerDescription.discover(note: caller.note), serverInfo: description.serverInfo)
+            return Answer(bytes: RPCWire.result(id: request.id, result), httpStatus: 200)
         }
         if let fixed = description.fixedResult(request.method, era: era) {
             if request.params["cursor"].map({ !$0.isNull }) == true {
@@ -77,7 +88,7 @@ public struct MCPEngine: Sendable {
         }
         let outcome: Result<[String: JSONValue], RPCError>
         do {
-            outcome = .success(try await run(request, era: era, progress: progress))
+            outcome = .success(try await run(request, era: era, progress: progress, caller: caller, visibleTools: visibleTools))
         } catch let error as RPCError {
             outcome = .failure(error)
         } catch let error as ProtocolError {
@@ -95,25 +106,37 @@ public struct MCPEngine: Sendable {
         }
     }
 
+    /// Why a known tool is not this request's to call.
+    static func hiddenReason(_ name: String, caller: ResolvedCaller?) -> String {
+        if let caller, caller.visibility.hiddenForRole.contains(name) {
+            return "tool '\(name)' needs the admin role, which Keystone user \(caller.token.userName ?? "?") lacks in project \(caller.token.projectName ?? "?")"
+        }
+        if let caller, caller.visibility.hiddenForCatalog.contains(name) {
+            return "tool '\(name)' reads a service that is not in your Keystone catalog"
+        }
+        return "tool '\(name)' is not in the toolsets this request chose (X-MCP-Toolsets, X-MCP-Tools)"
+    }
+
     private func failure(_ request: RPCRequest, _ error: RPCError) -> Answer {
         logger.debug("request refused", metadata: ["method": "\(request.method)", "code": "\(error.code)"])
         return Answer(bytes: RPCWire.error(id: request.id, error), httpStatus: error.httpStatus)
     }
 
     private func run(
-        _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)?
+        _ request: RPCRequest, era: ProtocolEra, progress: (@Sendable ([UInt8]) -> Void)?, caller: ResolvedCaller?,
+        visibleTools: Set<String>?
     ) async throws -> [String: JSONValue] {
         switch (request.method, era) {
         case ("initialize", _):
-            return try initialize(request.params)
+            return try initialize(request.params, note: caller?.note)
         case ("ping", .legacy):
             return [:]
         case ("logging/setLevel", .legacy):
             return try setLevel(request.params)
         case ("tools/call", _):
-            return try await callTool(request.params, progress: progress)
+            return try await callTool(request.params, progress: progress, caller: caller)
         case ("resources/read", _):
-            return try await readResource(request.params, era: era)
+            return try await readResource(request.params, era: era, caller: caller, visibleTools: visibleTools)
         case ("prompts/get", _):
             return try getPrompt(request.params)
         case ("server/discover", .legacy):
@@ -129,12 +152,12 @@ public struct MCPEngine: Sendable {
     }
 
     /// Legacy handshake: the client's version when this server speaks it, else the newest legacy one.
-    private func initialize(_ params: [String: JSONValue]) throws -> [String: JSONValue] {
+    private func initialize(_ params: [String: JSONValue], note: String?) throws -> [String: JSONValue] {
         guard case .string(let requested)? = params["protocolVersion"] else {
             throw RPCError.invalidParams("initialize needs \"protocolVersion\" (a string such as \"2025-11-25\")")
         }
         let version = ProtocolVersions.legacy.contains(requested) ? requested : ProtocolVersions.legacy[0]
-        return description.initializeResult(version: version)
+        return description.initializeResult(version: version, note: note)
     }
 
     static let logLevels: Set<String> = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"]

@@ -59,15 +59,20 @@ struct ServerDescription: Sendable {
                 [list.key: list.items, "ttlMs": .int(Self.listTTL), "cacheScope": .string(list.scope)], serverInfo: info)
             modern[method] = JSONValue.object(result).compactBytes()
         }
-        let discover: [String: JSONValue] = [
-            "supportedVersions": .array(ProtocolVersions.all.map(JSONValue.string)),
-            "capabilities": ["tools": [:], "resources": [:], "prompts": [:]],
-            "instructions": .string(Self.instructions),
-            "ttlMs": .int(Self.listTTL), "cacheScope": "public",
-        ]
-        modern["server/discover"] = JSONValue.object(Self.modern(discover, serverInfo: info)).compactBytes()
+        modern["server/discover"] = JSONValue.object(Self.modern(Self.discover(note: nil), serverInfo: info)).compactBytes()
         self.modernResults = modern
         self.legacyResults = legacy
+    }
+
+    /// The `server/discover` result; a caller's `note` (`--identity caller`) joins the
+    /// instructions, and makes the answer theirs alone.
+    static func discover(note: String?) -> [String: JSONValue] {
+        [
+            "supportedVersions": .array(ProtocolVersions.all.map(JSONValue.string)),
+            "capabilities": ["tools": [:], "resources": [:], "prompts": [:]],
+            "instructions": .string(note.map { instructions + " " + $0 } ?? instructions),
+            "ttlMs": .int(Self.listTTL), "cacheScope": note == nil ? "public" : "private",
+        ]
     }
 
     /// The encoded result of a method whose answer never changes, if it is one.
@@ -96,7 +101,7 @@ struct ServerDescription: Sendable {
     }
 
     /// The `initialize` result of the legacy era.
-    func initializeResult(version: String) -> [String: JSONValue] {
+    func initializeResult(version: String, note: String? = nil) -> [String: JSONValue] {
         [
             "protocolVersion": .string(version),
             "capabilities": [
@@ -104,7 +109,7 @@ struct ServerDescription: Sendable {
                 "prompts": ["listChanged": false], "logging": [:],
             ],
             "serverInfo": serverInfo,
-            "instructions": .string(Self.instructions),
+            "instructions": .string(note.map { Self.instructions + " " + $0 } ?? Self.instructions),
         ]
     }
 

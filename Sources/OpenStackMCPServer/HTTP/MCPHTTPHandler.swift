@@ -26,11 +26,13 @@ struct MCPHTTPHandler: Sendable {
     let guardrail: RequestGuard
     let ops: OpsEndpoints
     let authenticator: HTTPAuthenticator
+    /// `--identity caller`: finds each request's caller; nil when the server reads as itself.
+    let callers: CallerResolver?
     let logger: Logger
 
     init(
         options: ServerOptions, engine: MCPEngine, sessions: SessionStore?, authenticator: HTTPAuthenticator = .open(),
-        logger: Logger
+        identity: CallerIdentity? = nil, logger: Logger
     ) {
         self.options = options
         self.engine = engine
@@ -38,6 +40,11 @@ struct MCPHTTPHandler: Sendable {
         self.guardrail = RequestGuard(options: options)
         self.ops = OpsEndpoints(readiness: Readiness(clouds: engine.registry.context.clouds))
         self.authenticator = authenticator
+        self.callers = identity.map {
+            CallerResolver(
+                directory: $0.directory, settings: $0.settings, authenticator: authenticator, registry: engine.registry,
+                logger: logger)
+        }
         self.logger = logger
     }
 
@@ -60,11 +67,19 @@ struct MCPHTTPHandler: Sendable {
                 status: 403)
         }
         // /metrics sits behind the same auth as the MCP endpoint; --metrics-port serves it apart.
-        if let refusal = await authenticator.refusal(for: request) { return refusal }
+        var caller: ResolvedCaller?
+        if let callers {
+            switch await callers.resolve(request) {
+            case .refused(let refusal): return refusal
+            case .caller(let found): caller = found
+            }
+        } else if let refusal = await authenticator.refusal(for: request) {
+            return refusal
+        }
         if path == OpsEndpoints.metricsPath { return ops.metrics() }
         switch request.method {
         case .post:
-            return await post(request)
+            return await post(request, caller: caller)
         case .get where sessions != nil:
             return await openStream(request)
         case .delete where sessions != nil:
@@ -77,7 +92,7 @@ struct MCPHTTPHandler: Sendable {
         }
     }
 
-    private func post(_ request: Request) async -> Response {
+    private func post(_ request: Request, caller: ResolvedCaller?) async -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
             // A client waiting for 100 Continue has sent no body to read an id from.
             let waiting = request.headers[.expect]?.lowercased() == "100-continue"
@@ -103,11 +118,11 @@ struct MCPHTTPHandler: Sendable {
             // cancels by closing the stream, so notifications/cancelled needs no handling here.)
             return HTTPAnswers.accepted()
         case .request(let rpc):
-            return await answer(rpc, request: request)
+            return await answer(rpc, request: request, caller: caller)
         }
     }
 
-    private func answer(_ rpc: RPCRequest, request: Request) async -> Response {
+    private func answer(_ rpc: RPCRequest, request: Request, caller: ResolvedCaller?) async -> Response {
         let refuse = { (error: RPCError) in HTTPAnswers.json(RPCWire.error(id: rpc.id, error), status: error.httpStatus) }
         if let declared = rpc.meta?[ProtocolVersions.Meta.protocolVersion], rpc.method != "initialize",
             let mismatch = ModernHeaders.mismatch(request.headers, request: rpc, version: declared)
@@ -132,24 +147,27 @@ struct MCPHTTPHandler: Sendable {
                 }
             }
         }
-        let visible: Set<String>?
+        var narrowed: Set<String>?
         do {
-            visible = try ToolSelection.narrowing(
+            narrowed = try ToolSelection.narrowing(
                 toolsets: request.headers[Self.toolsetsHeader], tools: request.headers[Self.toolsHeader],
                 offered: engine.registry.tools)
         } catch {
             return refuse(.invalidParams("\(error)", httpStatus: 400))
         }
+        // A caller sees only what their roles and catalog allow, whatever the headers ask.
+        let visible = caller.map { narrowed?.intersection($0.visibility.visible) ?? $0.visibility.visible } ?? narrowed
         let sse = !options.jsonResponse && (request.headers[.accept] ?? "").contains("text/event-stream")
         // Only calls that reach OpenStack take long enough to stream progress or to be cancelled.
         if sse, rpc.method == "tools/call" || rpc.method == "resources/read" {
             let engine = self.engine
             return HTTPAnswers.stream(keepAlive: options.keepAliveInterval, extra: extra) { events in
-                let answer = await engine.answer(rpc, era: era, progress: { events.yield(HTTPAnswers.event($0)) }, visibleTools: visible)
+                let answer = await engine.answer(
+                    rpc, era: era, progress: { events.yield(HTTPAnswers.event($0)) }, visibleTools: visible, caller: caller)
                 events.yield(HTTPAnswers.event(answer.bytes))
             }
         }
-        let answer = await engine.answer(rpc, era: era, visibleTools: visible)
+        let answer = await engine.answer(rpc, era: era, progress: nil, visibleTools: visible, caller: caller)
         if rpc.method == "initialize", answer.httpStatus != 200 || answer.bytes.isErrorAnswer,
             let id = extra[HTTPAnswers.sessionHeader]
         {

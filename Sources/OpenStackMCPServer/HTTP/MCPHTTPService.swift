@@ -10,26 +10,30 @@ public struct MCPHTTPService: Service {
     let engine: MCPEngine
     let logger: Logger
     let authenticator: HTTPAuthenticator
+    let identity: CallerIdentity?
     let onRunning: @Sendable (Int) async -> Void
 
     /// - Parameters:
     ///   - authenticator: who may call `/openstack`; by default anyone.
+    ///   - identity: with `--identity caller`, each request reads as its own caller; nil: as the server.
     ///   - onRunning: called with the bound port once the server listens.
     public init(
         options: ServerOptions, engine: MCPEngine, logger: Logger, authenticator: HTTPAuthenticator? = nil,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        identity: CallerIdentity? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.options = options
         self.engine = engine
         self.logger = logger
         self.authenticator = authenticator ?? .open(logger: logger)
+        self.identity = identity
         self.onRunning = onRunning
     }
 
     public func run() async throws {
         let sessions = options.stateful ? SessionStore(options: options, logger: logger) : nil
         let handler = MCPHTTPHandler(
-            options: options, engine: engine, sessions: sessions, authenticator: authenticator, logger: logger)
+            options: options, engine: engine, sessions: sessions, authenticator: authenticator, identity: identity,
+            logger: logger)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) }
         var services: [any Service] = []
         if let sessions { services.append(SessionReaper(sessions: sessions)) }

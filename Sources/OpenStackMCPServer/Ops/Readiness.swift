@@ -33,6 +33,8 @@ public struct Readiness: Sendable {
     }
 
     private func problem(of cloud: OpenStackCloud) async -> String? {
+        // --identity caller: the server has no token of its own; Keystone answering is what counts.
+        if case .none = cloud.configuration.auth.method { return await keystoneProblem(cloud) }
         let token: AuthToken
         if let cached = await cloud.authenticator.cachedToken {
             token = cached
@@ -51,12 +53,30 @@ public struct Readiness: Sendable {
         return token.catalog.entries.isEmpty ? "the token has no service catalog (it is not scoped to a project)" : nil
     }
 
+    private func keystoneProblem(_ cloud: OpenStackCloud) async -> String? {
+        let url = cloud.configuration.auth.authURL.absoluteString
+        let outcome = await within(wait) {
+            try await cloud.http.send(OutgoingRequest(method: .GET, url: url), service: "Keystone")
+        }
+        switch outcome {
+        case nil: return "Keystone has not answered within \(wait)"
+        case .failure(let error): return (error as? OpenStackError)?.description ?? "\(error)"
+        case .success(let response):
+            return response.isSuccess || response.status == 300 ? nil : "Keystone answered \(url) with HTTP \(response.status)"
+        }
+    }
+
     /// The token, an error, or nil when neither came within `limit`. The request itself goes on
     /// in the authenticator (bounded by the cloud's HTTP timeouts), so the next probe may find it.
     private func tokenWithin(_ limit: Duration, _ cloud: OpenStackCloud) async -> Result<AuthToken, Error>? {
-        let (first, continuation) = AsyncStream<Result<AuthToken, Error>?>.makeStream()
+        await within(limit) { try await cloud.token() }
+    }
+
+    /// `work`'s outcome, or nil when it did not end within `limit` (it goes on regardless).
+    private func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async -> Result<T, Error>? {
+        let (first, continuation) = AsyncStream<Result<T, Error>?>.makeStream()
         let fetch = Task {
-            do { continuation.yield(.success(try await cloud.token())) } catch { continuation.yield(.failure(error)) }
+            do { continuation.yield(.success(try await work())) } catch { continuation.yield(.failure(error)) }
         }
         let timer = Task {
             try? await TimerSleep.sleep(for: limit)

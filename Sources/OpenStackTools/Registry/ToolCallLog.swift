@@ -9,11 +9,11 @@ extension ToolRegistry {
     /// never carries the arguments' values or the answer, which may hold names a user typed.
     func record(
         tool: String, arguments: ToolArguments, result: ToolResult, outcome: String,
-        measurement: ToolCallMeasurement, tally: UpstreamTally
+        measurement: ToolCallMeasurement, tally: UpstreamTally, context: ToolContext
     ) {
         let answerBytes = result.textByteCount
         measurement.finish(outcome: outcome, answerBytes: answerBytes)
-        let (cloud, region) = scope(of: result, arguments: arguments)
+        let (cloud, region) = scope(of: result, arguments: arguments, clouds: context.clouds)
         let elapsed = measurement.elapsed
         let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         context.logger.info(
@@ -29,12 +29,12 @@ extension ToolRegistry {
 
     /// The cloud and region a call read: from its answer when it says (list and show answers
     /// do), else from its arguments, else the defaults. `-` when the region was never resolved.
-    private func scope(of result: ToolResult, arguments: ToolArguments) -> (String, String) {
+    private func scope(of result: ToolResult, arguments: ToolArguments, clouds: CloudSet) -> (String, String) {
         let structured = result.structuredContent?.objectValue
         let cloud = structured?["cloud"]?.stringValue ?? arguments.values["cloud"]?.stringValue
-            ?? context.clouds.clouds.first?.name ?? "-"
+            ?? clouds.clouds.first?.name ?? "-"
         let region = structured?["region"]?.stringValue ?? arguments.values["region"]?.stringValue
-            ?? context.clouds.clouds.first(where: { $0.name == cloud })?.configuration.region ?? "-"
+            ?? clouds.clouds.first(where: { $0.name == cloud })?.configuration.region ?? "-"
         return (cloud, region)
     }
 }

@@ -34,25 +34,25 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetInstanceInterfaces.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetFlavors.definition, toolset: .compute, isDefault: true, service: .compute),
             ToolEntry(definition: GetFlavor.definition, toolset: .compute, isDefault: false, service: .compute),
-            ToolEntry(definition: GetFlavorAccess.definition, toolset: .compute, isDefault: false, service: .compute),
-            ToolEntry(definition: GetHypervisors.definition, toolset: .compute, isDefault: true, service: .compute),
-            ToolEntry(definition: GetHypervisor.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetFlavorAccess.definition, toolset: .compute, isDefault: false, service: .compute, adminOnly: true),
+            ToolEntry(definition: GetHypervisors.definition, toolset: .compute, isDefault: true, service: .compute, adminOnly: true),
+            ToolEntry(definition: GetHypervisor.definition, toolset: .compute, isDefault: false, service: .compute, adminOnly: true),
             ToolEntry(definition: GetAvailabilityZones.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetKeypairs.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetServerGroups.definition, toolset: .compute, isDefault: false, service: .compute),
-            ToolEntry(definition: GetAggregates.definition, toolset: .compute, isDefault: false, service: .compute),
+            ToolEntry(definition: GetAggregates.definition, toolset: .compute, isDefault: false, service: .compute, adminOnly: true),
             ToolEntry(definition: GetComputeLimits.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetComputeQuotas.definition, toolset: .compute, isDefault: false, service: .compute),
             ToolEntry(definition: GetUsage.definition, toolset: .compute, isDefault: false, service: .compute),
-            ToolEntry(definition: GetComputeServices.definition, toolset: .compute, isDefault: true, service: .compute),
-            ToolEntry(definition: GetMigrations.definition, toolset: .compute, isDefault: false, service: .compute),
-            ToolEntry(definition: GetResourceProviders.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetResourceProviderTraits.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetResourceProviderAggregates.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetResourceProviderInventories.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetResourceProviderUsages.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetAllocations.definition, toolset: .placement, isDefault: false, service: .placement),
-            ToolEntry(definition: GetAllocationCandidates.definition, toolset: .placement, isDefault: false, service: .placement),
+            ToolEntry(definition: GetComputeServices.definition, toolset: .compute, isDefault: true, service: .compute, adminOnly: true),
+            ToolEntry(definition: GetMigrations.definition, toolset: .compute, isDefault: false, service: .compute, adminOnly: true),
+            ToolEntry(definition: GetResourceProviders.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetResourceProviderTraits.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetResourceProviderAggregates.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetResourceProviderInventories.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetResourceProviderUsages.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetAllocations.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
+            ToolEntry(definition: GetAllocationCandidates.definition, toolset: .placement, isDefault: false, service: .placement, adminOnly: true),
             ToolEntry(definition: GetNetworks.definition, toolset: .network, isDefault: true, service: .network),
             ToolEntry(definition: GetNetwork.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetSubnets.definition, toolset: .network, isDefault: false, service: .network),
@@ -67,16 +67,16 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetSecurityGroup.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetSecurityGroupRules.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetNetworkQuotas.definition, toolset: .network, isDefault: false, service: .network),
-            ToolEntry(definition: GetNetworkIPAvailability.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetNetworkIPAvailability.definition, toolset: .network, isDefault: false, service: .network, adminOnly: true),
             ToolEntry(definition: GetSubnetPools.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetTrunks.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetQoSPolicies.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetRBACPolicies.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetPortForwardings.definition, toolset: .network, isDefault: false, service: .network),
-            ToolEntry(definition: GetSegments.definition, toolset: .network, isDefault: false, service: .network),
+            ToolEntry(definition: GetSegments.definition, toolset: .network, isDefault: false, service: .network, adminOnly: true),
             ToolEntry(definition: GetAddressScopes.definition, toolset: .network, isDefault: false, service: .network),
             ToolEntry(definition: GetNetworkExtensions.definition, toolset: .network, isDefault: false, service: .network),
-            ToolEntry(definition: GetNetworkAgents.definition, toolset: .network, isDefault: true, service: .network),
+            ToolEntry(definition: GetNetworkAgents.definition, toolset: .network, isDefault: true, service: .network, adminOnly: true),
             ToolEntry(definition: GetVolumes.definition, toolset: .storage, isDefault: true, service: .blockStorage),
             ToolEntry(definition: GetVolume.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetSnapshots.definition, toolset: .storage, isDefault: false, service: .blockStorage),
@@ -84,24 +84,24 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetBackups.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetBackup.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeTypes.definition, toolset: .storage, isDefault: false, service: .blockStorage),
-            ToolEntry(definition: GetVolumePools.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumePools.definition, toolset: .storage, isDefault: false, service: .blockStorage, adminOnly: true),
             ToolEntry(definition: GetVolumeLimits.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeQuotas.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeAttachments.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeMessages.definition, toolset: .storage, isDefault: false, service: .blockStorage),
-            ToolEntry(definition: GetVolumeServices.definition, toolset: .storage, isDefault: true, service: .blockStorage),
+            ToolEntry(definition: GetVolumeServices.definition, toolset: .storage, isDefault: true, service: .blockStorage, adminOnly: true),
             ToolEntry(definition: GetImages.definition, toolset: .image, isDefault: true, service: .image),
             ToolEntry(definition: GetImage.definition, toolset: .image, isDefault: false, service: .image),
-            ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity),
+            ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity, adminOnly: true),
             ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity),
-            ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetRegions.definition, toolset: .identity, isDefault: false, service: .identity),
-            ToolEntry(definition: GetEndpoints.definition, toolset: .identity, isDefault: false, service: .identity),
-            ToolEntry(definition: GetDomains.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetEndpoints.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
+            ToolEntry(definition: GetDomains.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetRoleAssignments.definition, toolset: .identity, isDefault: false, service: .identity),
             ToolEntry(definition: GetRoles.definition, toolset: .identity, isDefault: false, service: .identity),
-            ToolEntry(definition: GetGroups.definition, toolset: .identity, isDefault: false, service: .identity),
-            ToolEntry(definition: GetGroupMembers.definition, toolset: .identity, isDefault: false, service: .identity),
+            ToolEntry(definition: GetGroups.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
+            ToolEntry(definition: GetGroupMembers.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetApplicationCredentials.definition, toolset: .identity, isDefault: false, service: .identity),
             ToolEntry(definition: GetLimits.definition, toolset: .identity, isDefault: false, service: .identity),
             ToolEntry(definition: GetRegisteredLimits.definition, toolset: .identity, isDefault: false, service: .identity),
@@ -121,7 +121,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetPools.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: GetPoolMembers.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: GetHealthMonitors.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
-            ToolEntry(definition: GetAmphorae.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
+            ToolEntry(definition: GetAmphorae.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer, adminOnly: true),
             ToolEntry(definition: GetObjectStoreAccount.definition, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: GetContainers.definition, toolset: .objectStore, isDefault: false, service: .objectStore),
             ToolEntry(definition: GetObjects.definition, toolset: .objectStore, isDefault: false, service: .objectStore),
@@ -138,21 +138,27 @@ public struct ToolRegistry: Sendable {
     public func tool(named name: String) -> ToolDefinition? { byName[name] }
 
     /// Runs one tool. An unknown tool is a JSON-RPC error; every other failure is an `isError` result.
-    public func call(name: String, arguments: [String: JSONValue]?) async throws -> ToolResult {
+    ///
+    /// - Parameter caller: with `--identity caller`, the caller's own clouds and the logger that
+    ///   names them; nil reads with the server's own identity.
+    public func call(name: String, arguments: [String: JSONValue]?, as caller: ToolCaller? = nil) async throws -> ToolResult {
         guard let tool = byName[name] else {
             throw ProtocolError.invalidParams(
                 "Unknown tool '\(name)'\(ToolNames.suggestion(for: name, among: byName.keys)). tools/list shows the \(tools.count) tools offered.")
         }
+        let context = caller.map { ToolContext(clouds: $0.clouds, settings: self.context.settings, logger: $0.logger) } ?? self.context
         let measurement = ServerMetrics.toolCallStarted(name)
         let tally = UpstreamTally()
         let arguments = ToolArguments(arguments)
-        let (result, outcome) = await UpstreamTally.$current.withValue(tally) { await run(tool, arguments) }
-        record(tool: name, arguments: arguments, result: result, outcome: outcome, measurement: measurement, tally: tally)
+        let (result, outcome) = await UpstreamTally.$current.withValue(tally) { await run(tool, arguments, in: context) }
+        record(
+            tool: name, arguments: arguments, result: result, outcome: outcome, measurement: measurement, tally: tally,
+            context: context)
         return result
     }
 
     /// Runs a known tool; every failure becomes an `isError` result with its outcome label.
-    private func run(_ tool: ToolDefinition, _ arguments: ToolArguments) async -> (ToolResult, String) {
+    private func run(_ tool: ToolDefinition, _ arguments: ToolArguments, in context: ToolContext) async -> (ToolResult, String) {
         // One budget covers every upstream request of the call (--call-timeout).
         let budget = CallBudget(limit: context.settings.callTimeout)
         do {

@@ -32,12 +32,16 @@ public struct ToolEntry: Sendable {
     public let isDefault: Bool
     /// The service it reads, for hiding it when no configured cloud has that service.
     public let service: ServiceType?
+    /// Answers only for the admin role under OpenStack's default policies. With
+    /// `--identity caller` it is hidden from callers without that role.
+    public let adminOnly: Bool
 
-    init(definition: ToolDefinition, toolset: Toolset, isDefault: Bool, service: ServiceType?) {
+    init(definition: ToolDefinition, toolset: Toolset, isDefault: Bool, service: ServiceType?, adminOnly: Bool = false) {
         self.definition = definition.addingCloudScope()
         self.toolset = toolset
         self.isDefault = isDefault
         self.service = service
+        self.adminOnly = adminOnly
     }
 }
 

@@ -45,7 +45,11 @@ public struct ResourceCatalog: Sendable {
 
     /// Reads a resource as JSON text; an unknown URI or a missing resource is a JSON-RPC error
     /// (`ProtocolError`; resource-not-found for one that is not there).
-    public func read(_ uri: String) async throws -> String {
+    ///
+    /// - Parameters:
+    ///   - caller: with `--identity caller`, who reads (nil: the server's own identity);
+    ///   - visible: the tools this caller may use; a resource read through another is unknown.
+    public func read(_ uri: String, as caller: ToolCaller? = nil, visible: Set<String>? = nil) async throws -> String {
         guard let components = URLComponents(string: uri), components.scheme == "openstack", let cloud = components.host
         else {
             throw ProtocolError.invalidParams("Not an openstack:// URI: \(uri). Use openstack://<cloud>/<type>/<id>.")
@@ -54,13 +58,13 @@ public struct ResourceCatalog: Sendable {
         let call: (tool: String, arguments: [String: JSONValue])
         if parts == ["catalog"] {
             call = ("get_services", ["cloud": .string(cloud), "limit": 1000])
-        } else if parts.count == 2, let entry = offered.first(where: { $0.type == parts[0] }) {
+        } else if parts.count == 2, let entry = offered.first(where: { $0.type == parts[0] && visible?.contains($0.tool) ?? true }) {
             call = (entry.tool, ["cloud": .string(cloud), "id": .string(parts[1]), "detail_level": "full"])
         } else {
             let types = offered.map(\.type).joined(separator: ", ")
             throw ProtocolError.invalidParams("Unknown resource \(uri). Types: \(types), or openstack://<cloud>/catalog.")
         }
-        let result = try await registry.call(name: call.tool, arguments: call.arguments)
+        let result = try await registry.call(name: call.tool, arguments: call.arguments, as: caller)
         if result.isError {
             throw ProtocolError.resourceNotFound("Resource not available: \(result.firstText ?? "failed")")
         }

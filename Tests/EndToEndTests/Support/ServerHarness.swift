@@ -38,9 +38,10 @@ struct ServerHarness: Sendable {
         computeMaxLimit: Int = 1000, imageMaxLimit: Int = 1000, logs: CapturedLogs? = nil,
         enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
         authenticator: HTTPAuthenticator? = nil, callTimeout: Duration = .seconds(120),
+        identity: CallerIdentitySettings? = nil, demo: DemoCloudConfiguration? = nil,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
-        var configuration = DemoCloudConfiguration(servers: servers)
+        var configuration = demo ?? DemoCloudConfiguration(servers: servers)
         configuration.computeMicroversion = computeMicroversion
         configuration.volumeMicroversion = volumeMicroversion
         configuration.placementMicroversion = placementMicroversion
@@ -49,7 +50,7 @@ struct ServerHarness: Sendable {
         return try await withDemoCloud(configuration) { demo, _ in
             let authURL = await demo.authURL
             let configuration = try settings(authURL: authURL, user: user, password: password, project: project)
-                .resolve(name: "demo", http: http)
+                .resolve(name: "demo", http: http, credentials: identity == nil)
             var logger = logs.map { Logger(label: "e2e", factory: $0.handler) } ?? Logger(label: "e2e")
             logger.logLevel = .warning
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
@@ -60,7 +61,10 @@ struct ServerHarness: Sendable {
                 enabled: enabledTools, services: services)
             let engine = MCPEngine(registry: registry)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let service = MCPHTTPService(options: options, engine: engine, logger: logger, authenticator: authenticator) { port in
+            let callers = identity.map { CallerIdentity(base: openstack, settings: $0) }
+            let service = MCPHTTPService(
+                options: options, engine: engine, logger: logger, authenticator: authenticator, identity: callers
+            ) { port in
                 continuation.yield(port)
             }
             defer { Task { await openstack.shutdown() } }

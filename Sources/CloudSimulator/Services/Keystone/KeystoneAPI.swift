@@ -13,6 +13,7 @@ struct KeystoneAPI: ServiceAPI {
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool {
         let path = Array(segments)
         return path.isEmpty || path == ["v3"] || (path == ["v3", "auth", "tokens"] && method == "POST")
+            || (Self.isFederationPath(path) && method == "POST")
     }
 
     func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
@@ -20,7 +21,7 @@ struct KeystoneAPI: ServiceAPI {
     }
 
     func allows(_ method: String, _ segments: ArraySlice<String>) -> Bool {
-        method == "GET" || (method == "POST" && Array(segments) == ["v3", "auth", "tokens"])
+        method == "GET" || (method == "POST" && (Array(segments) == ["v3", "auth", "tokens"] || Self.isFederationPath(Array(segments))))
     }
 
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
@@ -33,6 +34,8 @@ struct KeystoneAPI: ServiceAPI {
             return .json(["version": versionDocument(request)])
         case ["v3", "auth", "tokens"]:
             return request.method == "POST" ? issueToken(request) : validateToken(request)
+        case ["v3", "auth", "projects"]:
+            return scopableProjects(request)
         case ["v3", "auth", "catalog"]:
             return .json([
                 "catalog": catalog(request, projectID: request.token?.project?.id),
@@ -43,6 +46,7 @@ struct KeystoneAPI: ServiceAPI {
         case ["v3", "endpoints"]:
             return listEndpoints(request)
         default:
+            if Self.isFederationPath(path) { return federatedAuth(request, identityProvider: path[3], protocolName: path[5]) }
             if path.count == 3, path[0] == "v3", path[1] == "services" || path[1] == "endpoints" {
                 return showAdminItem(request, collection: path[1], id: path[2])
             }

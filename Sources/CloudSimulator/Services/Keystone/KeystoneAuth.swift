@@ -36,7 +36,7 @@ extension KeystoneAPI {
                     if let id = body["id"] as? String { return cred.id == id }
                     return cred.name == body["name"] as? String
                 }),
-                (body["secret"] as? String) == found.secret,
+                (body["secret"] as? String) == found.secret, !environment.state.isRevoked(credential: found.id),
                 let owner = data.users.first(where: { $0.id == found.userID })
             else { return unauthorized(request) }
             user = owner
@@ -81,6 +81,8 @@ extension KeystoneAPI {
             explicit = credential?.roles ?? user.roles(onProject: project.id)
         case .domain: explicit = user.domainRoles
         case .system: explicit = user.systemRoles
+        // Only a federated token stays unscoped; rescoping it asks for a project.
+        case .unscoped: return error(400, "An unscoped token cannot be issued this way; name a project in the scope.", request)
         }
         guard !explicit.isEmpty else { return unauthorized(request) }
 
@@ -102,7 +104,7 @@ extension KeystoneAPI {
             .adding("X-Subject-Token", token.id)
     }
 
-    private func tokenBody(_ token: TokenRecord, _ request: IncomingRequest, withCatalog: Bool) -> JSON {
+    func tokenBody(_ token: TokenRecord, _ request: IncomingRequest, withCatalog: Bool) -> JSON {
         let domain: JSON = ["id": .string(DemoCloud.domainID), "name": .string(DemoCloud.domainName)]
         var body: JSON = [
             "methods": JSON.strings(token.methods),
@@ -123,6 +125,7 @@ extension KeystoneAPI {
             }
         case .domain: body.set("domain", domain)
         case .system: body.set("system", ["all": true])
+        case .unscoped: break
         }
         if let credential = token.applicationCredential {
             body.set("application_credential", ["id": .string(credential.id), "name": .string(credential.name), "restricted": true])
