@@ -72,7 +72,7 @@ EOF
   if ! is_running keystone-fed uwsgi; then
     rm -f "$RUN/keystone-fed.sock"
     bg keystone-fed "$VENV/bin/uwsgi" --socket "$RUN/keystone-fed.sock" --chmod-socket=600 \
-      --wsgi-file "$SITE/keystone/wsgi/api.py" --master --processes 1 --threads 4 --enable-threads \
+      --wsgi-file "$SITE/keystone/wsgi/api.py" --master --processes 4 --threads 1 \
       --die-on-term --lazy-apps --need-app --buffer-size 65535 --procname-prefix keystone-fed- \
       --env OS_KEYSTONE_CONFIG_FILES="$ETC/keystone/keystone.conf;$ETC/keystone/keystone-fed.conf"
     log "started keystone-fed (uwsgi pid $(cat "$RUN/keystone-fed.pid")) on $RUN/keystone-fed.sock"
