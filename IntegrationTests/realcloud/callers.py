@@ -19,7 +19,8 @@ tool-call log line names the caller's principal and Keystone project; every upst
 the call (its request IDs in the log line, matched in the proxy's records) carried a token that
 Keystone says is that caller's in that project, never another caller's or an admin's. Then
 callers_edges.py: refusals (no identity, an expired token, another project, a mapping without a
-project) and a deleted application credential; and no secret (JWTs, application-credential secrets,
+project) and a deleted application credential; callers_soak.py: 20 principals against a token cache
+of 5 and one call at a time per caller; and no secret (JWTs, application-credential secrets,
 Keystone tokens) in any answer or log line.
 """
 from __future__ import annotations
@@ -33,6 +34,7 @@ import urllib.request
 
 from .callers_edges import (Caller, CallerRun, check_edges, check_log_and_tokens, check_refusals, check_secrets,
                             cli_ids, mcp_client)
+from .callers_soak import run_soak
 from .cloud import Account
 from .ledger import Ledger
 from .proxy import RecordingProxy
@@ -193,6 +195,7 @@ async def run_callers(admin: Account, args, ledger: Ledger, log) -> None:
     finally:
         server.stop()
         proxy.stop()
+    await run_soak(run, args.binary, args.work, server_args, mint, log)
     check_secrets(run)
 
 

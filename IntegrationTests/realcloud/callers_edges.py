@@ -49,6 +49,7 @@ class CallerRun:
     spans: list[tuple[str, float, float]] = dataclasses.field(default_factory=list)
     transcripts: list[str] = dataclasses.field(default_factory=list)  # answers outside the callers' clients
     secrets: list[str] = dataclasses.field(default_factory=list)
+    extra_logs: list[ServerProcess] = dataclasses.field(default_factory=list)  # other servers of the phase (the soak's)
 
 
 @contextlib.asynccontextmanager
@@ -295,7 +296,7 @@ def check_secrets(run: CallerRun) -> None:
     secrets = {s for c in run.callers for s in c.secrets} | set(run.secrets) | set(run.proxy.tokens)
     secrets |= {r.token for r in run.proxy.records if r.token}
     secrets = {s for s in secrets if s and len(s) >= 16}
-    texts = {"the server's log": run.server.log(),
+    texts = {"the server's log": run.server.log(), **{f"the log of {s.log_path}": s.log() for s in run.extra_logs},
              "tool answers": "\n".join([*run.transcripts, *(t for c in run.callers if c.mcp for t in c.mcp.transcript)])}
     for place, text in texts.items():
         hits = sum(1 for s in secrets if s in text)
