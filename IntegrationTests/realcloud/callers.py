@@ -168,6 +168,13 @@ async def run_callers(admin: Account, args, ledger: Ledger, log) -> None:
             ledger.note(f"callers: skipped ({message})")
         return
     fed = settings["federation"]
+    try:
+        urllib.request.urlopen(fed["auth_url"], timeout=10).close()
+        urllib.request.urlopen(fed["issuer"] + "/jwks", timeout=10).close()
+    except OSError as error:
+        ledger.fail(PHASE, f"the recipe's federation does not answer ({fed['auth_url']}, {fed['issuer']}: {error}); "
+                           "run up.sh with OSTACK_FEDERATION=1 (federation.sh)")
+        return
     callers = make_callers(settings, admin)
     owned = other_projects(admin, callers)
     hidden_expected = await admin_tool_names(admin, args.binary, args.work)

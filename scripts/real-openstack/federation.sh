@@ -132,7 +132,9 @@ EOF
     bg keystone-oidc /usr/sbin/apache2 -f "$ETC/apache2/keystone-oidc.conf" -DFOREGROUND
     log "started keystone-oidc (apache2 pid $(cat "$RUN/keystone-oidc.pid")) on $H:$FED_PORT"
   fi
-  wait_for keystone-oidc 60 http_ok "http://$H:$FED_PORT/v3"
+  # -f: Apache answers 503 until keystone-fed's socket is up
+  fed_ok() { curl -sf -o /dev/null --max-time 2 "$1"; }
+  wait_for keystone-oidc 60 fed_ok "http://$H:$FED_PORT/v3"
   export OSTACK_FED_ISSUER="$FED_ISSUER" OSTACK_FED_AUDIENCE="$FED_AUDIENCE" OSTACK_FED_AUTH_URL="http://$H:$FED_PORT/v3"
 else
   log "federation skipped (OSTACK_FEDERATION=${OSTACK_FEDERATION:-1}, issuer script $FED_ISSUER_SCRIPT)"
