@@ -246,6 +246,7 @@ async def check_revocation(run: CallerRun, url: str, log) -> None:
                     outcomes.append((tool, not result.is_error, text))
                 except Exception as error:  # noqa: BLE001 - a 401 of the transport
                     outcomes.append((tool, False, describe(error)))
+                    run.transcripts.append(outcomes[-1][2])
         for tool, worked, text in outcomes:
             lower = text.lower()
             renew = "application credential" in lower and any(w in lower for w in ("create a new", "renew", "unauthorized"))
