@@ -33,3 +33,35 @@ if listed != present:
 kinds = sorted(yaml.safe_load((folder / name).read_text())["kind"] for name in listed)
 print("   " + ", ".join(kinds))
 PY
+echo "== the caller-identity overlay (deploy/kubernetes-caller) patches a valid Deployment"
+"$VENV/bin/python" - <<'PY'
+import pathlib, subprocess, sys, tempfile, yaml
+overlay = pathlib.Path("deploy/kubernetes-caller")
+kustomization = yaml.safe_load((overlay / "kustomization.yaml").read_text())
+if kustomization["resources"] != ["../kubernetes"]:
+    sys.exit("the overlay must build on ../kubernetes")
+base = yaml.safe_load(pathlib.Path("deploy/kubernetes/deployment.yaml").read_text())
+for patch in kustomization["patches"]:
+    change = yaml.safe_load((overlay / patch["path"]).read_text())
+    if (change["kind"], change["metadata"]["name"]) != (base["kind"], base["metadata"]["name"]):
+        sys.exit(f"{patch['path']} patches no Deployment of the base")
+    # Strategic merge, as kustomize does it: containers and volumes by name, args replaced whole.
+    spec = base["spec"]["template"]["spec"]
+    for key in ("containers", "volumes"):
+        for item in change["spec"]["template"]["spec"].get(key, []):
+            target = next((x for x in spec[key] if x["name"] == item["name"]), None)
+            if target is None:
+                sys.exit(f"{patch['path']}: no {key[:-1]} named {item['name']} in the base")
+            for field, value in item.items():
+                target[field] = {**target[field], **value} if isinstance(value, dict) and isinstance(target.get(field), dict) else value
+args = spec["containers"][0]["args"]
+for flag in ("--identity", "--oauth-issuer", "--oauth-audience", "--federation-idp"):
+    if flag not in args:
+        sys.exit(f"the overlay's args lack {flag}")
+if args[args.index("--identity") + 1] != "caller" or "--auth-token-file" in args:
+    sys.exit("the overlay must run --identity caller without --auth-token-file")
+with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as merged:
+    yaml.safe_dump(base, merged)
+subprocess.run([sys.prefix + "/bin/kubernetes-validate", "--strict", "--quiet", merged.name], check=True)
+print("   merged Deployment valid; args:", " ".join(args[-10:]))
+PY

@@ -28,6 +28,14 @@ struct Command: AsyncParsableCommand {
             (OAuth 2.1 access tokens; metadata at /.well-known/oauth-protected-resource), or it refuses to \
             start unless --allow-unauthenticated is given. /healthz and /readyz stay open; stdio needs no token.
 
+            PER-CALLER IDENTITY: --identity caller makes each HTTP request read OpenStack as its caller, never as \
+            the server: an application credential in the headers X-OpenStack-Application-Credential-ID and \
+            X-OpenStack-Application-Credential-Secret, or an OAuth access token (--oauth-issuer) that Keystone's \
+            federation (--federation-idp, --federation-protocol) exchanges, scoped to the project in \
+            X-OpenStack-Project. Each caller gets their own token, catalog and tools (admin-only tools are hidden \
+            from non-admins), at most --caller-max-calls calls at once, and a log line naming them. The server \
+            then needs only the cloud's auth URL.
+
             LIMITS: --call-timeout bounds one tool call (all its OpenStack requests); a cross-service tool cut \
             short returns what it has, marked partial. --max-upstream-concurrency caps requests in flight to each \
             cloud; calls beyond it wait their turn, and one that cannot start in time gets "the cloud is busy; retry".
@@ -49,6 +57,8 @@ struct Command: AsyncParsableCommand {
               openstack-mcp-server --os-cloud prod --os-cloud staging --transport stdio
               openstack-mcp-server --host 0.0.0.0 --allowed-host mcp.example.com \\
                   --auth-token-file /etc/mcp/tokens
+              openstack-mcp-server --identity caller --auth-url https://keystone.example.com:5000/v3 \\
+                  --host 0.0.0.0 --allowed-host mcp.example.com
               openstack-mcp-server --transport stdio \\
                   --auth-url https://keystone.example.com:5000/v3 \\
                   --username admin --project-name admin --password-file ~/.os-password

@@ -45,6 +45,9 @@ struct Launcher {
             // One line, however many clouds: anyone on the path can read the credentials.
             logger.warning("TLS verification is OFF (--insecure / OS_INSECURE / verify: false) for \(selected.count == 1 ? "the cloud" : "cloud " + insecure.joined(separator: ", ")): anyone on the network path can read the credentials")
         }
+        if command.checkConfig, command.identity.identity == .caller {
+            return await checkCallerConfig(selected)
+        }
         if command.checkConfig {
             // The check resolves each cloud itself, so an incomplete one is reported, not fatal.
             let files = demoURLs.isEmpty ? try? CloudSetup.loadFiles(ProcessInfo.processInfo.environment) : nil
@@ -118,6 +121,29 @@ struct Launcher {
             } catch {
                 throw LaunchError(message: ListenFailure(error, host: options.host, port: options.port, flag: "--port").description)
             }
+        }
+    }
+
+    /// `--check-config --identity caller`: the server has no identity to try, so the check is
+    /// the settings and whether Keystone answers at the auth URL.
+    private func checkCallerConfig(_ selected: [SelectedCloud]) async -> Int32 {
+        let say = { (line: String) in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        do {
+            let settings = try command.identity.settings(command, environment: ProcessInfo.processInfo.environment)
+            let configuration = try CloudSetup.resolve(selected[0], http: httpSettings, several: false, credentials: false)
+            say("identity: caller (each request's own; the server's credentials, if any, are not used)")
+            say("auth_url: \(configuration.auth.authURL.absoluteString)")
+            say("federation: \(settings?.identityProvider.map { "identity provider \($0), protocol \(settings?.protocolName ?? "")" } ?? "off (application credentials only)")")
+            let cloud = try OpenStackCloud(configuration: configuration)
+            defer { Task { await cloud.shutdown() } }
+            let response = try await cloud.http.send(OutgoingRequest(method: .GET, url: configuration.auth.authURL.absoluteString), service: "Keystone")
+            let answers = response.isSuccess || response.status == 300
+            say(answers ? "Keystone: answers (HTTP \(response.status))" : "Keystone: HTTP \(response.status) at the auth URL")
+            say(answers ? "RESULT: OK — callers can authenticate" : "RESULT: FAILED — the auth URL does not answer as Keystone")
+            return answers ? 0 : 1
+        } catch {
+            say("RESULT: FAILED — \((error as? OpenStackError)?.description ?? (error as? LaunchError)?.message ?? "\(error)")")
+            return 1
         }
     }
 

@@ -37,13 +37,22 @@ public struct LoggedRequest: Sendable, Equatable {
     /// Whether the request carried an `Authorization` header (OpenStack clients never send one:
     /// Keystone's token goes in X-Auth-Token), so tests can prove a caller's token is not passed on.
     public let carriedAuthorization: Bool
+    /// The user and project of the request's valid X-Auth-Token, if it carried one, so that tests
+    /// can prove whose identity each request used.
+    public let tokenUser: String?
+    public let tokenProject: String?
 
     /// Creates a log entry.
-    public init(method: String, path: String, query: String, status: Int, carriedAuthorization: Bool = false) {
+    public init(
+        method: String, path: String, query: String, status: Int, carriedAuthorization: Bool = false,
+        tokenUser: String? = nil, tokenProject: String? = nil
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.status = status
         self.carriedAuthorization = carriedAuthorization
+        self.tokenUser = tokenUser
+        self.tokenProject = tokenProject
     }
 }

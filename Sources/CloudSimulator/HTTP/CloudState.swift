@@ -90,12 +90,16 @@ final class CloudState: Sendable {
 
     // MARK: Request log
 
-    func beginRequest(method: String, path: String, query: String, carriedAuthorization: Bool = false) -> Int {
+    func beginRequest(
+        method: String, path: String, query: String, carriedAuthorization: Bool = false, tokenID: String? = nil
+    ) -> Int {
         storage.withLock { state in
             let sequence = state.nextSequence
             state.nextSequence += 1
+            let token = tokenID.flatMap { state.tokens[$0] }
             let request = LoggedRequest(
-                method: method, path: path, query: query, status: 0, carriedAuthorization: carriedAuthorization)
+                method: method, path: path, query: query, status: 0, carriedAuthorization: carriedAuthorization,
+                tokenUser: token?.user.name, tokenProject: token?.project?.name)
             // Drop the oldest quarter at once, so that the cost of the shift is spread thin.
             if state.log.count >= logLimit { state.log.removeFirst(max(1, logLimit / 4)) }
             state.log.append(LogEntry(sequence: sequence, request: request))
@@ -109,7 +113,7 @@ final class CloudState: Sendable {
             let old = state.log[index].request
             state.log[index].request = LoggedRequest(
                 method: old.method, path: old.path, query: old.query, status: status,
-                carriedAuthorization: old.carriedAuthorization)
+                carriedAuthorization: old.carriedAuthorization, tokenUser: old.tokenUser, tokenProject: old.tokenProject)
         }
     }
 

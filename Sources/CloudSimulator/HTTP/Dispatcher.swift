@@ -45,7 +45,8 @@ struct Dispatcher: HTTPResponder {
         let rawQuery = request.uri.query ?? ""
         let sequence = environment.state.beginRequest(
             method: request.method.rawValue, path: path, query: rawQuery,
-            carriedAuthorization: request.headers[.authorization] != nil)
+            carriedAuthorization: request.headers[.authorization] != nil,
+            tokenID: HTTPField.Name("X-Auth-Token").flatMap { request.headers[$0] })
         // Counted once per request, so that `times` and `skip` mean requests.
         let fault = environment.state.fault(for: path)
         do {

@@ -7,8 +7,9 @@ import NIOSSL
 
 /// The one keep-alive HTTP client for a cloud, with deadlines, retries and the read-only rule.
 ///
-/// It refuses every method except GET, and POST to Keystone's `/auth/tokens`, before anything
-/// reaches the network: the server can never write to a cloud.
+/// It refuses every method except GET (and HEAD), POST to Keystone's `/auth/tokens` and its
+/// federated auth (`--identity caller`), before anything reaches the network: the server can
+/// never write to a cloud.
 public final class OpenStackHTTPClient: Sendable {
     public let settings: HTTPSettings
     private let client: HTTPClient

@@ -44,9 +44,10 @@ final class OAuthIssuer: @unchecked Sendable {
 
     /// A token the issuer signs: `kind` is good, es256, expired, not-yet, wrong-aud, wrong-iss,
     /// bad-sig, hs256, unknown-kid or no-exp.
-    func token(_ kind: String, audience: String, scope: String = "openstack:read") async throws -> String {
+    func token(_ kind: String, audience: String, scope: String = "openstack:read", subject: String? = nil) async throws -> String {
         var components = URLComponents(string: url + "/token")!
         components.queryItems = [.init(name: "kind", value: kind), .init(name: "aud", value: audience), .init(name: "scope", value: scope)]
+        if let subject { components.queryItems?.append(.init(name: "sub", value: subject)) }
         return try await get(components.string!)
     }
 

@@ -38,7 +38,7 @@ struct ServerHarness: Sendable {
         computeMaxLimit: Int = 1000, imageMaxLimit: Int = 1000, logs: CapturedLogs? = nil,
         enabledTools: Set<String>? = nil, services: Set<ServiceType>? = nil,
         authenticator: HTTPAuthenticator? = nil, callTimeout: Duration = .seconds(120),
-        identity: CallerIdentitySettings? = nil, demo: DemoCloudConfiguration? = nil,
+        identity: CallerIdentitySettings? = nil, demo: DemoCloudConfiguration? = nil, logLevel: Logger.Level = .warning,
         _ body: @Sendable @escaping (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = demo ?? DemoCloudConfiguration(servers: servers)
@@ -52,7 +52,7 @@ struct ServerHarness: Sendable {
             let configuration = try settings(authURL: authURL, user: user, password: password, project: project)
                 .resolve(name: "demo", http: http, credentials: identity == nil)
             var logger = logs.map { Logger(label: "e2e", factory: $0.handler) } ?? Logger(label: "e2e")
-            logger.logLevel = .warning
+            logger.logLevel = logLevel
             let openstack = try OpenStackCloud(configuration: configuration, logger: logger)
             var toolSettings = ToolSettings(maxResultBytes: maxResultBytes)
             toolSettings.callTimeout = callTimeout
