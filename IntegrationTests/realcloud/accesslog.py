@@ -14,6 +14,7 @@ import re
 import time
 
 from .ledger import Ledger
+from .proxy import is_auth_post
 
 CHECK = "read-only (service logs)"
 # uwsgi:    [pid: 1|app: 0|req: 5/9] 127.0.0.1 () {34 vars in 512 bytes} [Wed Nov 25 14:01:02 2026] GET /v3 => ...
@@ -49,7 +50,7 @@ class AccessLogs:
             route = url.split("?")[0].rstrip("/")
             if method in ("GET", "HEAD"):
                 seen["GET"] += 1
-            elif method == "POST" and route.endswith("/auth/tokens"):
+            elif is_auth_post(method, route):
                 seen["token POST"] += 1
             elif method == "DELETE" and route.endswith("/auth/tokens") and account.is_admin and not seen["revocation"]:
                 seen["revocation"] += 1  # the suite's own `token revoke` of the server's token

@@ -7,19 +7,32 @@ server also passes through it. That gives, on any cloud:
 - the exact list of requests the server sent (method, path, microversion header), so the
   read-only rule and token reuse are proven without access to the services' logs;
 - the tokens Keystone issued to the server, so one can be revoked to prove recovery.
-A request that is neither a GET, a HEAD nor the token POST is refused here (and recorded), so a
-faulty server can never write to the cloud under test.
+A request that is neither a GET, a HEAD nor a token POST (Keystone's /auth/tokens, or its
+federation login .../OS-FEDERATION/identity_providers/IDP/protocols/PROTOCOL/auth) is refused here
+(and recorded), so a faulty server can never write to the cloud under test. Each record keeps the
+X-Auth-Token the request carried and the request IDs of the answer, so that a tool call's log line
+(which names its request IDs) can be traced to the token it read with.
 """
 from __future__ import annotations
 
 import dataclasses
 import http.client
 import json
+import re
 import ssl
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+_FEDERATION_LOGIN = re.compile(r"/OS-FEDERATION/identity_providers/[^/]+/protocols/[^/]+/auth$")
+
+
+def is_auth_post(method: str, path: str) -> bool:
+    """A token request: password, token or application-credential login, or a federation login."""
+    route = urllib.parse.urlsplit(path).path.rstrip("/")
+    return method == "POST" and (route.endswith("/auth/tokens") or bool(_FEDERATION_LOGIN.search(route)))
+
 
 _HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
         "host", "accept-encoding", "content-length"}
@@ -34,10 +47,12 @@ class Record:
     microversion: str | None
     at: float
     refused: bool = False
+    token: str | None = None                 # the X-Auth-Token sent
+    request_ids: tuple[str, ...] = ()        # the answer's x-openstack-request-id, x-compute-request-id...
 
     @property
     def is_token_post(self) -> bool:
-        return self.method == "POST" and urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/auth/tokens")
+        return is_auth_post(self.method, self.path)
 
 
 class RecordingProxy:
@@ -154,7 +169,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         microversion = self.headers.get("OpenStack-API-Version") or self.headers.get("X-OpenStack-Nova-API-Version")
         started = time.time()
-        is_token_post = self.command == "POST" and urllib.parse.urlsplit(self.path).path.rstrip("/").endswith("/auth/tokens")
+        is_token_post = is_auth_post(self.command, self.path)
+        sent_token = self.headers.get("X-Auth-Token")
         if self.command not in ("GET", "HEAD") and not is_token_post:
             self.owner.record(Record(self.command, self.upstream, self.path, 405, microversion, started, refused=True))
             self._reply(405, [("Content-Type", "application/json")], b'{"error": "refused by the test proxy: not a GET or HEAD"}')
@@ -181,7 +197,9 @@ class _Handler(BaseHTTPRequestHandler):
                 with self.owner._lock:
                     self.owner.tokens.append(token)
             self.owner.learn_catalog(data)
-        self.owner.record(Record(self.command, self.upstream, self.path, answer.status, microversion, started))
+        request_ids = tuple(v for k, v in answer.getheaders() if k.lower().endswith("request-id"))
+        self.owner.record(Record(self.command, self.upstream, self.path, answer.status, microversion, started,
+                                 token=sent_token, request_ids=request_ids))
         data = self.owner.to_proxy(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
         out = [(k, self.owner.to_proxy(v)) for k, v in answer.getheaders() if k.lower() not in _HOP | {"content-encoding", "date", "server"}]
         if self.command == "HEAD":

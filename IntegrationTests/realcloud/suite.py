@@ -9,6 +9,7 @@ import sys
 import time
 
 from .accesslog import AccessLogs
+from .callers import run_callers
 from .canaries import run_canaries
 from .checks import Run, run_list, run_show
 from .cli import run_cli_checks
@@ -115,6 +116,9 @@ async def main_async(args) -> int:
     if "diagnose" in args.only:
         with phases.run("diagnosis tools on the seeded failures"):
             await run_diagnose([primary, *members], args, ledger, log)
+    if "callers" in args.only:
+        with phases.run("per-caller identity (--identity caller, four callers at once)"):
+            await run_callers(primary, args, ledger, log)
     report(ledger, phases, args)
     return 1 if ledger.failures else 0
 
@@ -156,14 +160,15 @@ def main() -> None:
     parser.add_argument("--paging-volumes", type=int, default=int(os.environ.get("IT_PAGING_VOLUMES", "3")))
     parser.add_argument("--service-logs", default=os.environ.get("IT_SERVICE_LOGS", ""),
                         help="glob of the services' logs (e.g. /tmp/ostack/log/*.log) for the access-log check")
-    parser.add_argument("--only", default=os.environ.get("IT_ONLY", "compare,canaries,diagnose"),
+    parser.add_argument("--only", default=os.environ.get("IT_ONLY", "compare,canaries,diagnose,callers"),
                         type=lambda text: {x.strip() for x in text.split(",") if x.strip()},
                         help="which parts to run, comma-separated: compare (the comparisons), canaries "
-                             "(the canary-secret sweep), diagnose (the diagnosis tools on the seeded failures); "
-                             "default all three")
+                             "(the canary-secret sweep), diagnose (the diagnosis tools on the seeded failures), "
+                             "callers (per-caller identity: --identity caller with four callers at once); default all four")
     args = parser.parse_args()
-    if not args.only or args.only - {"compare", "canaries", "diagnose"}:
-        sys.exit(f"real-cloud: --only takes compare, canaries and/or diagnose, not {sorted(args.only)}")
+    phases = {"compare", "canaries", "diagnose", "callers"}
+    if not args.only or args.only - phases:
+        sys.exit(f"real-cloud: --only takes {', '.join(sorted(phases))}, not {sorted(args.only)}")
     if not os.path.exists(args.binary):
         sys.exit(f"real-cloud: {args.binary} is missing; run swift build first")
     sys.exit(asyncio.run(main_async(args)))
