@@ -4,7 +4,7 @@ import Foundation
 /// (`GET /v2/lbaas/quotas/{project_id}`, the defaults filled in). The admin's list
 /// (`GET /v2/lbaas/quotas`) holds only the projects whose quota was set, with null for a default.
 public struct LoadBalancerQuota: DeclaredResource {
-    /// The kinds Octavia counts, in `openstack loadbalancer quota show` order.
+    /// The kinds Octavia counts: the objects of a balancer first, then its monitors and L7 parts.
     public static let kinds = ["loadbalancer", "listener", "pool", "member", "healthmonitor", "l7policy", "l7rule"]
 
     public static let declaration = ResourceDeclaration(

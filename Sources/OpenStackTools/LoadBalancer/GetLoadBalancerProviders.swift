@@ -9,8 +9,8 @@ enum GetLoadBalancerProviders {
             description: "List the provider drivers this Octavia enables (amphora, ovn...), with descriptions.",
             noun: "load balancer provider",
             searchFields: { [$0.name, $0.description] },
-            basic: { provider, _ in .compact([("name", .string(provider.name)), ("description", provider.description.json)]) },
-            detailed: { _, _ in [:] }
+            basic: { provider, _ in ["name": .string(provider.name)] },
+            detailed: { provider, _ in .compact([("description", provider.description.json)]) }
         ).definition
     }
 }

@@ -14,12 +14,8 @@ enum GetLoadBalancerQuotas {
                 "all_projects": Schema.boolean("Admin: every project whose quota was set (null = the default)", default: false),
             ],
             searchFields: { [$0.projectID] },
-            basic: { quota, _ in
-                var columns: [String: JSONValue] = .compact([("project_id", quota.projectID.json)])
-                for kind in LoadBalancerQuota.kinds { columns[kind] = quota.limits[kind]?.map(JSONValue.int) ?? .null }
-                return columns
-            },
-            detailed: { _, _ in [:] },
+            basic: { quota, _ in columns(quota, kinds: LoadBalancerQuota.kinds.prefix(5)) },
+            detailed: { quota, _ in columns(quota, kinds: LoadBalancerQuota.kinds.dropFirst(5)) },
             prepare: { cloud, arguments, request in
                 let project = try arguments.string("project_id")
                 if project == nil, try arguments.bool("all_projects", default: false) { return request }
@@ -28,13 +24,20 @@ enum GetLoadBalancerQuotas {
         ).definition
     }
 
-    /// The effective quota of one project: Octavia's answer names no project, so it is added.
+    /// The project and the limits of `kinds`; null where the list leaves the default.
+    static func columns(_ quota: LoadBalancerQuota, kinds: ArraySlice<String>) -> [String: JSONValue] {
+        var columns: [String: JSONValue] = .compact([("project_id", quota.projectID.json)])
+        for kind in kinds { columns[kind] = quota.limits[kind]?.map(JSONValue.int) ?? .null }
+        return columns
+    }
+
+    /// The effective quota of one project; the project is added where the answer lacks it (the api-ref sample).
     static func oneProject(_ request: ListRequest, _ project: String) -> ListRequest {
         var request = request
         request.path = LoadBalancerQuota.declaration.itemPath(project)
         request.extractItems = { document in
             guard case .object(var members)? = document["quota"] else { return [] }
-            members["project_id"] = .string(project)
+            if members["project_id"] == nil { members["project_id"] = .string(project) }
             return [.object(members)]
         }
         return request

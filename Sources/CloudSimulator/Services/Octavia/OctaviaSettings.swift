@@ -22,24 +22,31 @@ extension OctaviaAPI {
             let visible = environment.data.extras.octaviaQuotas.filter { project, _ in
                 (request.isAdmin || project == request.projectID) && (asked == nil || project == asked)
             }
-            return .json(["quotas": .array(visible.keys.sorted().map { visible[$0]! }), "quotas_links": []])
+            return .json(["quotas": .array(visible.keys.sorted().map { Self.rendered(project: $0, visible[$0]!, defaults: false) }), "quotas_links": []])
         case let quota where quota.count == 3 && quota[0] == "lbaas" && quota[1] == "quotas":
             guard request.isAdmin || quota[2] == request.projectID else {
                 return error(403, "Policy does not allow this request to be performed.", request)
             }
-            return .json(["quota": effectiveQuota(quota[2])])
+            let set = environment.data.extras.octaviaQuotas[quota[2]] ?? [:]
+            return .json(["quota": Self.rendered(project: quota[2], set, defaults: true)])
         default:
             return nil
         }
     }
 
-    /// A project's quota with Octavia's defaults (-1, unlimited) where none was set.
-    private func effectiveQuota(_ project: String) -> JSON {
-        let set = environment.data.extras.octaviaQuotas[project]
-        let kinds = ["loadbalancer", "listener", "member", "pool", "healthmonitor", "l7policy", "l7rule"]
-        return .object(kinds.map { kind in
-            let value = set?[kind] ?? .null
-            return JSONMember(key: kind, value: value == .null ? .int(-1) : value)
-        })
+    /// A quota as Octavia 19 writes it: each kind, the older spellings beside the new ones, and
+    /// the project twice; `defaults` fills the kinds not set with -1 (unlimited), as a show does.
+    static func rendered(project: String, _ set: JSON, defaults: Bool) -> JSON {
+        func value(_ kind: String) -> JSON {
+            let given = set[kind] ?? .null
+            return given == .null && defaults ? .int(-1) : given
+        }
+        let members: [(String, JSON)] = [
+            ("project_id", .string(project)), ("loadbalancer", value("loadbalancer")), ("load_balancer", value("loadbalancer")),
+            ("listener", value("listener")), ("member", value("member")), ("pool", value("pool")),
+            ("healthmonitor", value("healthmonitor")), ("health_monitor", value("healthmonitor")),
+            ("l7policy", value("l7policy")), ("l7rule", value("l7rule")), ("tenant_id", .string(project)),
+        ]
+        return .object(members.map { JSONMember(key: $0.0, value: $0.1) })
     }
 }
