@@ -4,7 +4,7 @@ import OpenStackKit
 /// `get_image_members`: the projects a shared image is offered to, and whether they accepted.
 enum GetImageMembers {
     static var definition: ToolDefinition {
-        var tool = ListTool<ImageMember>(
+        ListTool<ImageMember>(
             name: "get_image_members", title: "List who may use a shared image",
             description: "The projects a shared Glance image is offered to: member status (pending, accepted, rejected).",
             noun: "image member",
@@ -25,12 +25,12 @@ enum GetImageMembers {
                 request.path = ImageMember.path(image: try await sharedImage(arguments, cloud: cloud).id)
                 return request
             },
+            // Project names are read one by one from Keystone, so only where the columns show them.
+            lookupLevels: [.detailed],
             parentMissing: { arguments in
                 ("no image has the ID '\((try? arguments.string("image")) ?? "")'", "list the images with get_images, or pass an image's exact name")
-            })
-        // Project names are read one by one from Keystone, so only where the columns show them.
-        tool.lookupLevels = [.detailed]
-        return tool.definition
+            }
+        ).definition
     }
 
     /// The image, when it is shared. Glance refuses the members of any other image (403 "Only

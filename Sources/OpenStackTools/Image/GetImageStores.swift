@@ -19,7 +19,7 @@ enum GetImageStores {
             // Glance answers 404 "Multi backend is not supported at this site" without enabled_backends.
             parentMissing: { _ in
                 ("this Glance has a single store: multiple stores (enabled_backends) are not enabled, so every image lives in its one default store",
-                 "nothing to choose between; get_image shows an image's stores only where several exist")
+                 "nothing to choose between: every image is in that store; the other image tools keep working")
             }
         ).definition
     }

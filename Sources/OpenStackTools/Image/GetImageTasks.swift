@@ -8,7 +8,7 @@ enum GetImageTasks {
     static let failuresRead = 10
 
     static var definition: ToolDefinition {
-        var tool = ListTool<ImageTask>(
+        ListTool<ImageTask>(
             name: "get_image_tasks", title: "List image tasks (admin)",
             description: "Admin: list Glance tasks (image imports): type, status, owner; why failed ones failed.",
             noun: "image task",
@@ -32,8 +32,8 @@ enum GetImageTasks {
                     ("image_id", (shown?.imageID ?? task.imageID).json),
                     ("created_at", task.createdAt.json), ("updated_at", task.updatedAt.json), ("expires_at", task.expiresAt.json),
                 ])
-            })
-        tool.lookupLevels = [.detailed]
-        return tool.definition
+            },
+            lookupLevels: [.detailed]
+        ).definition
     }
 }
