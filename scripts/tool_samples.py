@@ -35,12 +35,16 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_group_members": ("get_groups", {"group": "id"}),
     "get_port_forwardings": ("get_floating_ips", {"floating_ip": "id"}),
     "diagnose_load_balancer": ("get_load_balancers", {"load_balancer": "id"}),
+    "get_load_balancer_stats": ("get_load_balancers", {"load_balancer": "id"}),
+    "get_l7_rules": ("get_l7_policies", {"l7policy": "id"}),
     **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
         "traits", "aggregates", "inventories", "usages")},
 }
 # Tools whose source must be asked with arguments of its own (a private flavor, not the first one).
 SOURCE_CALLS: dict[str, tuple[str, dict, dict[str, str]]] = {
     "get_flavor_access": ("get_flavors", {"is_public": "false", "limit": 1}, {"flavor": "id"}),
+    # A shared image: Glance keeps members for those only.
+    "get_image_members": ("get_images", {"visibility": "shared", "limit": 1}, {"image": "id"}),
 }
 # Required arguments that no other tool supplies: a fixed, valid value.
 FIXED: dict[str, dict] = {

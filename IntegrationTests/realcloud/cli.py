@@ -1,6 +1,6 @@
 """Keystone's reads (roles, groups, application credentials, unified limits), Neutron's sharing
-reads (QoS, RBAC, port forwardings, segments, address scopes, extensions) and the Heat, Octavia and
-Swift tools compared with the `openstack` CLI (python-openstackclient, python-heatclient,
+reads (QoS, RBAC, port forwardings, segments, address scopes, extensions), Glance's members, tasks
+and stores, and the Heat, Octavia and Swift tools compared with the `openstack` CLI (python-openstackclient, python-heatclient,
 python-octaviaclient, python-swiftclient), fact by fact: the second truth beside the REST answers
 that extras.py and extra_shows.py compare with.
 
@@ -22,6 +22,7 @@ from typing import Any
 
 from .checks import Run
 from .ledger import Unordered
+from .lb_image_cli import run_lb_image_cli_checks
 
 
 def find_cli() -> str | None:
@@ -101,6 +102,34 @@ SPECS = [
     CliList("get_amphorae", "load-balancer", ["loadbalancer", "amphora", "list"],
             {"id": "id", "loadbalancer_id": "loadbalancer_id", "status": "status", "role": "role",
              "lb_network_ip": "lb_network_ip", "ha_ip": "ha_ip"}, args={"detail_level": "detailed"}, admin_only=True),
+    # Octavia's L7 policies and rules, flavors, zones, providers and quotas (seed_lb_image_reads.py).
+    CliList("get_l7_policies", "load-balancer", ["loadbalancer", "l7policy", "list"],
+            {"id": "id", "name": "name", "action": "action", "position": "position",
+             "provisioning_status": "provisioning_status", "admin_state_up": "admin_state_up"},
+            args={"detail_level": "detailed"}),
+    CliList("get_l7_rules", "load-balancer", ["loadbalancer", "l7rule", "list", "{parent}"],
+            {"id": "id", "type": "type", "compare_type": "compare_type", "key": "key", "value": "value",
+             "invert": "invert", "provisioning_status": "provisioning_status", "admin_state_up": "admin_state_up"},
+            args={"detail_level": "detailed"}, parents=("get_l7_policies", "id", "l7policy")),
+    CliList("get_load_balancer_flavors", "load-balancer", ["loadbalancer", "flavor", "list"],
+            {"id": "id", "name": "name", "flavor_profile_id": "flavor_profile_id", "enabled": "enabled"}),
+    CliList("get_load_balancer_availability_zones", "load-balancer", ["loadbalancer", "availabilityzone", "list"],
+            {"name": "name", "availability_zone_profile_id": "availability_zone_profile_id", "enabled": "enabled"},
+            ident="name"),
+    CliList("get_load_balancer_providers", "load-balancer", ["loadbalancer", "provider", "list"],
+            {"name": "name", "description": "description"}, ident="name", args={"detail_level": "detailed"}),
+    CliList("get_load_balancer_quotas", "load-balancer", ["loadbalancer", "quota", "list"],
+            {"project_id": "project_id", "loadbalancer": "load_balancer", "listener": "listener", "pool": "pool",
+             "healthmonitor": "health_monitor", "member": "member", "l7policy": "l7policy", "l7rule": "l7rule"},
+            ident="project_id", args={"all_projects": True, "detail_level": "detailed"}, admin_only=True),
+    # Glance's members of shared images, tasks (admin) and stores.
+    CliList("get_image_members", "image", ["image", "member", "list", "{parent}"],
+            {"member_id": "member_id", "image_id": "image_id", "status": "status"}, ident="member_id",
+            parents=("get_images", "id", "image"), parent_args={"visibility": "shared"}),
+    CliList("get_image_tasks", "image", ["image", "task", "list"],
+            {"id": "id", "type": "type", "status": "status", "owner": "owner"}, admin_only=True),
+    CliList("get_image_stores", "image", ["image", "stores", "list"],
+            {"id": "id", "description": "description", "default": "default"}),
     CliList("get_qos_policies", "network", ["network", "qos", "policy", "list"],
             {"id": "id", "name": "name", "shared": "shared", "is_default": "default"}, extension="qos"),
     CliList("get_rbac_policies", "network", ["network", "rbac", "list", "--long"],
@@ -247,3 +276,4 @@ async def run_cli_checks(run: Run) -> None:
             await _compare(run, cli, spec, owner.get(key))
     if "get_qos_policies" in run.client.tools and run.account.has_service("network") and "qos" in neutron_aliases(run):
         await _compare_qos_rules(run, cli)
+    await run_lb_image_cli_checks(run, cli)

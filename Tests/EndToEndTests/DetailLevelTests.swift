@@ -11,8 +11,11 @@ import Testing
         $0.inputSchema["properties"]?["detail_level"] != nil
     }.map(\.name)
 
-    /// A listed keypair has only the four fields `detailed` already shows.
-    static let fullMayEqualDetailed: Set<String> = ["get_keypairs"]
+    /// A listed keypair has only the four fields `detailed` already shows; so have Octavia's
+    /// flavors (five), availability zones (four) and providers (two).
+    static let fullMayEqualDetailed: Set<String> = [
+        "get_keypairs", "get_load_balancer_flavors", "get_load_balancer_availability_zones", "get_load_balancer_providers",
+    ]
 
     @Test func everyToolWithLevelsIsCovered() {
         // The catalog has list and show tools of every service; an empty or tiny set means the

@@ -50,6 +50,12 @@ import Testing
                 arguments[key] = try #require(forwarded?["id"], "no floating IP has port forwardings")
                 continue
             case "object": (source, field) = ("get_objects", "name")
+            case "l7policy": (source, field) = ("get_l7_policies", "id")
+            case "image":
+                // A shared image: Glance keeps members for those only.
+                let listed = try await client.call("get_images", ["visibility": "shared", "limit": 1])
+                arguments[key] = try #require(listed.items.first?["id"], "the demo has no shared image")
+                continue
             case "flavor":
                 // A private flavor: a public one has no access list.
                 let listed = try await client.call("get_flavors", ["is_public": "false", "limit": 1])

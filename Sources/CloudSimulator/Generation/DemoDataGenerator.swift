@@ -13,6 +13,8 @@ struct DemoDataGenerator {
         var hosts: [DemoHypervisorHost] = []
         var flavors: [DemoFlavor] = []
         var images: [DemoImage] = []
+        var imageMembers: [DemoImageMember] = []
+        var imageTasks: [DemoImageTask] = []
         var networks: [DemoNetwork] = []
         var subnets: [DemoSubnet] = []
         var servers: [DemoServer] = []
@@ -55,6 +57,7 @@ struct DemoDataGenerator {
         makeNeutronResources()
         makeNetworkScenarios(seed: seed)
         makeNeutronSharing(seed: seed)
+        makeImageSharing(seed: seed)
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
         return parts

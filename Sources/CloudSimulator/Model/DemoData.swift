@@ -24,6 +24,10 @@ public struct DemoData: Sendable {
     public let flavors: [DemoFlavor]
     /// Glance images, newest first.
     public let images: [DemoImage]
+    /// The projects shared images are offered to.
+    public let imageMembers: [DemoImageMember]
+    /// Glance tasks, newest first.
+    public let imageTasks: [DemoImageTask]
     /// Neutron networks, by id.
     public let networks: [DemoNetwork]
     /// Neutron subnets, by id.
@@ -78,6 +82,8 @@ public struct DemoData: Sendable {
         hypervisorHosts = parts.hosts
         flavors = parts.flavors
         images = parts.images
+        imageMembers = parts.imageMembers
+        imageTasks = parts.imageTasks
         networks = parts.networks
         subnets = parts.subnets
         servers = parts.servers
@@ -97,7 +103,11 @@ public struct DemoData: Sendable {
         var extraGenerator = ExtraServicesGenerator(
             seed: configuration.seed, servers: parts.servers, ports: parts.neutron.ports, subnets: parts.subnets,
             projects: parts.projects)
-        self.extras = extraGenerator.generate()
+        var services = extraGenerator.generate()
+        services.addOctaviaExtras(
+            seed: configuration.seed, reference: DemoDataGenerator.referenceDate,
+            memberProject: parts.projects.first { $0.name == DemoCloud.memberProject }?.id)
+        self.extras = services
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

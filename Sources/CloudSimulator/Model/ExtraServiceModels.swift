@@ -13,6 +13,16 @@ struct DemoExtraServices: Sendable {
     var members: [DemoOctaviaObject] = []
     var healthMonitors: [DemoOctaviaObject] = []
     var amphorae: [DemoOctaviaObject] = []
+    /// L7 policies (parent: their listener) and their rules (parent: their policy).
+    var l7Policies: [DemoOctaviaObject] = []
+    var l7Rules: [DemoOctaviaObject] = []
+    /// Each balancer's `stats` object, by balancer ID.
+    var loadBalancerStats: [String: JSON] = [:]
+    /// Octavia flavors and availability zones (a zone's ID is its name), admin-made, seen by all.
+    var octaviaFlavors: [DemoOctaviaObject] = []
+    var octaviaAvailabilityZones: [DemoOctaviaObject] = []
+    /// The quotas set per project (null: the default), by project ID; unset projects are absent.
+    var octaviaQuotas: [String: JSON] = [:]
     /// Swift accounts by project ID.
     var accounts: [String: DemoAccount] = [:]
 }

@@ -9,8 +9,6 @@ enum GetBackups {
             description:
                 "List Cinder backups: status, size, incremental, volume, failure reason. all_projects=true (admin) for the whole cloud.",
             noun: "backup",
-            extraProperties: Schema.filters(of: Backup.declaration),
-            request: Backup.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

@@ -9,8 +9,6 @@ enum GetSnapshots {
             description:
                 "List Cinder snapshots: status, size, volume. all_projects=true (admin) for the whole cloud.",
             noun: "snapshot",
-            extraProperties: Schema.filters(of: Snapshot.declaration),
-            request: Snapshot.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

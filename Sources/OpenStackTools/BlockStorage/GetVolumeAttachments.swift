@@ -13,8 +13,6 @@ enum GetVolumeAttachments {
             description:
                 "List Cinder volume attachments: volume, server, mode, since when (Cinder 3.27+).",
             noun: "attachment",
-            extraProperties: Schema.filters(of: VolumeAttachment.declaration),
-            request: VolumeAttachment.declaration.request,
             searchFields: { [$0.volumeID, $0.instanceID] },
             lookups: { cloud, attachments in
                 async let volumes = NameLookup.volumes(cloud: cloud, ids: attachments.compactMap(\.volumeID))

@@ -9,8 +9,6 @@ enum GetVolumes {
             description:
                 "List Cinder volumes: status, size, type, bootable, attached servers. all_projects=true (admin) for the whole cloud.",
             noun: "volume",
-            extraProperties: Schema.filters(of: Volume.declaration),
-            request: Volume.declaration.request,
             searchFields: { [$0.name] },
             lookups: { cloud, volumes in await NameLookup.attachedServers(cloud: cloud, volumes: volumes) },
             basic: { volume, found in

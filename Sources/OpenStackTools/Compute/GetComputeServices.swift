@@ -9,8 +9,6 @@ enum GetComputeServices {
             description:
                 "List Nova services per host (admin): enabled/disabled, up/down, disabled reason.",
             noun: "service host or binary",
-            extraProperties: Schema.filters(of: ComputeService.declaration),
-            request: ComputeService.declaration.request,
             searchFields: { [$0.host, $0.binary] },
             basic: { service, _ in
                 .compact([

@@ -9,8 +9,6 @@ enum GetFlavors {
             description:
                 "List Nova flavors: vCPUs, RAM, disks, public flag, extra specs. is_public=false/all lists private ones (admin).",
             noun: "flavor",
-            extraProperties: Schema.filters(of: Flavor.declaration),
-            request: Flavor.declaration.request,
             searchFields: { [$0.name] },
             basic: basicColumns,
             detailed: detailedColumns

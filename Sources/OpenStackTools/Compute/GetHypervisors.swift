@@ -12,8 +12,6 @@ enum GetHypervisors {
             description:
                 "List compute nodes (admin): state, status, type, IP; detailed adds vCPU/RAM/disk capacity, use and server count.",
             noun: "hypervisor hostname",
-            extraProperties: Schema.filters(of: Hypervisor.declaration),
-            request: Hypervisor.declaration.request,
             searchFields: { [$0.hostname, $0.serviceHost] },
             lookups: { cloud, hypervisors in await usageLookups(cloud: cloud, hypervisors: hypervisors) },
             basic: basicColumns,

@@ -9,8 +9,6 @@ enum GetKeypairs {
             description:
                 "List Nova keypairs (yours, or user_id's as admin): name, fingerprint, type.",
             noun: "keypair",
-            extraProperties: Schema.filters(of: Keypair.declaration),
-            request: Keypair.declaration.request,
             searchFields: { [$0.name, $0.fingerprint] },
             basic: { keypair, _ in
                 .compact([("name", .string(keypair.name)), ("fingerprint", keypair.fingerprint.json), ("type", keypair.type.json)])

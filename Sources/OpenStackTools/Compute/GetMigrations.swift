@@ -9,8 +9,6 @@ enum GetMigrations {
             description:
                 "Nova migrations (admin), newest first: live/cold, resize, evacuation; hosts and status.",
             noun: "migration",
-            extraProperties: Schema.filters(of: Migration.declaration),
-            request: Migration.declaration.request,
             searchFields: { [$0.instanceUUID, $0.sourceCompute, $0.destCompute, $0.status, $0.migrationType, $0.uuid] },
             basic: { migration, _ in
                 .compact([

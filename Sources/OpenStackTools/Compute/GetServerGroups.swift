@@ -9,8 +9,6 @@ enum GetServerGroups {
             description:
                 "List Nova server groups: policy, rules, members. all_projects=true (admin) for every project.",
             noun: "server group",
-            extraProperties: Schema.filters(of: ServerGroup.declaration),
-            request: ServerGroup.declaration.request,
             searchFields: { [$0.name, $0.policy] },
             basic: { group, _ in
                 .compact([

@@ -8,8 +8,6 @@ enum GetDomains {
             name: "get_domains", title: "List domains",
             description: "List Keystone domains (admin).",
             noun: "domain",
-            extraProperties: Schema.filters(of: Domain.declaration),
-            request: Domain.declaration.request,
             searchFields: { [$0.name] },
             basic: { domain, _ in
                 .compact([("id", .string(domain.id)), ("name", domain.name.json), ("enabled", domain.enabled.json)])

@@ -10,8 +10,6 @@ enum GetEndpoints {
             description:
                 "List Keystone endpoints (admin): service, interface, region, URL.",
             noun: "endpoint URL",
-            extraProperties: Schema.filters(of: Endpoint.declaration),
-            request: Endpoint.declaration.request,
             searchFields: { [$0.url, $0.region] },
             lookups: { cloud, _ in
                 var lookups = Lookups()

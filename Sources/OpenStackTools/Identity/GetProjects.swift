@@ -9,8 +9,6 @@ enum GetProjects {
             description:
                 "List Keystone projects (admin): domain, enabled, parent.",
             noun: "project",
-            extraProperties: Schema.filters(of: Project.declaration),
-            request: Project.declaration.request,
             searchFields: { [$0.name] },
             basic: { project, _ in .compact([("id", .string(project.id)), ("name", project.name.json)]) },
             detailed: { project, _ in

@@ -10,8 +10,6 @@ enum GetRegions {
             description:
                 "List Keystone regions with parent; detailed adds the services in each.",
             noun: "region",
-            extraProperties: Schema.filters(of: Region.declaration),
-            request: Region.declaration.request,
             searchFields: { [$0.description] },
             lookups: { cloud, _ in
                 // The catalog is already in the token: no request.

@@ -9,8 +9,6 @@ enum GetUsers {
             description:
                 "List Keystone users (admin): domain, enabled, e-mail, default project.",
             noun: "user",
-            extraProperties: Schema.filters(of: User.declaration),
-            request: User.declaration.request,
             searchFields: { [$0.name, $0.email] },
             basic: { user, _ in basicColumns(user) },
             detailed: { user, _ in detailedColumns(user) }

@@ -9,8 +9,6 @@ enum GetImages {
             description:
                 "List Glance images: status, visibility, size, formats; full adds custom properties.",
             noun: "image",
-            extraProperties: Schema.filters(of: Image.declaration),
-            request: Image.declaration.request,
             searchFields: { [$0.name] },
             basic: { image, _ in
                 .compact([("id", .string(image.id)), ("name", image.name.json), ("status", image.status.json)])

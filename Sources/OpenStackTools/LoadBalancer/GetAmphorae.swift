@@ -8,8 +8,6 @@ enum GetAmphorae {
             name: "get_amphorae", title: "List amphorae (admin)",
             description: "Admin: list Octavia amphorae, the VMs behind balancers: status, role, balancer, compute ID.",
             noun: "amphora",
-            extraProperties: Schema.filters(of: Amphora.declaration),
-            request: Amphora.declaration.request,
             searchFields: { [$0.loadBalancerID, $0.computeID, $0.managementIP] },
             basic: { amphora, _ in
                 .compact([

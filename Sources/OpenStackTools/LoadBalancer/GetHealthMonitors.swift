@@ -8,8 +8,6 @@ enum GetHealthMonitors {
             name: "get_health_monitors", title: "List load balancer health monitors",
             description: "List Octavia health monitors: type, delay, timeout, retries, URL path, status.",
             noun: "health monitor",
-            extraProperties: Schema.filters(of: HealthMonitor.declaration),
-            request: HealthMonitor.declaration.request,
             searchFields: { [$0.name] },
             basic: { monitor, _ in
                 .compact([

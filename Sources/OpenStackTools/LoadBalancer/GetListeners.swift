@@ -8,8 +8,6 @@ enum GetListeners {
             name: "get_listeners", title: "List load balancer listeners",
             description: "List Octavia listeners: protocol, port, status, balancer and default pool.",
             noun: "listener",
-            extraProperties: Schema.filters(of: Listener.declaration),
-            request: Listener.declaration.request,
             searchFields: { [$0.name] },
             basic: { listener, _ in
                 .compact([

@@ -8,8 +8,6 @@ enum GetLoadBalancers {
             name: "get_load_balancers", title: "List load balancers",
             description: "List Octavia load balancers: VIP, provisioning and operating status, listeners, pools.",
             noun: "load balancer",
-            extraProperties: Schema.filters(of: LoadBalancer.declaration),
-            request: LoadBalancer.declaration.request,
             searchFields: { [$0.name, $0.vipAddress] },
             basic: { lb, _ in
                 .compact([("id", .string(lb.id)), ("name", lb.name.json), ("vip_address", lb.vipAddress.json)])

@@ -4,21 +4,11 @@ import OpenStackKit
 /// `get_pool_members`: one pool's members, those not serving marked down.
 enum GetPoolMembers {
     static var definition: ToolDefinition {
-        var properties = Schema.filters(of: PoolMember.declaration)
-        properties["pool"] = Schema.string("Pool ID or name")
-        return ListTool<PoolMember>(
+        ListTool<PoolMember>(
             name: "get_pool_members", title: "List a pool's members",
             description: "A pool's members: address, port, weight, operating status; down marks those not serving.",
             noun: "member",
-            extraProperties: properties, required: ["pool"],
-            request: { arguments in
-                guard let pool = try arguments.string("pool") else {
-                    throw ToolArgumentError(argument: "pool", problem: "required: the pool's ID or name (get_pools)")
-                }
-                var request = try PoolMember.declaration.request(arguments)
-                request.path = PoolMember.path(pool: pool)
-                return request
-            },
+            extraProperties: ["pool": Schema.string("Pool ID or name")], required: ["pool"],
             searchFields: { [$0.name, $0.address] },
             basic: { member, _ in
                 .compact([
@@ -34,8 +24,11 @@ enum GetPoolMembers {
                 ])
             },
             prepare: { cloud, arguments, request in
+                guard let key = try arguments.string("pool") else {
+                    throw ToolArgumentError(argument: "pool", problem: "required: the pool's ID or name (get_pools)")
+                }
                 var request = request
-                let pool = try await LoadBalancerTree.poolTool.find(try arguments.string("pool")!, cloud: cloud)
+                let pool = try await LoadBalancerTree.poolTool.find(key, cloud: cloud)
                 request.path = PoolMember.path(pool: pool.id)
                 return request
             }

@@ -8,8 +8,6 @@ enum GetPools {
             name: "get_pools", title: "List load balancer pools",
             description: "List Octavia pools: protocol, algorithm, status, member count, health monitor.",
             noun: "pool",
-            extraProperties: Schema.filters(of: Pool.declaration),
-            request: Pool.declaration.request,
             searchFields: { [$0.name] },
             basic: { pool, _ in
                 .compact([

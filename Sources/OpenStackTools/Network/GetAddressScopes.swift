@@ -9,8 +9,6 @@ enum GetAddressScopes {
             name: "get_address_scopes", title: "List address scopes",
             description: "List Neutron address scopes: IP version, shared flag, subnet pools in each.",
             noun: "address scope",
-            extraProperties: Schema.filters(of: AddressScope.declaration),
-            request: AddressScope.declaration.request,
             searchFields: { [$0.name] },
             lookups: { cloud, scopes in
                 var found = Lookups()

@@ -10,8 +10,6 @@ enum GetFloatingIPs {
             description:
                 "List floating IPs: address, the fixed IP, port and server behind it, router, status, network.",
             noun: "floating or fixed IP address",
-            extraProperties: Schema.filters(of: FloatingIP.declaration),
-            request: FloatingIP.declaration.request,
             searchFields: { [$0.floatingIPAddress, $0.fixedIPAddress, $0.description, $0.dnsName] },
             lookups: lookups,
             basic: basicColumns,

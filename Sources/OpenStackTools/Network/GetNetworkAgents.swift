@@ -9,8 +9,6 @@ enum GetNetworkAgents {
             description:
                 "List Neutron agents (admin): type, host, alive, admin state.",
             noun: "agent host or type",
-            extraProperties: Schema.filters(of: NetworkAgent.declaration),
-            request: NetworkAgent.declaration.request,
             searchFields: { [$0.host, $0.agentType, $0.binary] },
             basic: { agent, _ in
                 .compact([

@@ -9,8 +9,6 @@ enum GetNetworkIPAvailability {
             description:
                 "IP addresses used and free per network and subnet (admin).",
             noun: "network",
-            extraProperties: Schema.filters(of: NetworkIPAvailability.declaration),
-            request: NetworkIPAvailability.declaration.request,
             searchFields: { [$0.networkName, $0.networkID] },
             basic: { availability, _ in
                 .compact([

@@ -10,8 +10,6 @@ enum GetNetworks {
             description:
                 "List Neutron networks: status, subnets, shared and external flags.",
             noun: "network",
-            extraProperties: Schema.filters(of: Network.declaration),
-            request: Network.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

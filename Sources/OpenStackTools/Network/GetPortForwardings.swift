@@ -10,13 +10,7 @@ enum GetPortForwardings {
             name: "get_port_forwardings", title: "List a floating IP's port forwardings",
             description: "Port forwardings of one floating IP: protocol, external port, internal address and port.",
             noun: "port forwarding",
-            extraProperties: Schema.filters(of: PortForwarding.declaration).merging(["floating_ip": argument]) { _, new in new },
-            required: ["floating_ip"],
-            request: { arguments in
-                var request = try PortForwarding.declaration.request(arguments)
-                request.path = PortForwarding.path(floatingIP: try given(arguments))
-                return request
-            },
+            extraProperties: ["floating_ip": argument], required: ["floating_ip"],
             searchFields: { [$0.internalIPAddress, $0.description, $0.internalPortID] },
             lookups: { cloud, forwardings in
                 var found = Lookups()

@@ -9,8 +9,6 @@ enum GetQoSPolicies {
             name: "get_qos_policies", title: "List QoS policies",
             description: "List Neutron QoS policies: rules (bandwidth limits, DSCP, minimums), ports and networks using each.",
             noun: "QoS policy",
-            extraProperties: Schema.filters(of: QoSPolicy.declaration),
-            request: QoSPolicy.declaration.request,
             searchFields: { [$0.name, $0.description] },
             lookups: { cloud, policies in
                 let ids = policies.map(\.id)

@@ -16,8 +16,6 @@ enum GetRBACPolicies {
             name: "get_rbac_policies", title: "List RBAC policies",
             description: "Who Neutron objects (networks, QoS policies, security groups...) are shared with; target * = every project.",
             noun: "RBAC policy",
-            extraProperties: Schema.filters(of: RBACPolicy.declaration),
-            request: RBACPolicy.declaration.request,
             searchFields: { [$0.objectType, $0.objectID, $0.targetTenant, $0.action] },
             lookups: { cloud, policies in
                 var found = Lookups()

@@ -10,8 +10,6 @@ enum GetRouters {
             description:
                 "List Neutron routers: status, external gateway, interfaces, routes.",
             noun: "router",
-            extraProperties: Schema.filters(of: Router.declaration),
-            request: Router.declaration.request,
             searchFields: { [$0.name] },
             lookups: lookups,
             basic: basicColumns,

@@ -10,8 +10,6 @@ enum GetSecurityGroupRules {
             description:
                 "List security group rules: direction, ethertype, protocol, ports, remote prefix or group, owning group.",
             noun: "rule description, protocol or security group ID",
-            extraProperties: Schema.filters(of: SecurityGroupRule.declaration),
-            request: SecurityGroupRule.declaration.request,
             searchFields: { [$0.description, $0.ipProtocol, $0.securityGroupID, $0.remoteIPPrefix] },
             lookups: { cloud, rules in
                 var found = Lookups()

@@ -10,8 +10,6 @@ enum GetSecurityGroups {
             description:
                 "List security groups with their rules.",
             noun: "security group",
-            extraProperties: Schema.filters(of: SecurityGroup.declaration),
-            request: SecurityGroup.declaration.request,
             searchFields: { [$0.name, $0.description] },
             lookups: lookups,
             basic: basicColumns,

@@ -8,8 +8,6 @@ enum GetSegments {
             name: "get_segments", title: "List network segments",
             description: "List Neutron network segments: network, type, physical network, VLAN or tunnel ID.",
             noun: "segment",
-            extraProperties: Schema.filters(of: NetworkSegment.declaration),
-            request: NetworkSegment.declaration.request,
             searchFields: { [$0.name, $0.physicalNetwork, $0.networkType] },
             lookups: { cloud, segments in
                 var found = Lookups()

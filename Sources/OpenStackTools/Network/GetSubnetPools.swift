@@ -9,8 +9,6 @@ enum GetSubnetPools {
             description:
                 "List Neutron subnet pools: prefixes, IP version, prefix lengths, shared and default flags.",
             noun: "subnet pool",
-            extraProperties: Schema.filters(of: SubnetPool.declaration),
-            request: SubnetPool.declaration.request,
             searchFields: { pool in [pool.name, pool.description] + pool.prefixes },
             basic: { pool, _ in
                 .compact([

@@ -9,8 +9,6 @@ enum GetSubnets {
             description:
                 "List Neutron subnets: CIDR, gateway, DHCP, pools, DNS, network name.",
             noun: "subnet",
-            extraProperties: Schema.filters(of: Subnet.declaration),
-            request: Subnet.declaration.request,
             searchFields: { [$0.name, $0.cidr] },
             lookups: lookups,
             basic: basicColumns,

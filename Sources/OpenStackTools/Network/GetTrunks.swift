@@ -10,8 +10,6 @@ enum GetTrunks {
             description:
                 "List Neutron trunks (VLAN-aware ports): parent port, server, status, subports with VLAN IDs.",
             noun: "trunk",
-            extraProperties: Schema.filters(of: Trunk.declaration),
-            request: Trunk.declaration.request,
             searchFields: { [$0.name, $0.description] },
             lookups: { cloud, trunks in
                 var found = Lookups()

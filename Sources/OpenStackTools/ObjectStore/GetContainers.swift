@@ -8,8 +8,6 @@ enum GetContainers {
             name: "get_containers", title: "List Swift containers",
             description: "List the account's Swift containers: objects, bytes, last modified.",
             noun: "container",
-            extraProperties: Schema.filters(of: StorageContainer.declaration),
-            request: StorageContainer.declaration.request,
             searchFields: { [$0.name] },
             basic: { container, _ in
                 .compact([("name", .string(container.name)), ("objects", container.objectCount.json), ("bytes", container.bytes.json)])

@@ -8,8 +8,6 @@ enum GetStacks {
             name: "get_stacks", title: "List Heat stacks",
             description: "List Heat stacks, newest first: status, status reason, created and updated.",
             noun: "stack",
-            extraProperties: Schema.filters(of: Stack.declaration),
-            request: Stack.declaration.request,
             searchFields: { [$0.name] },
             basic: { stack, _ in
                 .compact([("id", .string(stack.id)), ("stack_name", .string(stack.name)), ("stack_status", stack.status.json)])

@@ -9,8 +9,6 @@ enum GetResourceProviders {
             description:
                 "List Placement resource providers (admin); detailed adds per resource class the capacity, use and free amount.",
             noun: "resource provider",
-            extraProperties: Schema.filters(of: ResourceProvider.declaration),
-            request: ResourceProvider.declaration.request,
             searchFields: { [$0.name, $0.uuid] },
             lookups: { cloud, providers in
                 let entries = await ProviderUsageLookup.fetch(cloud: cloud, uuids: providers.map(\.uuid))

@@ -6,7 +6,8 @@ extension ListTool where Resource: DeclaredResource {
     /// filters (and project scope) become arguments, and the set ones become the query.
     ///
     /// `extraProperties` adds arguments of the tool's own (a parent such as `group`), merged over
-    /// the declared ones; `prepare` completes the request (the parent's path).
+    /// the declared ones; `prepare` completes the request (the parent's path). The other
+    /// parameters are `ListTool`'s own, in its order.
     init(
         name: String, title: String, description: String, noun: String,
         extraProperties: [String: JSONValue] = [:], required: [String] = [],
@@ -15,15 +16,19 @@ extension ListTool where Resource: DeclaredResource {
         basic: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
         detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
         prepare: (@Sendable (OpenStackCloud, ToolArguments, ListRequest) async throws -> ListRequest)? = nil,
+        lookupLevels: Set<DetailLevel> = [.basic, .detailed],
+        full: (@Sendable (Resource, Lookups) -> JSONValue)? = nil,
+        explainEmpty: (@Sendable (OpenStackCloud) async throws -> Void)? = nil,
         parentMissing: (@Sendable (ToolArguments) -> (message: String, nextStep: String))? = nil,
-        emptyExplanation: (@Sendable (ToolArguments) -> String)? = nil
+        emptyExplanation: (@Sendable (ToolArguments) -> String)? = nil,
+        precheck: (@Sendable (ToolArguments, OpenStackCloud) async throws -> Void)? = nil
     ) {
         let declaration = Resource.declaration
         self.init(
             name: name, title: title, description: description, noun: noun,
             extraProperties: Schema.filters(of: declaration).merging(extraProperties) { _, own in own },
             required: required, request: declaration.request, searchFields: searchFields, lookups: lookups,
-            basic: basic, detailed: detailed, prepare: prepare, parentMissing: parentMissing,
-            emptyExplanation: emptyExplanation)
+            basic: basic, detailed: detailed, prepare: prepare, lookupLevels: lookupLevels, full: full,
+            explainEmpty: explainEmpty, parentMissing: parentMissing, emptyExplanation: emptyExplanation, precheck: precheck)
     }
 }

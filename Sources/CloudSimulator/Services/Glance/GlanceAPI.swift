@@ -36,6 +36,7 @@ struct GlanceAPI: ServiceAPI {
         case ["v2", "images"]:
             return listImages(request)
         default:
+            if let reply = sharingRoute(path, request) { return reply }
             if path.count == 3, path[0] == "v2", path[1] == "images" {
                 guard let image = environment.data.image(id: path[2]), canSee(image, request) else {
                     return error(404, "No image found with ID \(path[2])", request)
@@ -60,13 +61,22 @@ struct GlanceAPI: ServiceAPI {
     /// Whether the caller may see the image at all (by id).
     func canSee(_ image: DemoImage, _ request: IncomingRequest) -> Bool {
         request.isAdmin || image.visibility == "public" || image.visibility == "community" || image.owner == request.projectID
+            || member(of: image, request) != nil
+    }
+
+    /// The caller's membership of a shared image, if it has one.
+    func member(of image: DemoImage, _ request: IncomingRequest) -> DemoImageMember? {
+        guard image.visibility == "shared" else { return nil }
+        return environment.data.imageMembers.first { $0.imageID == image.id && $0.memberID == request.projectID }
     }
 
     /// Whether the image appears in a list for the `visibility` filter (nil = Glance's default listing).
     func listed(_ image: DemoImage, _ request: IncomingRequest, visibility: String?) -> Bool {
         switch visibility {
         case nil:
+            // A shared image is listed to its members once they accept it.
             return request.isAdmin || image.visibility == "public" || image.owner == request.projectID
+                || member(of: image, request)?.status == "accepted"
         case "all":
             return canSee(image, request)
         default:

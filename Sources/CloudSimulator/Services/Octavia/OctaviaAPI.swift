@@ -14,6 +14,8 @@ struct OctaviaAPI: ServiceAPI {
         let noun: String
         let items: [DemoOctaviaObject]
         let adminOnly: Bool
+        /// Made by an admin for every project (flavors, zones): no project narrows the list.
+        var global = false
     }
 
     func errorBody(status: Int, message: String, request: IncomingRequest) -> JSON {
@@ -28,12 +30,17 @@ struct OctaviaAPI: ServiceAPI {
         let extras = environment.data.extras
         // Octavia answers under /v2 and its alias /v2.0 (what openstacksdk picks from the version list).
         guard path.count >= 3, path[0] == "v2" || path[0] == "v2.0" else { return error(404, "The resource could not be found.", request) }
+        if let reply = settingsRoute(Array(path.dropFirst()), request) { return reply }
         let collection: Collection
         switch (path[1], path[2]) {
         case ("lbaas", "loadbalancers"): collection = Collection(key: "loadbalancers", singular: "loadbalancer", noun: "Load Balancer", items: extras.loadBalancers, adminOnly: false)
         case ("lbaas", "listeners"): collection = Collection(key: "listeners", singular: "listener", noun: "Listener", items: extras.listeners, adminOnly: false)
         case ("lbaas", "pools"): collection = Collection(key: "pools", singular: "pool", noun: "Pool", items: extras.pools, adminOnly: false)
         case ("lbaas", "healthmonitors"): collection = Collection(key: "healthmonitors", singular: "healthmonitor", noun: "Health Monitor", items: extras.healthMonitors, adminOnly: false)
+        case ("lbaas", "l7policies"): collection = Collection(key: "l7policies", singular: "l7policy", noun: "L7 Policy", items: extras.l7Policies, adminOnly: false)
+        case ("lbaas", "flavors"): collection = Collection(key: "flavors", singular: "flavor", noun: "Flavor", items: extras.octaviaFlavors, adminOnly: false, global: true)
+        case ("lbaas", "availabilityzones"):
+            collection = Collection(key: "availability_zones", singular: "availability_zone", noun: "Availability Zone", items: extras.octaviaAvailabilityZones, adminOnly: false, global: true)
         case ("octavia", "amphorae"): collection = Collection(key: "amphorae", singular: "amphora", noun: "Amphora", items: extras.amphorae, adminOnly: true)
         default: return error(404, "The resource could not be found.", request)
         }
@@ -42,7 +49,7 @@ struct OctaviaAPI: ServiceAPI {
         }
         let rest = Array(path.dropFirst(3))
         if rest.isEmpty { return list(collection, request) }
-        guard let item = visible(collection.items, request).first(where: { $0.id == rest[0] }) else {
+        guard let item = visible(collection, request).first(where: { $0.id == rest[0] }) else {
             return error(404, "\(collection.noun) \(rest[0]) not found.", request)
         }
         switch Array(rest.dropFirst()) {
@@ -55,6 +62,10 @@ struct OctaviaAPI: ServiceAPI {
                 return error(404, "Member \(tail[1]) not found.", request)
             }
             return .json(["member": member.body])
+        case ["rules"] where collection.key == "l7policies":
+            return list(Collection(key: "rules", singular: "rule", noun: "L7 Rule", items: extras.l7Rules.filter { $0.parentID == item.id }, adminOnly: false), request)
+        case ["stats"] where collection.key == "loadbalancers":
+            return .json(["stats": extras.loadBalancerStats[item.id] ?? ["bytes_in": 0, "bytes_out": 0, "active_connections": 0, "total_connections": 0, "request_errors": 0]])
         case ["status"] where collection.key == "loadbalancers":
             return .json(["statuses": ["loadbalancer": statusTree(item)]])
         default:
@@ -73,13 +84,13 @@ struct OctaviaAPI: ServiceAPI {
         return ["versions": .array(entries)]
     }
 
-    private func visible(_ items: [DemoOctaviaObject], _ request: IncomingRequest) -> [DemoOctaviaObject] {
-        request.isAdmin ? items : items.filter { $0.projectID == request.projectID }
+    private func visible(_ collection: Collection, _ request: IncomingRequest) -> [DemoOctaviaObject] {
+        request.isAdmin || collection.global ? collection.items : collection.items.filter { $0.projectID == request.projectID }
     }
 
     private func list(_ collection: Collection, _ request: IncomingRequest) -> Reply {
         let filters = request.query.items.filter { !["limit", "marker", "page_reverse", "sort", "fields"].contains($0.name) }
-        let items = visible(collection.items, request).filter { item in
+        let items = visible(collection, request).filter { item in
             filters.allSatisfy { filter in Self.matches(item, filter.name, filter.value) }
         }
         switch SimplePaging.page(items, key: \.id, request: request) {
