@@ -101,9 +101,11 @@ public actor KeystoneAuthenticator {
                     kind: rejected ? .authentication : .http, service: "Keystone", method: "POST", url: url,
                     status: response.status, message: ErrorBody.parse(response.body) ?? "Keystone refused the token request",
                     requestID: response.requestID,
-                    nextStep: rejected
-                        ? "check the credentials (user, password or application credential), the project and the domains"
-                        : Self.notKeystoneHint(status: response.status))
+                    nextStep: deletedCredential || (rejected && configuration.typeName == "v3applicationcredential")
+                        ? "Keystone refused the application credential (deleted, expired or a wrong secret): create a new one (openstack application credential create NAME) and use its ID and secret"
+                        : rejected
+                            ? "check the credentials (user, password or application credential), the project and the domains"
+                            : Self.notKeystoneHint(status: response.status))
             }
             return try readToken(response, url: url)
         }

@@ -32,7 +32,7 @@ enum GetNetworkQuotas {
         let quota: NetworkQuota
         do {
             quota = try NetworkQuota.show(from: try await cloud.get(.network, path: path + "/details.json").json)
-        } catch let error as OpenStackError where error.status == 404 {
+        } catch let error as OpenStackError where error.kind == .http && error.status == 404 {
             // A Neutron without the quota-details extension still shows the limits.
             quota = try NetworkQuota.show(from: try await cloud.get(.network, path: path).json)
             notes.append("This Neutron does not report quota usage (no quota_details extension); only limits are shown.")

@@ -103,11 +103,11 @@ struct ListTool<Resource: OpenStackResource>: Sendable {
                 page = try await Pager(cloud: cloud).collect(
                     listRequest, limit: limit, marker: marker, filtered: filter != nil, matches: matches)
             }
-        } catch var error as OpenStackError where error.status == 404 && marker == nil && parentMissing != nil {
+        } catch var error as OpenStackError where error.kind == .http && error.status == 404 && marker == nil && parentMissing != nil {
             let missing = parentMissing!(arguments)
             (error.message, error.nextStep) = (missing.message, missing.nextStep)
             throw error
-        } catch var error as OpenStackError where error.status == 404 && marker == nil {
+        } catch var error as OpenStackError where error.kind == .http && error.status == 404 && marker == nil {
             // A 404 on a collection, not on one item: this cloud does not serve that API at all.
             error.message = Self.missingAPI(listRequest, upstream: error.message)
             error.nextStep = "ask the cloud's operators whether they enable it"

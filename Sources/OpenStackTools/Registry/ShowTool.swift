@@ -99,7 +99,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             let encoded = PathSegment.encode(key)
             let response = try await cloud.get(service, path: path(encoded), query: query)
             return try Resource.show(from: response.json)
-        } catch let error as OpenStackError where error.status == 404 || error.status == 400 {
+        } catch let error as OpenStackError where error.kind == .http && (error.status == 404 || error.status == 400) {
             return try await find(name: key, cloud: cloud, notFound: error)
         }
     }

@@ -46,7 +46,7 @@ enum DiagnoseQuota {
             if let project = byName.json["projects"]?.arrayValue?.first, let id = project.text("id") { return (id, project.text("name")) }
             let byID = try await cloud.get(.identity, path: ResourcePath("projects").appending(key).description)
             return (byID.json["project"]?.text("id") ?? key, byID.json["project"]?.text("name"))
-        } catch let error as OpenStackError where error.status == 404 {
+        } catch let error as OpenStackError where error.kind == .http && error.status == 404 {
             throw ToolArgumentError(argument: "project", problem: "no project has the ID or name '\(key)'; get_projects lists them")
         } catch let error as OpenStackError where error.status == 403 {
             return (key, nil)

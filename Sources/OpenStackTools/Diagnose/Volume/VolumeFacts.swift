@@ -94,7 +94,7 @@ struct VolumeFacts: Sendable {
     static func readServer(_ id: String, cloud: OpenStackCloud) async throws -> OpenStackKit.Server? {
         do {
             return try await cloud.show(OpenStackKit.Server.self, id: id)
-        } catch let error as OpenStackError where error.status == 404 {
+        } catch let error as OpenStackError where error.kind == .http && error.status == 404 {
             return nil
         }
     }
