@@ -41,6 +41,8 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
 # Tools whose source must be asked with arguments of its own (a private flavor, not the first one).
 SOURCE_CALLS: dict[str, tuple[str, dict, dict[str, str]]] = {
     "get_flavor_access": ("get_flavors", {"is_public": "false", "limit": 1}, {"flavor": "id"}),
+    # A running server: one never placed on a host has no console.
+    "get_instance_console_log": ("get_instances", {"status": "ACTIVE", "limit": 1}, {"server": "id"}),
 }
 # Required arguments that no other tool supplies: a fixed, valid value.
 FIXED: dict[str, dict] = {

@@ -129,6 +129,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: DiagnoseVolume.definition, toolset: .diagnose, isDefault: false, service: .blockStorage),
             ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
+            ToolEntry(definition: GetInstanceConsoleLog.definition, toolset: .console, isDefault: false, service: .compute),
     ]
 
     /// The tool declarations of the catalog, in order.
