@@ -27,6 +27,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "describe_stack": ("get_stacks", {"id": "id"}),
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),
+    "get_stack_template": ("get_stacks", {"stack": "id"}),
     "get_pool_members": ("get_pools", {"pool": "id"}),
     "get_objects": ("get_containers", {"container": "name"}),
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),

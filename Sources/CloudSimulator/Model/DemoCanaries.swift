@@ -30,10 +30,14 @@ public enum DemoCanaries {
     public static let consoleToken = "osmcpcanary-demo-console-token"
     public static let consoleRandomPassword = "osmcpcanary-demo-console-chpasswd"
 
+    /// The default of a hidden parameter in a demo stack's template.
+    public static let stackTemplateDefault = "osmcpcanary-demo-heat-hidden-default"
+
     public static let all = [
         userDataPassword, accountTempURLKey, accountTempURLKey2, containerTempURLKey, containerSyncKey,
         objectMetadataURL, imageLocation, imageSourceURL, chapUsername, chapPassword, applicationCredentialSecret,
         memberApplicationCredentialSecret, consolePassword, consolePrivateKey, consoleToken, consoleRandomPassword,
+        stackTemplateDefault,
     ]
 
     /// A server's user data: a cloud-config with a password, base64 as Nova answers it.

@@ -114,6 +114,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetStack.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetStackResources.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetStackEvents.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: GetStackTemplate.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: DescribeStack.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetLoadBalancers.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: LoadBalancerTree.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
