@@ -26,7 +26,7 @@ public struct ToolRegistry: Sendable {
     }
 
     /// Every tool, grouped by toolset; `isDefault` marks the small default surface. The seed's eight
-    /// tools, `describe_instance` and `cloud_overview` are in it.
+    /// tools, `get_identity`, `describe_instance` and `cloud_overview` are in it.
     public static let catalog: [ToolEntry] = [
             ToolEntry(definition: GetInstances.definition, toolset: .compute, isDefault: true, service: .compute),
             ToolEntry(definition: GetInstance.definition, toolset: .compute, isDefault: true, service: .compute),
@@ -92,6 +92,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetVolumeServices.definition, toolset: .storage, isDefault: true, service: .blockStorage),
             ToolEntry(definition: GetImages.definition, toolset: .image, isDefault: true, service: .image),
             ToolEntry(definition: GetImage.definition, toolset: .image, isDefault: false, service: .image),
+            ToolEntry(definition: GetIdentity.definition, toolset: .identity, isDefault: true, service: .identity),
             ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity),
             ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity),
             ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity),
