@@ -28,6 +28,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),
     "get_stack_template": ("get_stacks", {"stack": "id"}),
+    "get_volume_type": ("get_volume_types", {"type": "id"}),
     "get_pool_members": ("get_pools", {"pool": "id"}),
     "get_objects": ("get_containers", {"container": "name"}),
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),

@@ -55,6 +55,7 @@ import Testing
                 arguments[key] = try #require(forwarded?["id"], "no floating IP has port forwardings")
                 continue
             case "object": (source, field) = ("get_objects", "name")
+            case "type": (source, field) = ("get_volume_types", "id")
             case "flavor":
                 // A private flavor: a public one has no access list.
                 let listed = try await client.call("get_flavors", ["is_public": "false", "limit": 1])

@@ -16,14 +16,15 @@ extension ListTool where Resource: DeclaredResource {
         detailed: @escaping @Sendable (Resource, Lookups) -> [String: JSONValue],
         prepare: (@Sendable (OpenStackCloud, ToolArguments, ListRequest) async throws -> ListRequest)? = nil,
         parentMissing: (@Sendable (ToolArguments) -> (message: String, nextStep: String))? = nil,
-        emptyExplanation: (@Sendable (ToolArguments) -> String)? = nil
+        emptyExplanation: (@Sendable (ToolArguments) -> String)? = nil,
+        lookupLevels: Set<DetailLevel> = [.basic, .detailed]
     ) {
         let declaration = Resource.declaration
         self.init(
             name: name, title: title, description: description, noun: noun,
             extraProperties: Schema.filters(of: declaration).merging(extraProperties) { _, own in own },
             required: required, request: declaration.request, searchFields: searchFields, lookups: lookups,
-            basic: basic, detailed: detailed, prepare: prepare, parentMissing: parentMissing,
+            basic: basic, detailed: detailed, prepare: prepare, lookupLevels: lookupLevels, parentMissing: parentMissing,
             emptyExplanation: emptyExplanation)
     }
 }
