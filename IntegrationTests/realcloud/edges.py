@@ -31,21 +31,23 @@ def _parse_time(text: str | None) -> datetime | None:
 
 
 def _catalog(rows: list[dict]) -> dict[str, dict[str, set[str]]]:
-    """`openstack catalog list`: each service type's regions and their interfaces. The Endpoints
-    column is text: a region line, then one indented `interface: url` line per endpoint."""
+    """`openstack catalog list`: each service type's regions and their interfaces. Its JSON gives
+    the endpoints as objects; its table form as text (a region line, then `interface: url` lines)."""
     found: dict[str, dict[str, set[str]]] = {}
     for row in rows:
         regions = found.setdefault(row.get("type"), {})
-        region = None
-        text = row.get("endpoints") or ""
-        for line in (text if isinstance(text, list) else text.splitlines()):
-            if not line.strip():
-                continue
-            if not line.startswith(" ") and ":" not in line.split()[0]:
+        endpoints = row.get("endpoints") or []
+        if isinstance(endpoints, list):
+            for endpoint in endpoints:
+                regions.setdefault(endpoint.get("region") or endpoint.get("region_id") or "", set()).add(endpoint.get("interface"))
+            continue
+        region = ""
+        for line in str(endpoints).splitlines():
+            if line.strip() and not line.startswith(" "):
                 region = line.strip()
                 regions.setdefault(region, set())
             elif ":" in line:
-                regions.setdefault(region or "", set()).add(line.strip().split(":", 1)[0])
+                regions.setdefault(region, set()).add(line.strip().split(":", 1)[0])
     return found
 
 
