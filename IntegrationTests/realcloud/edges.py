@@ -133,8 +133,9 @@ async def check_stack_templates(run: Run, cli: Cli) -> None:
                              definition.get("type") or definition.get("Type"))
         resources = template.get("resources") or template.get("Resources") or {}
         mine_resources = mine.get("resources") or mine.get("Resources") or {}
-        run.ledger.match(tool, f"{label}: resources", {k: (v or {}).get("type") or (v or {}).get("Type") for k, v in mine_resources.items()},
-                         {k: (v or {}).get("type") or (v or {}).get("Type") for k, v in resources.items()})
+        kind = lambda v: (v.get("type") or v.get("Type")) if isinstance(v, dict) else v  # noqa: E731
+        run.ledger.match(tool, f"{label}: resources", {k: kind(v) for k, v in mine_resources.items()},
+                         {k: kind(v) for k, v in resources.items()})
         outputs = template.get("outputs") or template.get("Outputs") or {}
         run.ledger.match(tool, f"{label}: outputs", Unordered(list(mine.get("outputs") or mine.get("Outputs") or {})),
                          Unordered(list(outputs)))

@@ -55,13 +55,20 @@ import Testing
                 "api_key": ["type": "string", "default": "pw3"], "key_name": ["type": "string", "default": "mykey"],
                 "flavor": ["type": "string", "default": "m1.small"],
             ],
-            "resources": ["s": ["type": "OS::Nova::Server", "properties": ["admin_pass": ["get_param": "admin_pass"]]]],
+            "resources": [
+                "s": ["type": "OS::Nova::Server", "properties": ["admin_pass": ["get_param": "admin_pass"]]],
+                "token": ["type": "OS::Heat::RandomString", "properties": ["length": 32]],
+            ],
+            "outputs": ["token_value": ["value": ["get_attr": ["token", "value"]]]],
         ]
         let template = try StackTemplate(json: hot)
         #expect(template.secretParameters == ["admin_pass", "api_key", "db_password"])
         let text = template.redacted.compactText()
         for secret in ["pw1", "pw2", "pw3"] { #expect(!text.contains(secret), "\(text)") }
         #expect(text.contains("mykey") && text.contains("m1.small"))
+        // A resource or output named like a secret keeps its body: the name is no secret.
+        #expect(template.redacted["resources"]?["token"]?["type"] == "OS::Heat::RandomString")
+        #expect(template.redacted["outputs"]?["token_value"] == hot["outputs"]?["token_value"])
         let cfn: JSONValue = [
             "AWSTemplateFormatVersion": "2010-09-09",
             "Parameters": ["DBRootPassword": ["Type": "String", "NoEcho": "true", "Default": "cfn-secret"], "InstanceType": ["Type": "String", "Default": "m1.small"]],

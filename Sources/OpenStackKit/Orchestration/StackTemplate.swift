@@ -40,6 +40,12 @@ public struct StackTemplate: Sendable {
         guard let document = raw.objectValue else { return Redactor.redact(raw) }
         var result: [String: JSONValue] = [:]
         for (key, value) in document {
+            if Self.namedSections.contains(key), let entries = value.objectValue {
+                // Names of resources and outputs are the author's words (a resource called
+                // `token`), not secrets: only what each holds goes through the redactor.
+                result[key] = .object(entries.mapValues { Redactor.redact($0) })
+                continue
+            }
             guard key == "parameters" || key == "Parameters", let parameters = value.objectValue else {
                 result[key] = Redactor.redact(value)
                 continue
@@ -61,6 +67,9 @@ public struct StackTemplate: Sendable {
         }
         return .object(result)
     }
+
+    /// Sections whose keys are names the author chose.
+    static let namedSections: Set<String> = ["resources", "Resources", "outputs", "Outputs", "parameter_groups", "conditions", "Conditions"]
 
     static func parameters(of document: [String: JSONValue]) -> [String: JSONValue] {
         (document["parameters"] ?? document["Parameters"])?.objectValue ?? [:]
