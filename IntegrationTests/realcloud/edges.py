@@ -188,8 +188,11 @@ async def check_volume_types(run: Run, cli: Cli) -> None:
         item = answer.data["item"]
         run.ledger.match(tool, label, item, {
             "id": shown.get("id"), "name": shown.get("name"), "is_public": shown.get("is_public"),
-            "description": shown.get("description"), "qos_specs_id": shown.get("qos_specs_id"),
-            "extra_specs": shown.get("properties") or {}})
+            "description": shown.get("description"), "extra_specs": shown.get("properties") or {}})
+        # The CLI does not print the QoS spec: Cinder's own answer for it.
+        raw = run.account.get("volume", f"/types/{vtype['id']}").json.get("volume_type") or {}
+        run.ledger.match(tool, f"{run.account.label} GET /types/{vtype.get('name')}: qos_specs_id", item.get("qos_specs_id"),
+                         raw.get("qos_specs_id"))
         if shown.get("is_public") is False:
             run.ledger.match(tool, f"{label}: access", Unordered([a.get("project_id") for a in item.get("access") or []]),
                              Unordered(shown.get("access_project_ids") or []))
