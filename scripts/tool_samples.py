@@ -27,6 +27,8 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "describe_stack": ("get_stacks", {"id": "id"}),
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),
+    "get_stack_template": ("get_stacks", {"stack": "id"}),
+    "get_volume_type": ("get_volume_types", {"type": "id"}),
     "get_pool_members": ("get_pools", {"pool": "id"}),
     "get_objects": ("get_containers", {"container": "name"}),
     "get_object": ("get_objects", {"container": "@container", "object": "name"}),
@@ -45,6 +47,8 @@ SOURCE_CALLS: dict[str, tuple[str, dict, dict[str, str]]] = {
     "get_flavor_access": ("get_flavors", {"is_public": "false", "limit": 1}, {"flavor": "id"}),
     # A shared image: Glance keeps members for those only.
     "get_image_members": ("get_images", {"visibility": "shared", "limit": 1}, {"image": "id"}),
+    # A running server: one never placed on a host has no console.
+    "get_instance_console_log": ("get_instances", {"status": "ACTIVE", "limit": 1}, {"server": "id"}),
 }
 # Required arguments that no other tool supplies: a fixed, valid value.
 FIXED: dict[str, dict] = {

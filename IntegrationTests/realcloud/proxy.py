@@ -7,11 +7,12 @@ server also passes through it. That gives, on any cloud:
 - the exact list of requests the server sent (method, path, microversion header), so the
   read-only rule and token reuse are proven without access to the services' logs;
 - the tokens Keystone issued to the server, so one can be revoked to prove recovery.
-A request that is neither a GET, a HEAD nor a token POST (Keystone's /auth/tokens, or its
-federation login .../OS-FEDERATION/identity_providers/IDP/protocols/PROTOCOL/auth) is refused here
-(and recorded), so a faulty server can never write to the cloud under test. Each record keeps the
-X-Auth-Token the request carried and the request IDs of the answer, so that a tool call's log line
-(which names its request IDs) can be traced to the token it read with.
+A request that is neither a GET, a HEAD, a token POST (Keystone's /auth/tokens, or its
+federation login .../OS-FEDERATION/identity_providers/IDP/protocols/PROTOCOL/auth) nor Nova's
+console-output action (exactly `{"os-getConsoleOutput": {"length": N}}` on `/servers/{id}/action`)
+is refused here (and recorded), so a faulty server can never write to the cloud under test. Each
+record keeps the X-Auth-Token the request carried and the request IDs of the answer, so that a tool
+call's log line (which names its request IDs) can be traced to the token it read with.
 """
 from __future__ import annotations
 
@@ -49,10 +50,26 @@ class Record:
     refused: bool = False
     token: str | None = None                 # the X-Auth-Token sent
     request_ids: tuple[str, ...] = ()        # the answer's x-openstack-request-id, x-compute-request-id...
+    # A POST let through as Nova's console-output action (its body checked by is_console_action).
+    console_action: bool = False
 
     @property
     def is_token_post(self) -> bool:
         return is_auth_post(self.method, self.path)
+
+
+def is_console_action(method: str, path: str, body: bytes | None) -> bool:
+    """POST /servers/{id}/action whose body is exactly {"os-getConsoleOutput": {"length": <int>}}."""
+    parts = urllib.parse.urlsplit(path)
+    segments = parts.path.rstrip("/").split("/")
+    if method != "POST" or parts.query or len(segments) < 3 or segments[-3:][0] != "servers" or segments[-1] != "action" or not segments[-2]:
+        return False
+    try:
+        document = json.loads(body or b"", object_pairs_hook=lambda pairs: dict(pairs) if len({k for k, _ in pairs}) == len(pairs) else None)
+    except ValueError:
+        return False
+    action = document.get("os-getConsoleOutput") if isinstance(document, dict) and len(document) == 1 else None
+    return isinstance(action, dict) and list(action) == ["length"] and type(action["length"]) is int
 
 
 class RecordingProxy:
@@ -171,7 +188,8 @@ class _Handler(BaseHTTPRequestHandler):
         started = time.time()
         is_token_post = is_auth_post(self.command, self.path)
         sent_token = self.headers.get("X-Auth-Token")
-        if self.command not in ("GET", "HEAD") and not is_token_post:
+        console = is_console_action(self.command, self.path, body)
+        if self.command not in ("GET", "HEAD") and not is_token_post and not console:
             self.owner.record(Record(self.command, self.upstream, self.path, 405, microversion, started, refused=True))
             self._reply(405, [("Content-Type", "application/json")], b'{"error": "refused by the test proxy: not a GET or HEAD"}')
             return
@@ -199,7 +217,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.owner.learn_catalog(data)
         request_ids = tuple(v for k, v in answer.getheaders() if k.lower().endswith("request-id"))
         self.owner.record(Record(self.command, self.upstream, self.path, answer.status, microversion, started,
-                                 token=sent_token, request_ids=request_ids))
+                                 token=sent_token, request_ids=request_ids, console_action=console))
         data = self.owner.to_proxy(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
         out = [(k, self.owner.to_proxy(v)) for k, v in answer.getheaders() if k.lower() not in _HOP | {"content-encoding", "date", "server"}]
         if self.command == "HEAD":

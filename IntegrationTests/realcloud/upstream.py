@@ -1,4 +1,4 @@
-"""What the server sent upstream: only GETs and token POSTs, one token reused, a revoked token recovered, no secret shown."""
+"""What the server sent upstream: only GETs, token POSTs and console-output actions, one token reused, a revoked token recovered, no secret shown."""
 from __future__ import annotations
 
 import collections
@@ -17,7 +17,7 @@ def check_upstream(run: Run, server: ServerProcess, tool_calls: int) -> None:
     ledger, label = run.ledger, run.account.label
     records = run.proxy.records
     methods = collections.Counter(r.method for r in records)
-    writes = [r for r in records if r.method not in ("GET", "HEAD") and not r.is_token_post]
+    writes = [r for r in records if r.method not in ("GET", "HEAD") and not r.is_token_post and not r.console_action]
     ledger.check(READ_ONLY, not writes, f"{label}: the server sent {[(r.method, r.path) for r in writes]}")
     ledger.check(READ_ONLY, methods["GET"] > 0, f"{label}: no GET went through the proxy")
     ledger.note(f"{label}: {tool_calls} tool calls made {len(records)} upstream requests {dict(methods)}")

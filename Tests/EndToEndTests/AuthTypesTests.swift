@@ -94,6 +94,7 @@ import Testing
 
             let token = try await harness.clouds[0].token()
             #expect((token.projectName != nil) == authCase.hasProject, "\(authCase): project \(token.projectName ?? "-")")
+            try await Self.checkIdentity(client: client, authCase: authCase, token: token)
             #expect(token.isAdmin)
             #expect(harness.demos[0].count(method: "POST", pathPrefix: "/identity/v3/auth/tokens") >= 1)
         }
@@ -125,4 +126,33 @@ import Testing
 
 extension CloudSettings {
     fileprivate var methodName: String { authType ?? (token != nil ? "token" : "password") }
+}
+
+extension AuthTypesTests {
+    /// `get_identity` says who the server is under each auth type: the user, the scope of the
+    /// case, the admin role, the application credential it came from, never the token.
+    static func checkIdentity(client: MCPTestClient, authCase: Case, token: AuthToken) async throws {
+        let answer = try await client.call("get_identity")
+        #expect(!answer.isError, "\(authCase): \(answer.text)")
+        let item = answer.structured["item"] ?? .null
+        #expect(!answer.text.contains(token.id), "the token itself is never shown")
+        #expect(item["user"]?["name"]?.stringValue == DemoCloud.adminUser && item["user"]?["domain"]?["name"]?.stringValue == DemoCloud.domainName, "\(answer.text)")
+        #expect(item["is_admin"] == true && item["roles"]?.arrayValue?.contains("admin") == true)
+        let scope = authCase.hasProject ? "project" : authCase.description.contains("domain") ? "domain" : "system"
+        #expect(item["scope"]?.stringValue == scope, "\(authCase): \(answer.text)")
+        switch scope {
+        case "project": #expect(item["project"]?["name"]?.stringValue == DemoCloud.adminProject && item["project"]?["domain"] != nil)
+        case "domain": #expect(item["domain"]?["name"]?.stringValue == DemoCloud.domainName)
+        default: #expect(item["system"] == "all")
+        }
+        if authCase.typeName == "v3applicationcredential" {
+            #expect(item["application_credential"]?["id"]?.stringValue == DemoCloud.applicationCredentialID, "\(answer.text)")
+            #expect(item["auth_methods"] == ["application_credential"])
+        } else {
+            #expect(item["application_credential"] == nil)
+        }
+        #expect(item["expires_at"]?.stringValue.flatMap { ISO8601DateFormatter().date(from: $0.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)) } != nil, "\(answer.text)")
+        let services = item["services"]?.arrayValue ?? []
+        #expect(services.contains { $0["type"] == "compute" && $0["interfaces"]?.arrayValue?.contains("public") == true && $0["in_region"] == true }, "\(answer.text)")
+    }
 }

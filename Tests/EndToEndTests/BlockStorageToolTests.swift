@@ -93,7 +93,10 @@ extension StorageImageIdentityTests {
                 let client = harness.client()
                 let data = harness.cloud.data
                 let types = try await client.call("get_volume_types", ["limit": 1000])
-                #expect(Set(types.items.compactMap { $0["name"]?.stringValue }) == Set(data.blockStorage.volumeTypes.map(\.name)))
+                // Public types by default (Cinder's is_public=true); gold-private only with visibility.
+                #expect(Set(types.items.compactMap { $0["name"]?.stringValue }) == Set(data.blockStorage.volumeTypes.filter(\.isPublic).map(\.name)))
+                let all = try await client.call("get_volume_types", ["limit": 1000, "visibility": "all"])
+                #expect(Set(all.items.compactMap { $0["name"]?.stringValue }) == Set(data.blockStorage.volumeTypes.map(\.name)))
                 let ceph = try #require(types.items.first { $0["name"]?.stringValue == "ceph-rbd" })
                 #expect(ceph["backend"]?.stringValue == "ceph")
 

@@ -183,10 +183,24 @@ import Testing
             _ = try await client.call("get_instances")
             let log = harness.cloud.requests()
             #expect(log.count > ToolRegistry.catalog.count)
-            // HEAD reads Swift's metadata; nothing else but the token POST may be sent.
-            let writes = log.filter { !["GET", "HEAD"].contains($0.method) && !($0.method == "POST" && $0.path == "/identity/v3/auth/tokens") }
+            // HEAD reads Swift's metadata; nothing else but the token POST and the console action
+            // may be sent. The demo Nova answers any action but os-getConsoleOutput with 404 (and a
+            // malformed one with 400), so a 200 proves the body was the console's.
+            let consoleActions = log.filter { $0.method == "POST" && Self.isServerAction($0.path) }
+            let writes = log.filter {
+                !["GET", "HEAD"].contains($0.method) && !($0.method == "POST" && $0.path == "/identity/v3/auth/tokens")
+                    && !consoleActions.contains($0)
+            }
             #expect(log.contains { $0.method == "HEAD" }, "get_object and get_object_store_account read with HEAD")
             #expect(writes.isEmpty, "\(writes)")
+            #expect(consoleActions.count == 1, "get_instance_console_log asks once: \(consoleActions)")
+            #expect(consoleActions.allSatisfy { $0.status == 200 }, "\(consoleActions)")
         }
+    }
+
+    /// `/compute/v2.1/servers/{id}/action`.
+    static func isServerAction(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        return segments.count == 5 && segments[0] == "compute" && segments[2] == "servers" && segments[4] == "action"
     }
 }

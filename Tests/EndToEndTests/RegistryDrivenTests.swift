@@ -37,6 +37,11 @@ import Testing
                 arguments[key] = "VCPU:1,MEMORY_MB:512"
                 continue
             case "provider": (source, field) = ("get_resource_providers", "uuid")
+            case "server" where name == "get_instance_console_log":
+                // A running server: one never placed on a host has no console (409).
+                let listed = try await client.call("get_instances", ["status": "ACTIVE", "limit": 1])
+                arguments[key] = try #require(listed.items.first?["id"], "the demo has no ACTIVE server")
+                continue
             case "server": (source, field) = ("get_instances", "id")
             case "stack": (source, field) = ("get_stacks", "id")
             case "pool": (source, field) = ("get_pools", "id")
@@ -50,6 +55,7 @@ import Testing
                 arguments[key] = try #require(forwarded?["id"], "no floating IP has port forwardings")
                 continue
             case "object": (source, field) = ("get_objects", "name")
+            case "type": (source, field) = ("get_volume_types", "id")
             case "l7policy": (source, field) = ("get_l7_policies", "id")
             case "image":
                 // A shared image: Glance keeps members for those only.

@@ -22,6 +22,16 @@ import Testing
         #expect(new.contains { !$0.extraSpecs.isEmpty })
     }
 
+    @Test func consoleOutputDecodesAndItsRequestIsTheOneTheRuleAllows() throws {
+        let console = try ConsoleOutput(json: Self.file("nova/os-console-output/console-output-post-resp.json"))
+        #expect(console.lines == ["FAKE CONSOLE OUTPUT", "ANOTHER", "LAST LINE"])
+        let request = try Self.file("nova/os-console-output/console-output-post-req.json")
+        #expect(try JSONValue.parse(ConsoleOutput.body(lines: 50)) == request)
+        try OpenStackHTTPClient.checkReadOnly(
+            OutgoingRequest(method: .POST, url: "http://nova/v2.1/servers/a/action", body: try JSONValue.parse(ConsoleOutput.body(lines: 50)).compactText().data(using: .utf8)),
+            service: "Nova")
+    }
+
     @Test func flavorAccessDecodes() throws {
         let access = try FlavorAccess.list(from: Self.file("nova/flavor-access/flavor-access-list-resp.json"))
         #expect(access.map(\.flavorID) == ["10"] && access.map(\.projectID) == ["fake_tenant"])

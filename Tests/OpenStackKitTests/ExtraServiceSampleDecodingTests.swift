@@ -33,6 +33,51 @@ import Testing
         #expect(failed[0].statusReason?.isEmpty == false)
     }
 
+    @Test func aStackTemplateDecodesWithItsHiddenDefaultMasked() throws {
+        let template = try StackTemplate(json: Self.file("heat/template-show-response.json"))
+        #expect(template.version == "2013-05-23" && template.parameterNames == ["foo"])
+        #expect(template.resourceTypes == ["random_key_name": "OS::Heat::RandomString"])
+        // foo is hidden, and its default is the word "secret".
+        #expect(template.secretParameters == ["foo"])
+        let redacted = template.redacted
+        #expect(redacted["parameters"]?["foo"]?["default"] == "***")
+        #expect(redacted["parameters"]?["foo"]?["type"] == "string" && redacted["parameters"]?["foo"]?["hidden"] == true)
+        #expect(redacted["resources"] == template.raw["resources"] && redacted["outputs"] == template.raw["outputs"])
+        let stack = try Stack.list(from: Self.file("heat/stacks-list-response.json"))[0]
+        #expect(StackTemplate.path(of: stack) == "/stacks/simple_stack/3095aefc-09fb-4bc7-b1f0-f21a304e864c/template")
+    }
+
+    @Test func templateParametersNamedLikeSecretsAreMaskedInHOTAndCFN() throws {
+        let hot: JSONValue = [
+            "heat_template_version": "2021-04-16",
+            "parameters": [
+                "db_password": ["type": "string", "default": "pw1"], "admin_pass": ["type": "string", "default": "pw2"],
+                "api_key": ["type": "string", "default": "pw3"], "key_name": ["type": "string", "default": "mykey"],
+                "flavor": ["type": "string", "default": "m1.small"],
+            ],
+            "resources": [
+                "s": ["type": "OS::Nova::Server", "properties": ["admin_pass": ["get_param": "admin_pass"]]],
+                "token": ["type": "OS::Heat::RandomString", "properties": ["length": 32]],
+            ],
+            "outputs": ["token_value": ["value": ["get_attr": ["token", "value"]]]],
+        ]
+        let template = try StackTemplate(json: hot)
+        #expect(template.secretParameters == ["admin_pass", "api_key", "db_password"])
+        let text = template.redacted.compactText()
+        for secret in ["pw1", "pw2", "pw3"] { #expect(!text.contains(secret), "\(text)") }
+        #expect(text.contains("mykey") && text.contains("m1.small"))
+        // A resource or output named like a secret keeps its body: the name is no secret.
+        #expect(template.redacted["resources"]?["token"]?["type"] == "OS::Heat::RandomString")
+        #expect(template.redacted["outputs"]?["token_value"] == hot["outputs"]?["token_value"])
+        let cfn: JSONValue = [
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Parameters": ["DBRootPassword": ["Type": "String", "NoEcho": "true", "Default": "cfn-secret"], "InstanceType": ["Type": "String", "Default": "m1.small"]],
+        ]
+        let old = try StackTemplate(json: cfn)
+        #expect(old.version == "2010-09-09" && old.secretParameters == ["DBRootPassword"])
+        #expect(!old.redacted.compactText().contains("cfn-secret") && old.redacted.compactText().contains("m1.small"))
+    }
+
     @Test func heatsVersionDocumentNamesV1() throws {
         let versions = try Self.file("heat/versions-list-response.json")["versions"]?.arrayValue ?? []
         #expect(versions.map { $0["id"]?.stringValue } == ["v1.0"])

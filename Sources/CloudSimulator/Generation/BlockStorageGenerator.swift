@@ -19,12 +19,15 @@ enum BlockStorageGenerator {
                 isPublic: true, extraSpecs: ["volume_backend_name": "lvmdriver-1"]),
             DemoVolumeType(
                 id: luksTypeID, name: "luks", description: "Encrypted (LUKS) volumes on LVM",
-                isPublic: true, extraSpecs: ["volume_backend_name": "lvmdriver-1"]),
+                isPublic: true, extraSpecs: ["volume_backend_name": "lvmdriver-1"],
+                encryption: DemoTypeEncryption(
+                    id: CinderExtrasGenerator.luksEncryptionID, provider: "luks", cipher: "aes-xts-plain64", keySize: 256,
+                    controlLocation: "front-end")),
             DemoVolumeType(
                 id: rng.uuid(), name: "ceph-rbd", description: "Ceph RBD, replicated x3",
                 isPublic: true, extraSpecs: ["volume_backend_name": "ceph", "replication_enabled": "<is> False"]),
             DiagnosisScenarios.volumeType,
-        ]
+        ] + CinderExtrasGenerator.privateTypes(projects: projects)
 
         var snapshots: [DemoSnapshot] = []
         var backups: [DemoBackup] = []

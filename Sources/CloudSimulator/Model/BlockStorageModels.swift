@@ -12,6 +12,21 @@ public struct DemoVolumeType: Sendable, Equatable {
     public let isPublic: Bool
     /// Extra specs (admins see them).
     public let extraSpecs: [String: String]
+    /// The projects that may use a private type (`os-volume-type-access`).
+    public var projectAccess: [String] = []
+    /// Encryption (`provider`, `cipher`, `key_size`, `control_location`); nil when unencrypted.
+    public var encryption: DemoTypeEncryption? = nil
+    /// The QoS spec associated with the type.
+    public var qosSpecsID: String? = nil
+}
+
+/// How a volume type encrypts (`GET /types/{id}/encryption`).
+public struct DemoTypeEncryption: Sendable, Equatable {
+    public let id: String
+    public let provider: String
+    public let cipher: String
+    public let keySize: Int
+    public let controlLocation: String
 }
 
 /// A Cinder volume snapshot of one of the demo volumes.

@@ -23,10 +23,21 @@ public enum DemoCanaries {
     public static let applicationCredentialSecret = "osmcpcanary-demo-appcred-secret"
     public static let memberApplicationCredentialSecret = "osmcpcanary-demo-appcred-ci-secret"
 
+    /// What the demo servers' consoles print: a password cloud-init echoes, a private key
+    /// block, an API token and a generated password (`get_instance_console_log` must mask each).
+    public static let consolePassword = "osmcpcanary-demo-console-password"
+    public static let consolePrivateKey = "osmcpcanary-demo-console-privatekey"
+    public static let consoleToken = "osmcpcanary-demo-console-token"
+    public static let consoleRandomPassword = "osmcpcanary-demo-console-chpasswd"
+
+    /// The default of a hidden parameter in a demo stack's template.
+    public static let stackTemplateDefault = "osmcpcanary-demo-heat-hidden-default"
+
     public static let all = [
         userDataPassword, accountTempURLKey, accountTempURLKey2, containerTempURLKey, containerSyncKey,
         objectMetadataURL, imageLocation, imageSourceURL, chapUsername, chapPassword, applicationCredentialSecret,
-        memberApplicationCredentialSecret,
+        memberApplicationCredentialSecret, consolePassword, consolePrivateKey, consoleToken, consoleRandomPassword,
+        stackTemplateDefault,
     ]
 
     /// A server's user data: a cloud-config with a password, base64 as Nova answers it.

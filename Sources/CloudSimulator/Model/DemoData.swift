@@ -55,6 +55,9 @@ public struct DemoData: Sendable {
     /// Cinder volume types, snapshots, backups, pools and quota limits.
     public let blockStorage: DemoBlockStorage
 
+    /// Cinder's transfers, groups, group types, group snapshots and QoS specs.
+    public let cinderExtras: DemoCinderExtras
+
     /// Heat stacks, Octavia balancers and Swift accounts.
     let extras: DemoExtraServices
 
@@ -100,6 +103,9 @@ public struct DemoData: Sendable {
         neutron = parts.neutron
         blockStorage = BlockStorageGenerator.generate(
             seed: configuration.seed, volumes: parts.volumes, projects: parts.projects, reference: DemoDataGenerator.referenceDate)
+        cinderExtras = CinderExtrasGenerator.generate(
+            seed: configuration.seed, volumes: parts.volumes, projects: parts.projects, types: blockStorage.volumeTypes,
+            reference: DemoDataGenerator.referenceDate)
         var extraGenerator = ExtraServicesGenerator(
             seed: configuration.seed, servers: parts.servers, ports: parts.neutron.ports, subnets: parts.subnets,
             projects: parts.projects)

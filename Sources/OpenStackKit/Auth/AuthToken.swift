@@ -12,6 +12,8 @@ public struct AuthToken: Sendable {
     public let projectName: String?
     public let roles: [String]
     public let catalog: ServiceCatalog
+    /// Who and where, beyond the IDs above: domains, the scope, the auth methods.
+    public var identity = TokenIdentity()
 
     /// True when the token has the admin role.
     public var isAdmin: Bool { roles.contains { $0.lowercased() == "admin" } }
@@ -25,9 +27,15 @@ public struct AuthToken: Sendable {
 /// The body of `POST /v3/auth/tokens`.
 public struct TokenResponse: Decodable, Sendable {
     public struct Token: Decodable, Sendable {
+        public struct Reference: Decodable, Sendable {
+            public var id: String?
+            public var name: String?
+        }
         public struct Named: Decodable, Sendable {
             public var id: String?
             public var name: String?
+            /// The user's or the project's domain.
+            public var domain: Reference?
         }
         public var methods: [String]?
         public var expiresAt: String
@@ -37,11 +45,16 @@ public struct TokenResponse: Decodable, Sendable {
         public var domain: Named?
         public var roles: [Named]?
         public var catalog: [CatalogEntry]?
+        /// `{"all": true}` for a system-scoped token.
+        public var system: [String: Bool]?
+        /// Present when the token came from an application credential.
+        public var applicationCredential: Reference?
 
         enum CodingKeys: String, CodingKey {
-            case methods, user, project, domain, roles, catalog
+            case methods, user, project, domain, roles, catalog, system
             case expiresAt = "expires_at"
             case issuedAt = "issued_at"
+            case applicationCredential = "application_credential"
         }
     }
     public var token: Token

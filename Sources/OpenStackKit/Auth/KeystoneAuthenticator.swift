@@ -145,6 +145,6 @@ public actor KeystoneAuthenticator {
             id: tokenID, expiresAt: expires, issuedAt: body.issuedAt.flatMap(KeystoneDate.parse),
             userID: body.user?.id, userName: body.user?.name, projectID: body.project?.id,
             projectName: body.project?.name, roles: (body.roles ?? []).compactMap(\.name),
-            catalog: ServiceCatalog(entries: body.catalog ?? []))
+            catalog: ServiceCatalog(entries: body.catalog ?? []), identity: TokenIdentity(body))
     }
 }

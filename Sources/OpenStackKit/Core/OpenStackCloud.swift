@@ -151,20 +151,22 @@ public final class OpenStackCloud: Sendable {
         try await send(service: service, url: url, headers: [])
     }
 
-    /// Sends an authenticated GET (or HEAD); on a 401 it gets a new token once and tries again.
-    private func send(
-        service: ServiceType, url: String, headers: [(String, String)], method: OutgoingRequest.Method = .GET
+    /// Sends an authenticated GET (or HEAD, or a POST the read-only rule allows); on a 401 it gets
+    /// a new token once and tries again.
+    func send(
+        service: ServiceType, url: String, headers: [(String, String)], method: OutgoingRequest.Method = .GET,
+        body: Data? = nil
     ) async throws -> RawResponse {
         var token = try await authenticator.token()
         var response = try await http.send(
-            OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)]),
+            OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)], body: body),
             service: service.projectName)
         if response.status == 401 {
             logger.info("token rejected, authenticating again", metadata: ["service": "\(service.projectName)"])
             await authenticator.invalidate(token)
             token = try await authenticator.token()
             response = try await http.send(
-                OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)]),
+                OutgoingRequest(method: method, url: url, headers: headers + [("X-Auth-Token", token.id)], body: body),
                 service: service.projectName)
         }
         return response

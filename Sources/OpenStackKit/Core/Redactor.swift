@@ -10,8 +10,9 @@ import Foundation
 /// - value rules, on every string: the userinfo of a URL inside it is masked, and user data
 ///   (`user_data`, `OS-EXT-SRV-ATTR:user_data`) becomes a note of its size.
 ///
-/// Free text cannot be masked by rule: a secret someone typed into a description or a server's
-/// console output is shown as written.
+/// Free text cannot be masked by these rules: a secret someone typed into a description is shown
+/// as written. A server's console output, free text by nature, gets the pattern rules of
+/// ``redactText(_:)``, which catch the secrets that have a recognisable shape.
 public enum Redactor {
     public static let mask = "***"
 

@@ -7,9 +7,9 @@ import NIOSSL
 
 /// The one keep-alive HTTP client for a cloud, with deadlines, retries and the read-only rule.
 ///
-/// It refuses every method except GET (and HEAD), POST to Keystone's `/auth/tokens` and its
-/// federated auth (`--identity caller`), before anything reaches the network: the server can
-/// never write to a cloud.
+/// It refuses every method except GET and HEAD, POST to Keystone's `/auth/tokens` and its
+/// federated auth (`--identity caller`), and Nova's console-output action (exactly that body),
+/// before anything reaches the network: the server can never write to a cloud.
 public final class OpenStackHTTPClient: Sendable {
     public let settings: HTTPSettings
     private let client: HTTPClient
@@ -95,9 +95,10 @@ public final class OpenStackHTTPClient: Sendable {
         let path = URL(string: request.url)?.path ?? ""
         if request.method == .POST, path.hasSuffix("/auth/tokens") { return }
         if request.method == .POST, isFederatedAuth(path: path, body: request.body) { return }
+        if isConsoleOutputAction(request) { return }
         throw OpenStackError(
             kind: .readOnly, service: service, method: request.method.rawValue, url: request.url,
-            message: "refused: this server only sends GET and HEAD requests (and the Keystone token POST)")
+            message: "refused: this server only sends GET and HEAD requests (and the Keystone token POST and Nova's os-getConsoleOutput)")
     }
 
     /// Keystone's federated authentication (`--identity caller`): exactly

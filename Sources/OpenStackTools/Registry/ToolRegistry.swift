@@ -26,7 +26,7 @@ public struct ToolRegistry: Sendable {
     }
 
     /// Every tool, grouped by toolset; `isDefault` marks the small default surface. The seed's eight
-    /// tools, `describe_instance` and `cloud_overview` are in it.
+    /// tools, `get_identity`, `describe_instance` and `cloud_overview` are in it.
     public static let catalog: [ToolEntry] = [
             ToolEntry(definition: GetInstances.definition, toolset: .compute, isDefault: true, service: .compute),
             ToolEntry(definition: GetInstance.definition, toolset: .compute, isDefault: true, service: .compute),
@@ -84,6 +84,12 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetBackups.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetBackup.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeTypes.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeType.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetQoSSpecs.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeTransfers.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetVolumeGroups.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetGroupTypes.definition, toolset: .storage, isDefault: false, service: .blockStorage),
+            ToolEntry(definition: GetGroupSnapshots.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumePools.definition, toolset: .storage, isDefault: false, service: .blockStorage, adminOnly: true),
             ToolEntry(definition: GetVolumeLimits.definition, toolset: .storage, isDefault: false, service: .blockStorage),
             ToolEntry(definition: GetVolumeQuotas.definition, toolset: .storage, isDefault: false, service: .blockStorage),
@@ -95,6 +101,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetImageMembers.definition, toolset: .image, isDefault: false, service: .image),
             ToolEntry(definition: GetImageTasks.definition, toolset: .image, isDefault: false, service: .image, adminOnly: true),
             ToolEntry(definition: GetImageStores.definition, toolset: .image, isDefault: false, service: .image),
+            ToolEntry(definition: GetIdentity.definition, toolset: .identity, isDefault: true, service: .identity),
             ToolEntry(definition: GetServices.definition, toolset: .identity, isDefault: true, service: .identity, adminOnly: true),
             ToolEntry(definition: GetProjects.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
             ToolEntry(definition: GetUsers.definition, toolset: .identity, isDefault: false, service: .identity, adminOnly: true),
@@ -117,6 +124,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetStack.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetStackResources.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetStackEvents.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
+            ToolEntry(definition: GetStackTemplate.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: DescribeStack.definition, toolset: .orchestration, isDefault: false, service: .orchestration),
             ToolEntry(definition: GetLoadBalancers.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: LoadBalancerTree.definition, toolset: .loadBalancer, isDefault: false, service: .loadBalancer),
@@ -139,6 +147,7 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: DiagnoseVolume.definition, toolset: .diagnose, isDefault: false, service: .blockStorage),
             ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
+            ToolEntry(definition: GetInstanceConsoleLog.definition, toolset: .console, isDefault: false, service: .compute),
     ]
 
     /// The tool declarations of the catalog, in order.

@@ -6,11 +6,13 @@ public enum Toolset: String, Sendable, CaseIterable {
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
     /// The `diagnose_*` tools: why, with evidence, across services.
     case diagnose
+    /// A server's console log: guest output that may hold secrets, so offered only when asked for.
+    case console
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
         switch self {
-        case .compute: return .compute
+        case .compute, .console: return .compute
         case .network: return .network
         case .storage: return .blockStorage
         case .image: return .image

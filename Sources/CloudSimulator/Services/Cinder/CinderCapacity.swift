@@ -35,7 +35,7 @@ extension CinderAPI {
         return [
             "description": .str(type.description), "extra_specs": .stringMap(specs), "id": .string(type.id),
             "is_public": .bool(type.isPublic), "name": .string(type.name),
-            "os-volume-type-access:is_public": .bool(type.isPublic), "qos_specs_id": nil,
+            "os-volume-type-access:is_public": .bool(type.isPublic), "qos_specs_id": .str(type.qosSpecsID),
         ]
     }
 

@@ -4,6 +4,7 @@ import Foundation
 extension CinderAPI {
     /// Snapshots, backups, types, pools, limits, quotas and attachments; nil for other paths.
     func routeStorage(_ call: CinderCall, _ path: [String]) -> Reply? {
+        if let reply = routeGroupsAndTransfers(call, path) ?? routeTypeExtras(call, path) { return reply }
         switch path {
         case ["snapshots"]: return listSnapshots(call, detail: false)
         case ["snapshots", "detail"]: return listSnapshots(call, detail: true)

@@ -38,6 +38,7 @@ struct HeatAPI: ServiceAPI {
             case []: return .json(["stack": render(stack, request, full: true)])
             case ["resources"]: return resources(of: stack, request)
             case ["events"]: return events(of: stack, request)
+            case ["template"]: return .json(DemoStackTemplate.template(of: stack))
             default: return error(404, "The resource could not be found.", request)
             }
         }

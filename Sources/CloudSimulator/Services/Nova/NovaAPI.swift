@@ -32,6 +32,11 @@ struct NovaAPI: ServiceAPI {
         FaultBody.nova(status: status, message: message)
     }
 
+    /// GET, and POST only for a server action (the console output).
+    func allows(_ method: String, _ segments: ArraySlice<String>) -> Bool {
+        method == "GET" || (method == "POST" && isServerAction(segments))
+    }
+
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool {
         segments.count == 0 || (segments.count == 1 && (segments.first == "v2.1" || segments.first == "v2"))
     }
@@ -79,6 +84,7 @@ struct NovaAPI: ServiceAPI {
         case .failure(.invalid(let message)): return error(400, message, request)
         case .failure(.unsupported(let message)): return error(406, message, request)
         }
+        if request.method == "POST" { return serverAction(request, serverID: path[1]) }
         switch path {
         case ["servers"]: return listServers(request, version: version, detail: false)
         case ["servers", "detail"]: return listServers(request, version: version, detail: true)
