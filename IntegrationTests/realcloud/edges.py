@@ -13,6 +13,7 @@ from typing import Any
 from .checks import Run
 from .cli import Cli, find_cli
 from .ledger import MASK, Unordered, is_secret_key
+from .shows23 import check_flavor_access, check_snapshot_and_backup_shows
 
 CONSOLE_LINES = 20
 
@@ -215,3 +216,7 @@ async def run_edge_checks(run: Run) -> None:
         await check_console_logs(run, binary, cli)
     if "get_volume_type" in run.client.tools and run.account.has_service("block-storage") and run.admin:
         await check_volume_types(run, cli)
+    if "get_flavor_access" in run.client.tools and run.account.has_service("compute") and run.admin:
+        await check_flavor_access(run, cli)
+    if run.account.has_service("block-storage"):
+        await check_snapshot_and_backup_shows(run, cli)

@@ -9,6 +9,7 @@
 seed.py already makes the group `ops-team` with `ops_reader` in it (get_groups, get_group_members).
 Every object is looked up first; steps report like seed.py's.
 """
+import os
 import sys
 
 from seed import FAILED, connect, step
@@ -66,10 +67,38 @@ def seed_application_credential(admin):
     step("application credential realcloud-readonly (admin; canary secret)", credential)
 
 
+def seed_private_flavor(admin):
+    """A private flavor the demo project may use (get_flavor_access), when Nova is up."""
+    if " nova " not in f" {os.environ.get('OSTACK_SERVICES', 'nova')} ":
+        return
+    compute = admin.compute
+
+    def flavor():
+        found = compute.find_flavor("seed-private", ignore_missing=True)
+        if found:
+            return ("exists", found)
+        return compute.create_flavor(name="seed-private", ram=256, vcpus=1, disk=1, is_public=False)
+
+    made = step("flavor seed-private (private)", flavor)
+    demo = admin.identity.find_project("demo", ignore_missing=True)
+    if not made or not demo:
+        return
+
+    def access():
+        current = {entry["tenant_id"] for entry in compute.get_flavor_access(made)}
+        if demo.id in current:
+            return ("exists", demo.id)
+        compute.flavor_add_tenant_access(made, demo.id)
+        return demo.id
+
+    step("flavor seed-private: access for project demo", access)
+
+
 def main():
     admin = connect()
     seed_limits(admin)
     seed_application_credential(admin)
+    seed_private_flavor(admin)
     print(f"seed_identity: failed steps: {len(FAILED)}" + (f" -> {FAILED}" if FAILED else ""))
     return 1 if FAILED else 0
 
