@@ -9,7 +9,7 @@ public struct Secret: DeclaredResource {
         paging: .offset, markerField: "secret_ref", maxPageSize: 100,
         filters: [
             .enumeration("secret_type", ["symmetric", "public", "private", "passphrase", "certificate", "opaque"], .lowercased),
-            .string("algorithm", upstream: "alg", "e.g. aes, rsa"),
+            .string("name"), .string("algorithm", upstream: "alg", "e.g. aes, rsa"),
         ])
 
     public let raw: JSONValue
