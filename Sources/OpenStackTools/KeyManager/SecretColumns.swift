@@ -38,6 +38,8 @@ enum SecretColumns {
     /// `full`: Barbican's object with the ACL summary.
     static let full: @Sendable (Secret, Lookups) -> JSONValue = { secret, found in
         var object = secret.raw.objectValue ?? [:]
+        // Barbican names a secret only by its ref, which the Redactor masks as secret-looking.
+        object["id"] = .string(secret.id)
         if let acl = found.values["acl"]?[secret.id] { object["acl"] = acl }
         return .object(object)
     }
