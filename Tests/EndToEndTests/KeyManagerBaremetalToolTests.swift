@@ -47,7 +47,9 @@ import Testing
             let containers = try await client.call("get_secret_containers")
             let tls = containers.items.first { $0["name"] == "web-tls" }
             #expect(tls?["type"] == "certificate", "\(containers.text)")
-            #expect(tls?["refs"]?["certificate"] == item?["id"], "the container references the certificate: \(containers.text)")
+            let refs = tls?["refs"]?.arrayValue ?? []
+            #expect(refs.contains { $0["role"] == "certificate" && $0["id"] == item?["id"] }, "\(containers.text)")
+            #expect(refs.contains { $0["role"] == "private_key" && $0["id"]?.stringValue?.count == 36 }, "a role is not a secret: \(containers.text)")
             let orders = try await client.call("get_secret_orders")
             let failed = orders.items.filter { $0["status"] == "ERROR" }
             #expect(failed.count == 1 && failed.first?["error_reason"]?.stringValue?.isEmpty == false, "\(orders.text)")

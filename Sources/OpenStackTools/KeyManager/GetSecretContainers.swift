@@ -13,7 +13,8 @@ enum GetSecretContainers {
                 .compact([
                     ("id", .string(container.id)), ("name", container.name.json), ("type", container.type.json),
                     ("status", container.status.json),
-                    ("refs", .object(Dictionary(container.secretRefs.map { ($0.name ?? $0.secretID, JSONValue.string($0.secretID)) }) { first, _ in first })),
+                    // Roles as values: a role named `private_key` would be masked as a key.
+                    ("refs", .array(container.secretRefs.map { ["role": $0.name.json ?? .null, "id": .string($0.secretID)] })),
                 ])
             },
             detailed: { container, _ in
