@@ -102,7 +102,7 @@ SPECS = [
             convert={"id": lambda v: _uuid(v), "created": lambda v: _utc(v)}),
     CliList("get_baremetal_nodes", "baremetal", ["baremetal", "node", "list"],
             {"id": "uuid", "name": "name", "instance_uuid": "instance_uuid", "power_state": "power_state",
-             "provision_state": "provisioning_state", "maintenance": "maintenance"}, admin_only=True),
+             "provision_state": "provision_state", "maintenance": "maintenance"}, admin_only=True),
     CliList("get_baremetal_ports", "baremetal", ["baremetal", "port", "list"], {"id": "uuid", "address": "address"},
             admin_only=True),
     CliList("get_baremetal_portgroups", "baremetal", ["baremetal", "port", "group", "list"],
