@@ -76,7 +76,8 @@ def seed_barbican(admin, demo):
 def seed_ironic(admin):
     print("ironic:")
     bm = admin.baremetal
-    server = next((s for s in admin.compute.servers(all_projects=True) if s.status == "ACTIVE"), None)
+    servers = admin.compute.servers(all_projects=True) if "nova" in SERVICES else []
+    server = next((s for s in servers if s.status == "ACTIVE"), None)
     nodes = {}
     for index in range(3):
         name = f"bm-real-{index}"
