@@ -23,7 +23,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     **{name: ("get_instances", {"server": "id"}) for name in ("get_instance_actions", "get_instance_interfaces")},
     **{f"get_{kind}": (f"get_{kind}s", {"id": "id"}) for kind in (
         "flavor", "hypervisor", "network", "subnet", "port", "router", "floating_ip", "security_group",
-        "volume", "image", "stack", "load_balancer", "snapshot", "backup")},
+        "volume", "image", "stack", "load_balancer", "snapshot", "backup", "secret", "baremetal_node")},
     "describe_stack": ("get_stacks", {"id": "id"}),
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),

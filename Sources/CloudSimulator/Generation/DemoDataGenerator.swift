@@ -60,6 +60,8 @@ struct DemoDataGenerator {
         makeImageSharing(seed: seed)
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
+        // Services added later draw after everything else, so the rest stays as it was.
+        makeCatalogEntries(Self.laterCatalog)
         return parts
     }
 
@@ -90,6 +92,12 @@ struct DemoDataGenerator {
         ("heat", "orchestration", "Orchestration Service", "/orchestration/v1/$(project_id)s"),
         ("octavia", "load-balancer", "Octavia Load Balancing Service", "/load-balancer"),
         ("swift", "object-store", "Swift Object Storage Service", "/object-store/v1/AUTH_$(project_id)s"),
+    ]
+
+    /// Services of the catalog added after RegionTwo: Barbican and Ironic.
+    static let laterCatalog: [(String, String, String, String)] = [
+        ("barbican", "key-manager", "Barbican Key Manager Service", "/key-manager"),
+        ("ironic", "baremetal", "Ironic Bare Metal Service", "/baremetal"),
     ]
 
     /// RegionTwo: an edge region with Nova, Neutron and Glance under `/region-two/` (Keystone is
@@ -152,7 +160,11 @@ struct DemoDataGenerator {
                 accessRules: [(service: "compute", method: "GET", path: "/v2.1/servers")]
             ),
         ]
-        for (name, type, description, path) in Self.catalog {
+        makeCatalogEntries(Self.catalog)
+    }
+
+    private mutating func makeCatalogEntries(_ entries: [(String, String, String, String)]) {
+        for (name, type, description, path) in entries {
             let service = DemoIdentityService(id: rng.hex(32), name: name, type: type, description: description, enabled: true)
             parts.identityServices.append(service)
             for interface in ["public", "internal"] {

@@ -33,7 +33,17 @@ public enum DemoCanaries {
     /// The default of a hidden parameter in a demo stack's template.
     public static let stackTemplateDefault = "osmcpcanary-demo-heat-hidden-default"
 
-    public static let all = [
+    /// Barbican payloads (what `/payload` would return) and BMC passwords in Ironic's driver_info.
+    public static let secretPayloads = [
+        "osmcpcanary-demo-barbican-payload-tls-cert", "osmcpcanary-demo-barbican-payload-tls-key",
+        "osmcpcanary-demo-barbican-payload-db-password", "osmcpcanary-demo-barbican-payload-backup-key",
+        "osmcpcanary-demo-barbican-payload-admin-kek",
+    ]
+    public static let ipmiPassword = "osmcpcanary-demo-ipmi-password"
+    public static let redfishPassword = "osmcpcanary-demo-redfish-password"
+    public static let ipmiKGKey = "osmcpcanary-demo-ipmi-kg-key"
+
+    public static let all = secretPayloads + [ipmiPassword, redfishPassword, ipmiKGKey] + [
         userDataPassword, accountTempURLKey, accountTempURLKey2, containerTempURLKey, containerSyncKey,
         objectMetadataURL, imageLocation, imageSourceURL, chapUsername, chapPassword, applicationCredentialSecret,
         memberApplicationCredentialSecret, consolePassword, consolePrivateKey, consoleToken, consoleRandomPassword,

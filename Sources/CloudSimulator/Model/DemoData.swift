@@ -60,6 +60,10 @@ public struct DemoData: Sendable {
 
     /// Heat stacks, Octavia balancers and Swift accounts.
     let extras: DemoExtraServices
+    /// Barbican secrets, containers and orders (the soon-expiring secret follows the wall clock).
+    let keyManager: DemoKeyManager
+    /// Ironic nodes, ports, portgroups, allocations, conductors and drivers.
+    let baremetal: DemoBaremetal
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -114,6 +118,9 @@ public struct DemoData: Sendable {
             seed: configuration.seed, reference: DemoDataGenerator.referenceDate,
             memberProject: parts.projects.first { $0.name == DemoCloud.memberProject }?.id)
         self.extras = services
+        var keyManagerBaremetal = KeyManagerBaremetalGenerator(
+            seed: configuration.seed, now: Date(), servers: parts.servers, projects: parts.projects, users: parts.users)
+        (keyManager, baremetal) = keyManagerBaremetal.generate()
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

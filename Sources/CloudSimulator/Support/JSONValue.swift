@@ -51,6 +51,12 @@ enum JSON: Sendable, Equatable {
         return .object(members.filter { keys.contains($0.key) })
     }
 
+    /// The text of a string value, nil for anything else.
+    var stringValue: String? {
+        guard case .string(let text) = self else { return nil }
+        return text
+    }
+
     /// The keys of an object, in order.
     var keys: [String] {
         guard case .object(let members) = self else { return [] }

@@ -30,6 +30,8 @@ extension ServiceType {
         case .compute: return Microversion(2, 100)
         case .blockStorage: return Microversion(3, 71)
         case .placement: return Microversion(1, 39)
+        // Allocations need 1.52 and lessee 1.65; later versions add nothing the tools show.
+        case .baremetal: return Microversion(1, 80)
         default: return nil
         }
     }
@@ -40,6 +42,7 @@ extension ServiceType {
         case .compute: return "compute"
         case .blockStorage: return "volume"
         case .placement: return "placement"
+        case .baremetal: return "baremetal"
         default: return nil
         }
     }
@@ -53,6 +56,7 @@ extension ServiceType {
         case .image: return "v2"
         case .identity: return "v3"
         case .loadBalancer: return "v2"
+        case .keyManager, .baremetal: return "v1"
         // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
         case .placement, .orchestration, .objectStore: return nil
         }

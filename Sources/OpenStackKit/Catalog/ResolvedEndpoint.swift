@@ -15,6 +15,8 @@ public struct ResolvedEndpoint: Sendable {
     /// Headers that pin the microversion.
     public var versionHeaders: [(String, String)] {
         guard let microversion, let name = service.microversionHeaderName else { return [] }
+        // Ironic reads its own header (the generic one only from 1.x releases on).
+        if service == .baremetal { return [("X-OpenStack-Ironic-API-Version", microversion.description)] }
         var headers = [("OpenStack-API-Version", "\(name) \(microversion)")]
         if service == .compute { headers.append(("X-OpenStack-Nova-API-Version", microversion.description)) }
         return headers

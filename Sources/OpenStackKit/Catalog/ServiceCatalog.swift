@@ -25,6 +25,7 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
 public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    case keyManager = "key-manager", baremetal
 
     /// Catalog types that name this service, best first.
     public var catalogTypes: [String] {
@@ -38,6 +39,8 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return ["orchestration"]
         case .loadBalancer: return ["load-balancer"]
         case .objectStore: return ["object-store"]
+        case .keyManager: return ["key-manager"]
+        case .baremetal: return ["baremetal"]
         }
     }
 
@@ -53,6 +56,8 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return "Heat"
         case .loadBalancer: return "Octavia"
         case .objectStore: return "Swift"
+        case .keyManager: return "Barbican"
+        case .baremetal: return "Ironic"
         }
     }
 }

@@ -90,6 +90,7 @@ public final class OpenStackHTTPClient: Sendable {
     }
 
     static func checkReadOnly(_ request: OutgoingRequest, service: String) throws {
+        try checkNoPayload(request, service: service)
         // HEAD reads headers only (Swift's object metadata): as safe as GET.
         if request.method.isSafe { return }
         let path = URL(string: request.url)?.path ?? ""
@@ -99,6 +100,28 @@ public final class OpenStackHTTPClient: Sendable {
         throw OpenStackError(
             kind: .readOnly, service: service, method: request.method.rawValue, url: request.url,
             message: "refused: this server only sends GET and HEAD requests (and the Keystone token POST and Nova's os-getConsoleOutput)")
+    }
+
+    /// Barbican hands out a secret's payload at `…/secrets/{id}/payload`, and at `…/secrets/{id}`
+    /// to any Accept but JSON: neither may ever be asked for, whatever the method or service.
+    static func checkNoPayload(_ request: OutgoingRequest, service: String) throws {
+        let path = URL(string: request.url)?.path ?? ""
+        let segments = path.split(separator: "/").map { ($0.removingPercentEncoding ?? String($0)).lowercased() }
+        var problem: String?
+        if segments.contains("payload") { problem = "a payload path" }
+        for (name, value) in request.headers where name.lowercased() == "accept" && !acceptsOnlyJSON(value) {
+            problem = "Accept: \(value)"
+        }
+        guard let problem else { return }
+        throw OpenStackError(
+            kind: .readOnly, service: service, method: request.method.rawValue, url: request.url,
+            message: "refused: \(problem) could return a secret's payload; this server reads metadata only")
+    }
+
+    /// Every media range of an Accept header is JSON (`application/json`, `application/*+json`).
+    static func acceptsOnlyJSON(_ value: String) -> Bool {
+        let ranges = value.split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
+        return !ranges.isEmpty && ranges.allSatisfy { $0 == "application/json" || ($0.hasPrefix("application/") && $0.hasSuffix("+json")) }
     }
 
     /// Keystone's federated authentication (`--identity caller`): exactly

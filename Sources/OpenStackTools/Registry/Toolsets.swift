@@ -4,6 +4,7 @@ import OpenStackKit
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    case keyManager = "key-manager", baremetal
     /// The `diagnose_*` tools: why, with evidence, across services.
     case diagnose
     /// A server's console log: guest output that may hold secrets, so offered only when asked for.
@@ -22,6 +23,8 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .orchestration: return .orchestration
         case .loadBalancer: return .loadBalancer
         case .objectStore: return .objectStore
+        case .keyManager: return .keyManager
+        case .baremetal: return .baremetal
         }
     }
 }
