@@ -30,6 +30,7 @@ extension ServiceType {
         case .compute: return Microversion(2, 100)
         case .blockStorage: return Microversion(3, 71)
         case .placement: return Microversion(1, 39)
+        case .sharedFileSystem: return Microversion(2, 84)
         default: return nil
         }
     }
@@ -40,6 +41,8 @@ extension ServiceType {
         case .compute: return "compute"
         case .blockStorage: return "volume"
         case .placement: return "placement"
+        // Manila sends its own header (see `ResolvedEndpoint.versionHeaders`).
+        case .sharedFileSystem: return "share"
         default: return nil
         }
     }
@@ -55,6 +58,10 @@ extension ServiceType {
         case .loadBalancer: return "v2"
         // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
         case .placement, .orchestration, .objectStore: return nil
+        case .sharedFileSystem: return "v2"
+        // Gnocchi's and Aodh's catalog URLs are usually their roots (`http://host:8041`).
+        case .metric: return "v1"
+        case .alarming: return "v2"
         }
     }
 }

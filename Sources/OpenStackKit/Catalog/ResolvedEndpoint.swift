@@ -15,6 +15,8 @@ public struct ResolvedEndpoint: Sendable {
     /// Headers that pin the microversion.
     public var versionHeaders: [(String, String)] {
         guard let microversion, let name = service.microversionHeaderName else { return [] }
+        // Manila reads only its own header, never `OpenStack-API-Version`.
+        if service == .sharedFileSystem { return [("X-OpenStack-Manila-API-Version", microversion.description)] }
         var headers = [("OpenStack-API-Version", "\(name) \(microversion)")]
         if service == .compute { headers.append(("X-OpenStack-Nova-API-Version", microversion.description)) }
         return headers

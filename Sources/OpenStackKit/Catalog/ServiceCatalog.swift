@@ -25,6 +25,8 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
 public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    // Issue 24, helper C: Manila, Gnocchi, Aodh.
+    case sharedFileSystem = "shared-file-system", metric, alarming
 
     /// Catalog types that name this service, best first.
     public var catalogTypes: [String] {
@@ -38,6 +40,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return ["orchestration"]
         case .loadBalancer: return ["load-balancer"]
         case .objectStore: return ["object-store"]
+        case .sharedFileSystem: return ["shared-file-system", "sharev2", "share"]
+        case .metric: return ["metric"]
+        case .alarming: return ["alarming"]
         }
     }
 
@@ -53,6 +58,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return "Heat"
         case .loadBalancer: return "Octavia"
         case .objectStore: return "Swift"
+        case .sharedFileSystem: return "Manila"
+        case .metric: return "Gnocchi"
+        case .alarming: return "Aodh"
         }
     }
 }
