@@ -32,6 +32,8 @@ struct Dispatcher: HTTPResponder {
             NeutronAPI(environment: environment), CinderAPI(environment: environment),
             GlanceAPI(environment: environment), PlacementAPI(environment: environment),
             HeatAPI(environment: environment), OctaviaAPI(environment: environment), SwiftAPI(environment: environment),
+            // Issue 24, helper C.
+            ManilaAPI(environment: environment), GnocchiAPI(environment: environment), AodhAPI(environment: environment),
         ]
         services = Dictionary(uniqueKeysWithValues: all.map { ($0.mount, $0) })
         let second: [any ServiceAPI] = [
