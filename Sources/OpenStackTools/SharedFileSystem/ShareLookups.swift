@@ -10,7 +10,10 @@ enum ShareLookups {
     static func lookups(cloud: OpenStackCloud, shares: [Share]) async -> Lookups {
         var found = Lookups()
         let networkIDs = Set(shares.compactMap(\.shareNetworkID))
-        if !networkIDs.isEmpty, let response = try? await cloud.get(.sharedFileSystem, path: "/share-networks") {
+        // An admin's shares span projects, and so do their networks.
+        let admin = (try? await cloud.token())?.isAdmin ?? false
+        let query = admin ? [URLQueryItem(name: "all_tenants", value: "1")] : []
+        if !networkIDs.isEmpty, let response = try? await cloud.get(.sharedFileSystem, path: "/share-networks", query: query) {
             let names = (response.json["share_networks"]?.arrayValue ?? []).compactMap { item -> (String, JSONValue)? in
                 guard let id = item.text("id"), networkIDs.contains(id) else { return nil }
                 return (id, item["name"] ?? .null)
