@@ -21,7 +21,10 @@ from bpe_openai import get_encoding
 
 TOOLSETS = [
     "default", "compute", "network", "storage", "image", "identity", "placement", "overview",
-    "orchestration", "load-balancer", "object-store", "diagnose", "console", "core", "all",
+    "orchestration", "load-balancer", "object-store", "diagnose", "console",
+    # Issue 24, helper C.
+    "shared-file-system", "metric", "alarming",
+    "core", "all",
 ]
 # `core` is not a toolset of the server: it is the issue-10 surface, the core six services' groups.
 CORE = "compute,network,storage,image,identity,placement,overview"
