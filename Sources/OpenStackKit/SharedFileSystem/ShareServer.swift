@@ -42,9 +42,10 @@ public struct ShareLimits: OpenStackResource {
         ("snapshots", "maxTotalShareSnapshots", "totalShareSnapshotsUsed"),
         ("snapshot_gigabytes", "maxTotalSnapshotGigabytes", "totalSnapshotGigabytesUsed"),
         ("share_networks", "maxTotalShareNetworks", "totalShareNetworksUsed"),
-        ("share_groups", "maxTotalShareGroups", "totalShareGroupsUsed"),
         ("share_replicas", "maxTotalShareReplicas", "totalShareReplicasUsed"),
+        ("replica_gigabytes", "maxTotalReplicaGigabytes", "totalReplicaGigabytesUsed"),
         ("backups", "maxTotalShareBackups", "totalShareBackupsUsed"),
+        ("backup_gigabytes", "maxTotalBackupGigabytes", "totalBackupGigabytesUsed"),
     ]
 
     public let raw: JSONValue

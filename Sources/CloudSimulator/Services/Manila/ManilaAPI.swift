@@ -110,6 +110,9 @@ struct ManilaAPI: ServiceAPI {
                     "id": .string(network.serverID), "project_id": .string(network.projectID), "status": "active",
                     "host": "manila-share@generic", "share_network_id": .string(network.id), "share_network_name": .string(network.name),
                     "updated_at": .string(Timestamp.format(DemoDataGenerator.referenceDate, .microseconds)),
+                    "share_network_subnet_id": .string(uuid(network.id, 9)), "share_network_subnet_ids": [.string(uuid(network.id, 9))],
+                    "identifier": .string(network.serverID), "task_state": nil, "source_share_server_id": nil,
+                    "is_auto_deletable": true, "security_service_update_support": true, "network_allocation_update_support": false,
                 ]
             })])
         case ["limits"]: return .json(limits(request))
