@@ -39,6 +39,8 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "diagnose_load_balancer": ("get_load_balancers", {"load_balancer": "id"}),
     "get_load_balancer_stats": ("get_load_balancers", {"load_balancer": "id"}),
     "get_l7_rules": ("get_l7_policies", {"l7policy": "id"}),
+    "get_alarm_history": ("get_alarms", {"alarm": "id"}),
+    "get_measures": ("get_metrics", {"metric": "id"}),
     **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
         "traits", "aggregates", "inventories", "usages")},
 }
@@ -49,6 +51,8 @@ SOURCE_CALLS: dict[str, tuple[str, dict, dict[str, str]]] = {
     "get_image_members": ("get_images", {"visibility": "shared", "limit": 1}, {"image": "id"}),
     # A running server: one never placed on a host has no console.
     "get_instance_console_log": ("get_instances", {"status": "ACTIVE", "limit": 1}, {"server": "id"}),
+    # The demo's shares belong to the demo and alt projects, not the admin's.
+    "get_share": ("get_shares", {"all_projects": True, "limit": 1}, {"id": "id"}),
 }
 # Required arguments that no other tool supplies: a fixed, valid value.
 FIXED: dict[str, dict] = {

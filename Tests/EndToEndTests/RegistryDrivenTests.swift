@@ -57,6 +57,8 @@ import Testing
             case "object": (source, field) = ("get_objects", "name")
             case "type": (source, field) = ("get_volume_types", "id")
             case "l7policy": (source, field) = ("get_l7_policies", "id")
+            case "alarm": (source, field) = ("get_alarms", "id")
+            case "metric": (source, field) = ("get_metrics", "id")
             case "image":
                 // A shared image: Glance keeps members for those only.
                 let listed = try await client.call("get_images", ["visibility": "shared", "limit": 1])
@@ -71,9 +73,9 @@ import Testing
                 let lists = ["describe_instance": "get_instances", "describe_stack": "get_stacks"]
                 (source, field) = (lists[name] ?? name + "s", "id")
             }
-            // The demo's stacks belong to the demo project; the admin lists them across projects.
+            // The demo's stacks and shares belong to other projects; the admin lists them across projects.
             var query: [String: JSONValue] = ["limit": 1, "detail_level": "basic"]
-            if source == "get_stacks" { query["all_projects"] = true }
+            if source == "get_stacks" || source == "get_shares" { query["all_projects"] = true }
             if source == "get_objects" { query["container"] = arguments["container"] }
             let listed = try await client.call(source, .object(query))
             let value = try #require(listed.items.first?[field]?.stringValue, "\(source) listed nothing for \(name)")

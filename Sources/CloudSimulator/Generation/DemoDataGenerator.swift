@@ -58,6 +58,7 @@ struct DemoDataGenerator {
         makeNetworkScenarios(seed: seed)
         makeNeutronSharing(seed: seed)
         makeImageSharing(seed: seed)
+        makeLaterCatalog(seed: seed)
         // After everything seeded from the generator, so RegionOne data stays as it was.
         makeRegionTwoEndpoints()
         // Services added later draw after everything else, so the rest stays as it was.
@@ -99,6 +100,30 @@ struct DemoDataGenerator {
         ("barbican", "key-manager", "Barbican Key Manager Service", "/key-manager"),
         ("ironic", "baremetal", "Ironic Bare Metal Service", "/baremetal"),
     ]
+
+    /// Manila, Gnocchi and Aodh, added after the seed's values were fixed: their IDs come from a generator of
+    /// their own, so that every other seeded value stays as it was.
+    static let sharesAndTelemetryCatalog: [(String, String, String, String)] = [
+        // Issue 24, helper C.
+        ("manilav2", "sharev2", "Manila Shared File Systems Service V2", "/share/v2"),
+        ("manila", "shared-file-system", "Manila Shared File Systems Service", "/share/v2"),
+        ("gnocchi", "metric", "Gnocchi Metric Service", "/metric"),
+        ("aodh", "alarming", "Aodh Alarming Service", "/alarming"),
+    ]
+
+    private mutating func makeLaterCatalog(seed: UInt64) {
+        var own = SplitMix64(seed: seed ^ 0x4C41_5445_5243)
+        for (name, type, description, path) in Self.sharesAndTelemetryCatalog {
+            let service = DemoIdentityService(id: own.hex(32), name: name, type: type, description: description, enabled: true)
+            parts.identityServices.append(service)
+            for interface in ["public", "internal"] {
+                parts.endpoints.append(
+                    DemoEndpoint(
+                        id: own.hex(32), serviceID: service.id, interface: interface, regionID: DemoCloud.region,
+                        pathTemplate: path, enabled: true))
+            }
+        }
+    }
 
     /// RegionTwo: an edge region with Nova, Neutron and Glance under `/region-two/` (Keystone is
     /// shared), but no Cinder and no Placement, so "not in this region" can be seen.

@@ -32,6 +32,7 @@ extension ServiceType {
         case .placement: return Microversion(1, 39)
         // Allocations need 1.52 and lessee 1.65; later versions add nothing the tools show.
         case .baremetal: return Microversion(1, 80)
+        case .sharedFileSystem: return Microversion(2, 84)
         default: return nil
         }
     }
@@ -43,6 +44,8 @@ extension ServiceType {
         case .blockStorage: return "volume"
         case .placement: return "placement"
         case .baremetal: return "baremetal"
+        // Manila sends its own header (see `ResolvedEndpoint.versionHeaders`).
+        case .sharedFileSystem: return "share"
         default: return nil
         }
     }
@@ -59,6 +62,10 @@ extension ServiceType {
         case .keyManager, .baremetal: return "v1"
         // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
         case .placement, .orchestration, .objectStore: return nil
+        case .sharedFileSystem: return "v2"
+        // Gnocchi's and Aodh's catalog URLs are usually their roots (`http://host:8041`).
+        case .metric: return "v1"
+        case .alarming: return "v2"
         }
     }
 }

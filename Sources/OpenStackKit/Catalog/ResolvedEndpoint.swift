@@ -17,6 +17,8 @@ public struct ResolvedEndpoint: Sendable {
         guard let microversion, let name = service.microversionHeaderName else { return [] }
         // Ironic reads its own header (the generic one only from 1.x releases on).
         if service == .baremetal { return [("X-OpenStack-Ironic-API-Version", microversion.description)] }
+        // Manila reads only its own header, never `OpenStack-API-Version`.
+        if service == .sharedFileSystem { return [("X-OpenStack-Manila-API-Version", microversion.description)] }
         var headers = [("OpenStack-API-Version", "\(name) \(microversion)")]
         if service == .compute { headers.append(("X-OpenStack-Nova-API-Version", microversion.description)) }
         return headers

@@ -26,6 +26,8 @@ public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
     case keyManager = "key-manager", baremetal
+    // Issue 24, helper C: Manila, Gnocchi, Aodh.
+    case sharedFileSystem = "shared-file-system", metric, alarming
 
     /// Catalog types that name this service, best first.
     public var catalogTypes: [String] {
@@ -41,6 +43,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .objectStore: return ["object-store"]
         case .keyManager: return ["key-manager"]
         case .baremetal: return ["baremetal"]
+        case .sharedFileSystem: return ["shared-file-system", "sharev2", "share"]
+        case .metric: return ["metric"]
+        case .alarming: return ["alarming"]
         }
     }
 
@@ -58,6 +63,9 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .objectStore: return "Swift"
         case .keyManager: return "Barbican"
         case .baremetal: return "Ironic"
+        case .sharedFileSystem: return "Manila"
+        case .metric: return "Gnocchi"
+        case .alarming: return "Aodh"
         }
     }
 }

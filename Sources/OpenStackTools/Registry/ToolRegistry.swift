@@ -161,6 +161,21 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
             ToolEntry(definition: GetInstanceConsoleLog.definition, toolset: .console, isDefault: false, service: .compute),
+            // Issue 24, helper C: Manila, Gnocchi, Aodh.
+            ToolEntry(definition: GetShares.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetShare.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetShareNetworks.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetShareSnapshots.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetShareTypes.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetSharePools.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem, adminOnly: true),
+            ToolEntry(definition: GetShareServers.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem, adminOnly: true),
+            ToolEntry(definition: GetShareLimits.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
+            ToolEntry(definition: GetMetricResources.definition, toolset: .metric, isDefault: false, service: .metric),
+            ToolEntry(definition: GetMetrics.definition, toolset: .metric, isDefault: false, service: .metric),
+            ToolEntry(definition: GetMeasures.definition, toolset: .metric, isDefault: false, service: .metric),
+            ToolEntry(definition: GetArchivePolicies.definition, toolset: .metric, isDefault: false, service: .metric),
+            ToolEntry(definition: GetAlarms.definition, toolset: .alarming, isDefault: false, service: .alarming),
+            ToolEntry(definition: GetAlarmHistory.definition, toolset: .alarming, isDefault: false, service: .alarming),
     ]
 
     /// The tool declarations of the catalog, in order.

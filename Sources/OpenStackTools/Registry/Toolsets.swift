@@ -9,6 +9,8 @@ public enum Toolset: String, Sendable, CaseIterable {
     case diagnose
     /// A server's console log: guest output that may hold secrets, so offered only when asked for.
     case console
+    // Issue 24, helper C.
+    case sharedFileSystem = "shared-file-system", metric, alarming
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
@@ -25,6 +27,9 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .objectStore: return .objectStore
         case .keyManager: return .keyManager
         case .baremetal: return .baremetal
+        case .sharedFileSystem: return .sharedFileSystem
+        case .metric: return .metric
+        case .alarming: return .alarming
         }
     }
 }
