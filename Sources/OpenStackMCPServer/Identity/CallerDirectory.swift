@@ -48,8 +48,10 @@ actor CallerDirectory {
 
     var count: Int { entries.count }
 
-    /// The caller's entry, made on first sight. A federated caller's newest access token is
-    /// handed to their authenticator for the next exchange.
+    /// The caller's entry: the kept one, or a new one that is kept only once Keystone has
+    /// accepted it (``admit(_:)``), so that a flood of made-up credentials cannot push real
+    /// callers out of the cache. A federated caller's newest access token is handed to their
+    /// authenticator for the next exchange.
     func entry(for credential: CallerCredential, project: String?) async -> CallerEntry {
         let key = credential.cacheKey(project: project, salt: salt)
         clock += 1
@@ -60,14 +62,24 @@ actor CallerDirectory {
             }
             return found.entry
         }
+        let auth = credential.auth(authURL: base.configuration.auth.authURL, settings: settings, project: project)
+        let cloud = OpenStackCloud(caller: auth, base: base, maxRequests: settings.maxUpstream)
+        return CallerEntry(key: key, principal: credential.principal, cloud: cloud)
+    }
+
+    /// Keeps an entry Keystone accepted; the least recently seen goes when the cache is full. When
+    /// a concurrent first request of the same caller was kept already, that one is returned.
+    func admit(_ entry: CallerEntry) -> CallerEntry {
+        clock += 1
+        if let kept = entries[entry.key] {
+            entries[entry.key] = (kept.entry, clock)
+            return kept.entry
+        }
         if entries.count >= max(1, settings.cacheSize), let oldest = entries.min(by: { $0.value.lastSeen < $1.value.lastSeen }) {
             entries[oldest.key] = nil
             evictions += 1
         }
-        let auth = credential.auth(authURL: base.configuration.auth.authURL, settings: settings, project: project)
-        let cloud = OpenStackCloud(caller: auth, base: base, maxRequests: settings.maxUpstream)
-        let entry = CallerEntry(key: key, principal: credential.principal, cloud: cloud)
-        entries[key] = (entry, clock)
+        entries[entry.key] = (entry, clock)
         return entry
     }
 

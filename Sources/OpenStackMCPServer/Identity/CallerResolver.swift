@@ -31,14 +31,15 @@ struct CallerResolver: Sendable {
         case .refused(let response): return .refused(response)
         case .found(let found): credential = found
         }
-        let entry = await directory.entry(for: credential, project: project)
+        let found = await directory.entry(for: credential, project: project)
         let token: AuthToken
         do {
-            token = try await entry.cloud.token()
+            token = try await found.cloud.token()
         } catch {
-            await directory.drop(entry)
+            await directory.drop(found)
             return .refused(refusal(for: error, credential: credential, request: request))
         }
+        let entry = await directory.admit(found)
         if case .applicationCredential = credential, let project, project != token.projectID, project != token.projectName {
             return .refused(
                 CallerRefusals.scope(

@@ -122,4 +122,20 @@ import Testing
         #expect(try await Self.tokenRequests(cacheSize: 2) == 2, "both callers stay")
         #expect(try await Self.tokenRequests(cacheSize: 1) == 3, "the admin was dropped for the member, and came back")
     }
+
+    @Test(.timeLimit(.minutes(3))) func madeUpCredentialsPushNoRealCallerOut() async throws {
+        try await CallerHarness.run(cacheSize: 1) { harness in
+            let first = try await harness.client(CallerHarness.adminCredential).send(body: CallerRefusalTests.list)
+            #expect(first.status == 200)
+            for index in 0..<3 {
+                let forged = [("X-OpenStack-Application-Credential-ID", "made-up-\(index)"), ("X-OpenStack-Application-Credential-Secret", "x")]
+                let refused = try await harness.client(forged).send(body: CallerRefusalTests.list)
+                #expect(refused.status == 401)
+            }
+            let again = try await harness.client(CallerHarness.adminCredential).send(body: CallerRefusalTests.list)
+            #expect(again.status == 200)
+            // One login for the admin, kept through the three refused ones.
+            #expect(harness.server.cloud.count(method: "POST", pathPrefix: "/identity/v3/auth/tokens") == 4)
+        }
+    }
 }
