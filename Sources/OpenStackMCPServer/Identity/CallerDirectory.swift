@@ -38,15 +38,11 @@ actor CallerDirectory {
     private let salt = SymmetricKey(size: .bits256)
     private var entries: [String: (entry: CallerEntry, lastSeen: UInt64)] = [:]
     private var clock: UInt64 = 0
-    /// Entries dropped to make room, since start (for tests and metrics).
-    private(set) var evictions = 0
 
     init(base: OpenStackCloud, settings: CallerIdentitySettings) {
         self.base = base
         self.settings = settings
     }
-
-    var count: Int { entries.count }
 
     /// The caller's entry: the kept one, or a new one that is kept only once Keystone has
     /// accepted it (``admit(_:)``), so that a flood of made-up credentials cannot push real
@@ -77,7 +73,6 @@ actor CallerDirectory {
         }
         if entries.count >= max(1, settings.cacheSize), let oldest = entries.min(by: { $0.value.lastSeen < $1.value.lastSeen }) {
             entries[oldest.key] = nil
-            evictions += 1
         }
         entries[entry.key] = (entry, clock)
         return entry

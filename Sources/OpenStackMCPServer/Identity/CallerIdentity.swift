@@ -12,9 +12,4 @@ public struct CallerIdentity: Sendable {
         self.settings = settings
         self.directory = CallerDirectory(base: base, settings: settings)
     }
-
-    /// How many callers' tokens are kept now, and how many were dropped to make room.
-    public func cacheStats() async -> (callers: Int, evictions: Int) {
-        (await directory.count, await directory.evictions)
-    }
 }
