@@ -53,6 +53,7 @@ extension ServiceType {
         case .image: return "v2"
         case .identity: return "v3"
         case .loadBalancer: return "v2"
+        case .dns: return "v2"
         // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
         case .placement, .orchestration, .objectStore: return nil
         }

@@ -25,6 +25,7 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
 public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    case dns
 
     /// Catalog types that name this service, best first.
     public var catalogTypes: [String] {
@@ -38,6 +39,7 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return ["orchestration"]
         case .loadBalancer: return ["load-balancer"]
         case .objectStore: return ["object-store"]
+        case .dns: return ["dns"]
         }
     }
 
@@ -53,6 +55,7 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .orchestration: return "Heat"
         case .loadBalancer: return "Octavia"
         case .objectStore: return "Swift"
+        case .dns: return "Designate"
         }
     }
 }

@@ -4,6 +4,7 @@ import OpenStackKit
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
+    case dns
     /// The `diagnose_*` tools: why, with evidence, across services.
     case diagnose
 
@@ -20,6 +21,7 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .orchestration: return .orchestration
         case .loadBalancer: return .loadBalancer
         case .objectStore: return .objectStore
+        case .dns: return .dns
         }
     }
 }
