@@ -90,6 +90,7 @@ struct DemoDataGenerator {
         ("heat", "orchestration", "Orchestration Service", "/orchestration/v1/$(project_id)s"),
         ("octavia", "load-balancer", "Octavia Load Balancing Service", "/load-balancer"),
         ("swift", "object-store", "Swift Object Storage Service", "/object-store/v1/AUTH_$(project_id)s"),
+        ("designate", "dns", "Designate DNS Service", "/dns"),
     ]
 
     /// RegionTwo: an edge region with Nova, Neutron and Glance under `/region-two/` (Keystone is

@@ -32,6 +32,7 @@ struct Dispatcher: HTTPResponder {
             NeutronAPI(environment: environment), CinderAPI(environment: environment),
             GlanceAPI(environment: environment), PlacementAPI(environment: environment),
             HeatAPI(environment: environment), OctaviaAPI(environment: environment), SwiftAPI(environment: environment),
+            DesignateAPI(environment: environment),
         ]
         services = Dictionary(uniqueKeysWithValues: all.map { ($0.mount, $0) })
         let second: [any ServiceAPI] = [

@@ -57,6 +57,8 @@ public struct DemoData: Sendable {
 
     /// Heat stacks, Octavia balancers and Swift accounts.
     let extras: DemoExtraServices
+    /// Designate's zones, recordsets, PTR records, transfer requests and pools.
+    let dns: DemoDNS
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -108,6 +110,9 @@ public struct DemoData: Sendable {
             seed: configuration.seed, reference: DemoDataGenerator.referenceDate,
             memberProject: parts.projects.first { $0.name == DemoCloud.memberProject }?.id)
         self.extras = services
+        dns = DesignateGenerator.generate(
+            seed: configuration.seed, floatingIPs: parts.neutron.floatingIPs, ports: parts.neutron.ports,
+            servers: parts.servers, projects: parts.projects)
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })
