@@ -24,6 +24,6 @@ public struct DNSPool: DeclaredResource {
         let records = json["ns_records"]?.arrayValue ?? []
         nameservers = records.sorted { ($0["priority"]?.intValue ?? 0) < ($1["priority"]?.intValue ?? 0) }
             .compactMap { $0["hostname"]?.stringValue }
-        attributes = json["attributes"].flatMap { $0 == .null ? nil : $0 }
+        if let value = json["attributes"], value != .null { attributes = value } else { attributes = Optional.none }
     }
 }

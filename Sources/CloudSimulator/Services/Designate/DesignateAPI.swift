@@ -41,7 +41,9 @@ struct DesignateAPI: ServiceAPI {
             return rest.count == 1 ? list(dns.pools, key: "pools", request) : one(dns.pools, rest[1], "Pool", request)
         case ["zones", "tasks", "transfer_requests"]:
             // Outgoing offers and those made to the caller's project.
-            let offers = dns.transferRequests.filter { projects == nil || projects!.contains($0.projectID) || $0.body["target_project_id"]?.filterText == request.projectID }
+            let offers = dns.transferRequests.filter { offer in
+                projects.map { $0.contains(offer.projectID) || $0.contains(offer.body["target_project_id"]?.filterText ?? "") } ?? true
+            }
             return list(offers, key: "transfer_requests", request)
         case let tail where tail.count == 4 && tail[0] == "zones" && tail[1] == "tasks" && tail[2] == "transfer_requests":
             return one(dns.transferRequests.filter { projects == nil || projects!.contains($0.projectID) }, tail[3], "ZoneTransferRequest", request)
