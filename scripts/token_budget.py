@@ -21,7 +21,7 @@ from bpe_openai import get_encoding
 
 TOOLSETS = [
     "default", "compute", "network", "storage", "image", "identity", "placement", "overview",
-    "orchestration", "load-balancer", "object-store", "diagnose", "core", "all",
+    "orchestration", "load-balancer", "object-store", "dns", "diagnose", "core", "all",
 ]
 # `core` is not a toolset of the server: it is the issue-10 surface, the core six services' groups.
 CORE = "compute,network,storage,image,identity,placement,overview"

@@ -51,6 +51,7 @@ import Testing
                 continue
             case "object": (source, field) = ("get_objects", "name")
             case "l7policy": (source, field) = ("get_l7_policies", "id")
+            case "query": (source, field) = ("get_zones", "name")
             case "image":
                 // A shared image: Glance keeps members for those only.
                 let listed = try await client.call("get_images", ["visibility": "shared", "limit": 1])
