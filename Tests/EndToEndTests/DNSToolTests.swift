@@ -126,10 +126,15 @@ import Testing
             let mx = try await client.call("find_dns_records", ["query": "mail.demo.example.org"])
             #expect(mx.items.map { $0["type"] } == ["MX"], "\(mx.text)")
 
-            // Bounded: a wildcard over every A record, cut at one, says so.
+            // Paged: a wildcard over every A record, one a page, the cursor goes on to the next.
+            let aCount = data.dns.recordsets.filter { $0.body["type"] == "A" }.count
             let cut = try await client.call("find_dns_records", ["query": "*.demo.example.org.", "type": "A", "limit": 1])
-            #expect(cut.items.count == 1 && cut.structured["truncated"] == .bool(true), "\(cut.text)")
-            #expect(cut.text.contains("Cut at 1 records"))
+            let cursor = try #require(cut.structured["next_cursor"]?.stringValue, "\(cut.text)")
+            #expect(cut.items.count == 1 && cut.structured["truncated"] == .bool(false), "\(cut.text)")
+            let next = try await client.call("find_dns_records", ["query": "*.demo.example.org.", "type": "A", "limit": 1, "cursor": .string(cursor)])
+            #expect(next.items.count == 1 && next.items[0]["id"] != cut.items[0]["id"], "\(next.text)")
+            let whole = try await client.call("find_dns_records", ["query": "*.demo.example.org.", "type": "A", "limit": 1000])
+            #expect(whole.items.count == aCount && whole.structured["next_cursor"] == nil, "\(whole.text)")
             let none = try await client.call("find_dns_records", ["query": "203.0.113.254"])
             #expect(!none.isError && none.items.isEmpty && none.text.contains("No record holds"), "\(none.text)")
             let empty = try await client.call("find_dns_records", ["query": " "])

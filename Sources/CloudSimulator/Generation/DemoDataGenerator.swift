@@ -90,6 +90,11 @@ struct DemoDataGenerator {
         ("heat", "orchestration", "Orchestration Service", "/orchestration/v1/$(project_id)s"),
         ("octavia", "load-balancer", "Octavia Load Balancing Service", "/load-balancer"),
         ("swift", "object-store", "Swift Object Storage Service", "/object-store/v1/AUTH_$(project_id)s"),
+    ] + laterCatalog
+
+    /// Services added after the first ten: their IDs come from their names, not from the shared
+    /// generator, so that adding one leaves every other seeded ID, address and name as it was.
+    static let laterCatalog: [(String, String, String, String)] = [
         ("designate", "dns", "Designate DNS Service", "/dns"),
     ]
 
@@ -154,12 +159,15 @@ struct DemoDataGenerator {
             ),
         ]
         for (name, type, description, path) in Self.catalog {
-            let service = DemoIdentityService(id: rng.hex(32), name: name, type: type, description: description, enabled: true)
+            let later = Self.laterCatalog.contains { $0.0 == name }
+            var own = SplitMix64(seed: seed ^ stableHash(name))
+            let service = DemoIdentityService(
+                id: later ? own.hex(32) : rng.hex(32), name: name, type: type, description: description, enabled: true)
             parts.identityServices.append(service)
             for interface in ["public", "internal"] {
                 parts.endpoints.append(
                     DemoEndpoint(
-                        id: rng.hex(32), serviceID: service.id, interface: interface, regionID: DemoCloud.region,
+                        id: later ? own.hex(32) : rng.hex(32), serviceID: service.id, interface: interface, regionID: DemoCloud.region,
                         pathTemplate: path, enabled: true
                     )
                 )
