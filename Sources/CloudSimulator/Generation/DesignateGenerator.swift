@@ -21,7 +21,8 @@ struct DemoDNS: Sendable, Equatable {
 
 /// Builds the DNS of the demo cloud on its floating IPs: the `demo.example.org.` zone has an A
 /// record for every server a floating IP of the demo project reaches, the first of those floating
-/// IPs has a PTR record, `broken.example.org.` failed to reach the DNS servers (ERROR, CREATE),
+/// IPs has a PTR record (in a reverse zone of Designate's managed project, as the real service keeps
+/// it), `broken.example.org.` failed to reach the DNS servers (ERROR, CREATE),
 /// `shared.example.org.` is offered to the alt project, and the admin project has a zone of its own.
 enum DesignateGenerator {
     static let zoneName = "demo.example.org."
@@ -29,6 +30,8 @@ enum DesignateGenerator {
     static let sharedZoneName = "shared.example.org."
     static let adminZoneName = "ops.example.org."
     static let transferKey = "K7QX2M9A"
+    /// The project Designate's managed records (the PTRs of floating IPs) live in.
+    static let managedProject = "00000000-0000-0000-0000-000000000000"
 
     static func generate(
         seed: UInt64, floatingIPs: [DemoFloatingIP], ports: [DemoPort], servers: [DemoServer], projects: [DemoProject]
@@ -83,6 +86,12 @@ enum DesignateGenerator {
             if !pointed {
                 dns.floatingIPPointers[floating.id] = host
                 pointed = true
+                // Designate keeps the PTR in a reverse zone of its own managed project; the record
+                // carries the floating IP's project, so that project lists it among its recordsets.
+                let octets = floating.floatingIPAddress.split(separator: ".")
+                let reverseZone = octets.dropLast().reversed().joined(separator: ".") + ".in-addr.arpa."
+                let managed = zone(reverseZone, DesignateGenerator.managedProject)
+                recordset(managed, reverseZone, demo.id, octets.reversed().joined(separator: ".") + ".in-addr.arpa.", "PTR", [host])
             }
         }
         recordset(demoZone, zoneName, demo.id, "www.\(zoneName)", "CNAME", [dns.recordsets.last { $0.body["type"] == "A" }?.body["name"]?.filterText ?? "ns1.example.org."])

@@ -61,7 +61,10 @@ enum FindDNSRecords {
         var notes: [String] = []
         if isAddress(query), type == nil || type == "PTR" {
             do {
-                found += try await floatingIPPointers(query, cloud: cloud).map { ($0, "floating_ip_ptr") }
+                // The same PTR, already found as a recordset under its in-addr.arpa name, is not repeated.
+                let known = Set(found.filter { $0.json["type"]?.stringValue == "PTR" }.flatMap { $0.json["records"]?.arrayValue ?? [] })
+                found += try await floatingIPPointers(query, cloud: cloud)
+                    .filter { !known.contains($0["name"] ?? .null) }.map { ($0, "floating_ip_ptr") }
             } catch {
                 notes.append("The PTR records of floating IPs could not be read: \(error)")
             }
