@@ -156,8 +156,9 @@ SPECS = [
     CliList("get_recordsets", "dns", ["recordset", "list", "{parent}"],
             {"id": "id", "name": "name", "type": "type", "status": "status", "action": "action"},
             args={"detail_level": "basic"}, parents=("get_zones", "id", "zone")),
+    # Designate lists every floating IP the caller sees; the CLI prints "" where no PTR is set.
     CliList("get_reverse_floating_ips", "dns", ["ptr", "record", "list"], {"id": "id", "ptrdname": "ptrdname"},
-            args={"detail_level": "detailed"}),
+            args={"detail_level": "detailed"}, empty_is_null=("ptrdname",)),
     CliList("get_zone_transfer_requests", "dns", ["zone", "transfer", "request", "list"],
             {"id": "id", "zone_id": "zone_id", "zone_name": "zone_name", "target_project_id": "target_project_id",
              "status": "status"}, args={"detail_level": "basic"}),
