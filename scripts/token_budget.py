@@ -21,7 +21,7 @@ from bpe_openai import get_encoding
 
 TOOLSETS = [
     "default", "compute", "network", "storage", "image", "identity", "placement", "overview",
-    "orchestration", "load-balancer", "object-store", "key-manager", "baremetal", "diagnose", "console",
+    "orchestration", "load-balancer", "object-store", "dns", "key-manager", "baremetal", "diagnose", "console",
     "shared-file-system", "metric", "alarming",
     "core", "all",
 ]

@@ -23,7 +23,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     **{name: ("get_instances", {"server": "id"}) for name in ("get_instance_actions", "get_instance_interfaces")},
     **{f"get_{kind}": (f"get_{kind}s", {"id": "id"}) for kind in (
         "flavor", "hypervisor", "network", "subnet", "port", "router", "floating_ip", "security_group",
-        "volume", "image", "stack", "load_balancer", "snapshot", "backup", "secret", "baremetal_node")},
+        "volume", "image", "stack", "load_balancer", "snapshot", "backup", "secret", "baremetal_node", "zone")},
     "describe_stack": ("get_stacks", {"id": "id"}),
     "get_stack_resources": ("get_stacks", {"stack": "id"}),
     "get_stack_events": ("get_stacks", {"stack": "id"}),
@@ -41,6 +41,7 @@ SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "get_l7_rules": ("get_l7_policies", {"l7policy": "id"}),
     "get_alarm_history": ("get_alarms", {"alarm": "id"}),
     "get_measures": ("get_metrics", {"metric": "id"}),
+    "find_dns_records": ("get_zones", {"query": "name"}),
     **{f"get_resource_provider_{part}": ("get_resource_providers", {"provider": "uuid"}) for part in (
         "traits", "aggregates", "inventories", "usages")},
 }

@@ -24,6 +24,7 @@ from typing import Any
 from .checks import Run
 from .ledger import Unordered
 from .lb_image_cli import run_lb_image_cli_checks
+from .dns_cli import run_dns_cli_checks
 
 
 def find_cli() -> str | None:
@@ -191,6 +192,19 @@ SPECS = [
     CliList("get_qos_specs", "block-storage", ["volume", "qos", "list"],
             {"id": "id", "name": "name", "consumer": "consumer", "associations": "associations", "properties": "properties"},
             admin_only=True),
+    # Designate (seed_designate.py): zones, recordsets per zone, PTRs of floating IPs, transfer requests.
+    CliList("get_zones", "dns", ["zone", "list"],
+            {"id": "id", "name": "name", "type": "type", "serial": "serial", "status": "status", "action": "action"},
+            args={"detail_level": "basic"}),
+    CliList("get_recordsets", "dns", ["recordset", "list", "{parent}"],
+            {"id": "id", "name": "name", "type": "type", "status": "status", "action": "action"},
+            args={"detail_level": "basic"}, parents=("get_zones", "id", "zone")),
+    # Designate lists every floating IP the caller sees; the CLI prints "" where no PTR is set.
+    CliList("get_reverse_floating_ips", "dns", ["ptr", "record", "list"], {"id": "id", "ptrdname": "ptrdname"},
+            args={"detail_level": "detailed"}, empty_is_null=("ptrdname",)),
+    CliList("get_zone_transfer_requests", "dns", ["zone", "transfer", "request", "list"],
+            {"id": "id", "zone_id": "zone_id", "zone_name": "zone_name", "target_project_id": "target_project_id",
+             "status": "status"}, args={"detail_level": "basic"}),
     CliList("get_containers", "object-store", ["container", "list", "--long"],
             {"name": "name", "objects": "count", "bytes": "bytes"}, ident="name"),
     CliList("get_objects", "object-store", ["object", "list", "--long", "{parent}"],
@@ -336,3 +350,4 @@ async def run_cli_checks(run: Run) -> None:
     if "get_qos_policies" in run.client.tools and run.account.has_service("network") and "qos" in neutron_aliases(run):
         await _compare_qos_rules(run, cli)
     await run_lb_image_cli_checks(run, cli)
+    await run_dns_cli_checks(run, cli)

@@ -39,7 +39,7 @@ _AUTH_ENV = {
 # Service types as the catalog names them, and the openstacksdk proxy that reads each.
 PROXIES = {
     "compute": "compute", "network": "network", "volume": "block_storage", "image": "image", "identity": "identity",
-    "orchestration": "orchestration", "load-balancer": "load_balancer", "object-store": "object_store",
+    "orchestration": "orchestration", "load-balancer": "load_balancer", "object-store": "object_store", "dns": "dns",
 }
 
 

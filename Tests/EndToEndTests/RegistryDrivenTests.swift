@@ -59,6 +59,7 @@ import Testing
             case "l7policy": (source, field) = ("get_l7_policies", "id")
             case "alarm": (source, field) = ("get_alarms", "id")
             case "metric": (source, field) = ("get_metrics", "id")
+            case "query": (source, field) = ("get_zones", "name")
             case "image":
                 // A shared image: Glance keeps members for those only.
                 let listed = try await client.call("get_images", ["visibility": "shared", "limit": 1])

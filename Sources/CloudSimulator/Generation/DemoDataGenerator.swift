@@ -101,14 +101,14 @@ struct DemoDataGenerator {
         ("ironic", "baremetal", "Ironic Bare Metal Service", "/baremetal"),
     ]
 
-    /// Manila, Gnocchi and Aodh, added after the seed's values were fixed: their IDs come from a generator of
-    /// their own, so that every other seeded value stays as it was.
+    /// Manila, Gnocchi, Aodh and Designate, added after the seed's values were fixed: their IDs come from a
+    /// generator of their own, so that every other seeded value stays as it was (a new service goes last).
     static let sharesAndTelemetryCatalog: [(String, String, String, String)] = [
-        // Issue 24, helper C.
         ("manilav2", "sharev2", "Manila Shared File Systems Service V2", "/share/v2"),
         ("manila", "shared-file-system", "Manila Shared File Systems Service", "/share/v2"),
         ("gnocchi", "metric", "Gnocchi Metric Service", "/metric"),
         ("aodh", "alarming", "Aodh Alarming Service", "/alarming"),
+        ("designate", "dns", "Designate DNS Service", "/dns"),
     ]
 
     private mutating func makeLaterCatalog(seed: UInt64) {

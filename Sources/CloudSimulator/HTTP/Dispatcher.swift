@@ -33,8 +33,8 @@ struct Dispatcher: HTTPResponder {
             GlanceAPI(environment: environment), PlacementAPI(environment: environment),
             HeatAPI(environment: environment), OctaviaAPI(environment: environment), SwiftAPI(environment: environment),
             BarbicanAPI(environment: environment), IronicAPI(environment: environment),
-            // Issue 24, helper C.
             ManilaAPI(environment: environment), GnocchiAPI(environment: environment), AodhAPI(environment: environment),
+            DesignateAPI(environment: environment),
         ]
         services = Dictionary(uniqueKeysWithValues: all.map { ($0.mount, $0) })
         let second: [any ServiceAPI] = [

@@ -64,6 +64,8 @@ public struct DemoData: Sendable {
     let keyManager: DemoKeyManager
     /// Ironic nodes, ports, portgroups, allocations, conductors and drivers.
     let baremetal: DemoBaremetal
+    /// Designate's zones, recordsets, PTR records, transfer requests and pools.
+    let dns: DemoDNS
 
     let serverIndex: [String: Int]
     let volumeIndex: [String: Int]
@@ -121,6 +123,9 @@ public struct DemoData: Sendable {
         var keyManagerBaremetal = KeyManagerBaremetalGenerator(
             seed: configuration.seed, now: Date(), servers: parts.servers, projects: parts.projects, users: parts.users)
         (keyManager, baremetal) = keyManagerBaremetal.generate()
+        dns = DesignateGenerator.generate(
+            seed: configuration.seed, floatingIPs: parts.neutron.floatingIPs, ports: parts.neutron.ports,
+            servers: parts.servers, projects: parts.projects)
         serverIndex = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         volumeIndex = Dictionary(uniqueKeysWithValues: volumes.enumerated().map { ($1.id, $0) })
         imageIndex = Dictionary(uniqueKeysWithValues: images.enumerated().map { ($1.id, $0) })

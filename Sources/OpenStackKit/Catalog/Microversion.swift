@@ -60,6 +60,7 @@ extension ServiceType {
         case .identity: return "v3"
         case .loadBalancer: return "v2"
         case .keyManager, .baremetal: return "v1"
+        case .dns: return "v2"
         // Heat's and Swift's catalog URLs carry their version (and the project); Placement's root is its API.
         case .placement, .orchestration, .objectStore: return nil
         case .sharedFileSystem: return "v2"

@@ -25,8 +25,8 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
 public enum ServiceType: String, Sendable, CaseIterable {
     case identity, compute, network, blockStorage = "block-storage", image, placement
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
-    case keyManager = "key-manager", baremetal
-    // Issue 24, helper C: Manila, Gnocchi, Aodh.
+    // Issue 24's services.
+    case dns, keyManager = "key-manager", baremetal
     case sharedFileSystem = "shared-file-system", metric, alarming
 
     /// Catalog types that name this service, best first.
@@ -46,6 +46,7 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .sharedFileSystem: return ["shared-file-system", "sharev2", "share"]
         case .metric: return ["metric"]
         case .alarming: return ["alarming"]
+        case .dns: return ["dns"]
         }
     }
 
@@ -66,6 +67,7 @@ public enum ServiceType: String, Sendable, CaseIterable {
         case .sharedFileSystem: return "Manila"
         case .metric: return "Gnocchi"
         case .alarming: return "Aodh"
+        case .dns: return "Designate"
         }
     }
 }

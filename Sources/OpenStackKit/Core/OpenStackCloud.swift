@@ -81,8 +81,11 @@ public final class OpenStackCloud: Sendable {
         }
     }
 
-    /// GETs a path under a service's versioned endpoint and parses the JSON answer.
-    public func get(_ service: ServiceType, path: String, query: [URLQueryItem] = []) async throws -> ServiceResponse {
+    /// GETs a path under a service's versioned endpoint and parses the JSON answer; `headers` are
+    /// the resource's own (Designate's project scope), sent next to the version headers.
+    public func get(
+        _ service: ServiceType, path: String, query: [URLQueryItem] = [], headers: [(String, String)] = []
+    ) async throws -> ServiceResponse {
         let endpoint = try await endpoint(service)
         var url = endpoint.baseURL + Self.joined(path)
         if !query.isEmpty {
@@ -90,26 +93,29 @@ public final class OpenStackCloud: Sendable {
             components.queryItems = query
             url += "?" + (components.percentEncodedQuery ?? "")
         }
-        return try await fetch(service, url: url, endpoint: endpoint)
+        return try await fetch(service, url: url, endpoint: endpoint, headers: headers)
     }
 
     /// GETs a URL taken from one of the service's answers (a `next` link). The token goes only to the
     /// catalog endpoint: a link to another scheme, host or port is moved onto the endpoint (see
     /// ``EndpointLink``). `requestURL`, the URL that answered with the link, resolves a relative one.
     public func get(
-        _ service: ServiceType, url link: String, endpoint: ResolvedEndpoint, from requestURL: String? = nil
+        _ service: ServiceType, url link: String, endpoint: ResolvedEndpoint, from requestURL: String? = nil,
+        headers: [(String, String)] = []
     ) async throws -> ServiceResponse {
         guard let url = links.follow(link, service: service, onto: endpoint.baseURL, catalogURL: endpoint.catalogURL, from: requestURL)
         else {
             throw OpenStackError(
                 kind: .decoding, service: service.projectName, message: "the answer links to something that is not an http(s) URL")
         }
-        return try await fetch(service, url: url, endpoint: endpoint)
+        return try await fetch(service, url: url, endpoint: endpoint, headers: headers)
     }
 
     /// GETs a URL under the endpoint and parses the JSON answer.
-    private func fetch(_ service: ServiceType, url: String, endpoint: ResolvedEndpoint) async throws -> ServiceResponse {
-        let raw = try await send(service: service, url: url, headers: endpoint.versionHeaders)
+    private func fetch(
+        _ service: ServiceType, url: String, endpoint: ResolvedEndpoint, headers: [(String, String)] = []
+    ) async throws -> ServiceResponse {
+        let raw = try await send(service: service, url: url, headers: endpoint.versionHeaders + headers)
         guard raw.isSuccess else {
             throw OpenStackError(
                 kind: .http, service: service.projectName, method: "GET", url: Redactor.redactURL(url),

@@ -24,6 +24,9 @@ public struct ListRequest: Sendable {
     /// The API takes `limit` and `marker` but its answers carry no next link (Cinder's
     /// attachments): a full page then means that more may follow.
     public var pagesWithoutLinks: Bool = false
+    /// Request headers every page sends (Designate widens to every project with
+    /// `X-Auth-All-Projects`, a header rather than a query word).
+    public var headers: [(String, String)] = []
 
     public init(
         service: ServiceType, path: String, collectionKey: String, query: [URLQueryItem] = [],
@@ -81,7 +84,7 @@ public struct Pager: Sendable {
     ) async throws -> ListResult {
         let endpoint = try await cloud.endpoint(request.service)
         guard request.supportsPaging else {
-            let response = try await cloud.get(request.service, path: request.path, query: request.query)
+            let response = try await cloud.get(request.service, path: request.path, query: request.query, headers: request.headers)
             var all = request.items(in: response.json)
             if let marker, let index = all.firstIndex(where: { $0[request.markerField]?.stringValue == marker }) {
                 all.removeSubrange(...index)
@@ -103,7 +106,7 @@ public struct Pager: Sendable {
         var query = request.query.filter { $0.name != "limit" && $0.name != "marker" }
         query.append(URLQueryItem(name: "limit", value: String(pageSize)))
         if let marker { query.append(URLQueryItem(name: "marker", value: marker)) }
-        var response = try await cloud.get(request.service, path: request.path, query: query)
+        var response = try await cloud.get(request.service, path: request.path, query: query, headers: request.headers)
         while true {
             pages += 1
             let pageItems = request.items(in: response.json)
@@ -126,7 +129,7 @@ public struct Pager: Sendable {
                 return ListResult(
                     items: items, nextMarker: nil, pagesRead: pages, markers: items.map { $0[request.markerField]?.stringValue })
             }
-            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url)
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url, headers: request.headers)
         }
     }
 
@@ -142,7 +145,7 @@ public struct Pager: Sendable {
         var pages = 0
         while true {
             let query = base + [URLQueryItem(name: "limit", value: String(pageSize)), URLQueryItem(name: "offset", value: String(offset))]
-            let pageItems = request.items(in: try await cloud.get(request.service, path: request.path, query: query).json)
+            let pageItems = request.items(in: try await cloud.get(request.service, path: request.path, query: query, headers: request.headers).json)
             pages += 1
             for (index, item) in pageItems.enumerated() where matches(item) {
                 items.append(item)
@@ -166,7 +169,7 @@ public struct Pager: Sendable {
         let endpoint = try await cloud.endpoint(request.service)
         var query = request.query.filter { $0.name != "limit" && $0.name != "marker" }
         if request.supportsPaging { query.append(URLQueryItem(name: "limit", value: String(request.maxPageSize))) }
-        var response = try await cloud.get(request.service, path: request.path, query: query)
+        var response = try await cloud.get(request.service, path: request.path, query: query, headers: request.headers)
         var items: [JSONValue] = []
         var pages = 0
         while true {
@@ -176,7 +179,7 @@ public struct Pager: Sendable {
             guard request.supportsPaging, !pageItems.isEmpty,
                 let next = Self.nextLink(in: response.json, collectionKey: request.collectionKey)
             else { return ListResult(items: items, nextMarker: nil, pagesRead: pages) }
-            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url)
+            response = try await cloud.get(request.service, url: next, endpoint: endpoint, from: response.url, headers: request.headers)
         }
     }
 

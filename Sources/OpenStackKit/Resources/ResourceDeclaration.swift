@@ -39,6 +39,12 @@ public struct ResourceDeclaration: Sendable {
     /// for Cinder). When set, the resource takes `all_projects` and `project_id` (admin; it implies
     /// all projects), and either one sends these words first.
     public let allProjects: [URLQueryItem]
+    /// The same widening where the API takes it as request headers (Designate's
+    /// `X-Auth-All-Projects: true`); the resource then takes `all_projects` too.
+    public let allProjectsHeaders: [(String, String)]
+    /// The header that narrows a header-scoped list to one project (Designate's
+    /// `X-Auth-Sudo-Project-ID`), sent for `project_id` in place of the widening headers.
+    public let projectHeader: String?
     /// Whether the project scope also takes `project_id` (Nova's server groups take only
     /// `all_projects`).
     public let scopeTakesProject: Bool
@@ -66,7 +72,8 @@ public struct ResourceDeclaration: Sendable {
     public init(
         service: ServiceType, path: ResourcePath, listPath: ResourcePath? = nil, collectionKey: String,
         singularKey: String?, paging: Paging = .linked, markerField: String = "id", maxPageSize: Int = 1000,
-        filters: [ResourceFilter] = [], allProjects: [URLQueryItem] = [], scopeTakesProject: Bool = true,
+        filters: [ResourceFilter] = [], allProjects: [URLQueryItem] = [],
+        allProjectsHeaders: [(String, String)] = [], projectHeader: String? = nil, scopeTakesProject: Bool = true,
         nameFilter: String? = "name", nameFilterIsRegex: Bool = false, nameLookupFilters: [String: JSONValue] = [:],
         fixedQuery: [URLQueryItem] = [], unpagedWith: Set<String> = [], extractItems: (@Sendable (JSONValue) -> [JSONValue])? = nil,
         secretFields: Set<String> = []
@@ -81,6 +88,8 @@ public struct ResourceDeclaration: Sendable {
         self.maxPageSize = maxPageSize
         self.filters = filters
         self.allProjects = allProjects
+        self.allProjectsHeaders = allProjectsHeaders
+        self.projectHeader = projectHeader
         self.scopeTakesProject = scopeTakesProject
         self.nameFilter = nameFilter
         self.nameFilterIsRegex = nameFilterIsRegex
@@ -101,6 +110,13 @@ public struct ResourceDeclaration: Sendable {
             if widen || all || project != nil { query += allProjects }
             if let project { query.append(project) }
         }
+        var headers: [(String, String)] = []
+        if !allProjectsHeaders.isEmpty {
+            let project = try Self.projectScope.query(for: arguments["project_id"] ?? .null)?.value
+            let all = try Self.allProjectsFlag.query(for: arguments["all_projects"] ?? .null)?.value == "true"
+            if let project, let projectHeader { headers.append((projectHeader, project)) }
+            else if widen || all { headers += allProjectsHeaders }
+        }
         for filter in filters {
             if let value = arguments[filter.name], let item = try filter.query(for: value) { query.append(item) }
         }
@@ -109,6 +125,7 @@ public struct ResourceDeclaration: Sendable {
             supportsPaging: paging != .single, markerField: markerField, maxPageSize: maxPageSize,
             usesOffset: paging == .offset, extractItems: extractItems)
         request.pagesWithoutLinks = paging == .markerWithoutLinks
+        request.headers = headers
         return unpagedIfNeeded(request)
     }
 
@@ -142,9 +159,9 @@ public struct ResourceDeclaration: Sendable {
     /// The JSON Schema entries of the filters (and of the project scope), by argument name.
     public var schemaProperties: [String: JSONValue] {
         var properties = Dictionary(filters.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
-        if !allProjects.isEmpty {
+        if hasProjectScope {
             properties["all_projects"] = ["type": "boolean", "default": false, "description": "Every project (admin)"]
-            if scopeTakesProject { properties["project_id"] = Self.projectScope.schema }
+            if scopeTakesProject && (!allProjects.isEmpty || projectHeader != nil) { properties["project_id"] = Self.projectScope.schema }
         }
         return properties
     }
@@ -155,9 +172,13 @@ public struct ResourceDeclaration: Sendable {
 
     /// The argument names this resource takes as filters.
     public var filterNames: Set<String> {
-        let scope = allProjects.isEmpty ? [] : scopeTakesProject ? ["all_projects", "project_id"] : ["all_projects"]
+        let takesProject = scopeTakesProject && (!allProjects.isEmpty || projectHeader != nil)
+        let scope = !hasProjectScope ? [] : takesProject ? ["all_projects", "project_id"] : ["all_projects"]
         return Set(filters.map(\.name) + scope)
     }
+
+    /// Whether the resource takes `all_projects` (by query words or by headers).
+    public var hasProjectScope: Bool { !allProjects.isEmpty || !allProjectsHeaders.isEmpty }
 }
 
 /// A resource model with its declaration: its keys come from it, and the cloud can list and show

@@ -21,6 +21,9 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
     /// Added to the name lookup when the caller is an admin (e.g. Cinder's `all_tenants`), so that
     /// admins find names in every project and other users in their own, without a 403.
     var adminNameLookupQuery: URLQueryItem? = nil
+    /// Headers an admin sends on the read by ID and on the name lookup (Designate's
+    /// `X-Auth-All-Projects`), so that an admin finds the item in any project.
+    var adminHeaders: [(String, String)] = []
     var extraProperties: [String: JSONValue] = [:]
     /// Query parameters of the show request (e.g. `with_servers=true`).
     var query: [URLQueryItem] = []
@@ -97,7 +100,8 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
         guard tryID else { return try await find(name: key, cloud: cloud, notFound: nil) }
         do {
             let encoded = PathSegment.encode(key)
-            let response = try await cloud.get(service, path: path(encoded), query: query)
+            let headers = adminHeaders.isEmpty ? [] : try await cloud.token().isAdmin ? adminHeaders : []
+            let response = try await cloud.get(service, path: path(encoded), query: query, headers: headers)
             return try Resource.show(from: response.json)
         } catch let error as OpenStackError where error.kind == .http && (error.status == 404 || error.status == 400) {
             return try await find(name: key, cloud: cloud, notFound: error)
@@ -110,6 +114,7 @@ struct ShowTool<Resource: OpenStackResource>: Sendable {
             request.query.removeAll { adminOnlyQuery.contains($0.name) }
         }
         if let extra = adminNameLookupQuery, try await cloud.token().isAdmin { request.query.append(extra) }
+        if !adminHeaders.isEmpty, try await cloud.token().isAdmin { request.headers += adminHeaders }
         let listing = try await Pager(cloud: cloud).collect(request, limit: 1000, filtered: true) { json in
             guard let resource = try? Resource(json: json) else { return false }
             return nameOf(resource)?.lowercased() == key.lowercased()
@@ -162,7 +167,8 @@ extension ShowTool where Resource: DeclaredResource {
             path: { "\(declaration.path)/\($0)" },
             findByName: { declaration.nameLookup($0) },
             // An admin finds names in every project (Cinder's all_tenants), other users in their own.
-            nameOf: nameOf, adminNameLookupQuery: declaration.allProjects.first, extraProperties: extraProperties,
+            nameOf: nameOf, adminNameLookupQuery: declaration.allProjects.first, adminHeaders: declaration.allProjectsHeaders,
+            extraProperties: extraProperties,
             query: declaration.fixedQuery, lookups: lookups, basic: basic, detailed: detailed, full: full,
             lookupLevels: lookupLevels, prefetch: prefetch, lookupsAfterPrefetch: lookupsAfterPrefetch)
     }

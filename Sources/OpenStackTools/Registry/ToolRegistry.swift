@@ -157,11 +157,19 @@ public struct ToolRegistry: Sendable {
             ToolEntry(definition: GetBaremetalAllocations.definition, toolset: .baremetal, isDefault: false, service: .baremetal),
             ToolEntry(definition: GetBaremetalConductors.definition, toolset: .baremetal, isDefault: false, service: .baremetal, adminOnly: true),
             ToolEntry(definition: GetBaremetalDrivers.definition, toolset: .baremetal, isDefault: false, service: .baremetal, adminOnly: true),
+            // Designate: pools are an admin read.
+            ToolEntry(definition: GetZones.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: GetZone.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: GetRecordsets.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: GetReverseFloatingIPs.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: FindDNSRecords.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: GetZoneTransferRequests.definition, toolset: .dns, isDefault: false, service: .dns),
+            ToolEntry(definition: GetDNSPools.definition, toolset: .dns, isDefault: false, service: .dns, adminOnly: true),
             ToolEntry(definition: DiagnoseVolume.definition, toolset: .diagnose, isDefault: false, service: .blockStorage),
             ToolEntry(definition: DiagnoseLoadBalancer.definition, toolset: .diagnose, isDefault: false, service: .loadBalancer),
             ToolEntry(definition: DiagnoseQuota.definition, toolset: .diagnose, isDefault: false, service: .compute),
             ToolEntry(definition: GetInstanceConsoleLog.definition, toolset: .console, isDefault: false, service: .compute),
-            // Issue 24, helper C: Manila, Gnocchi, Aodh.
+            // Manila, Gnocchi and Aodh: share pools and share servers are admin reads.
             ToolEntry(definition: GetShares.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
             ToolEntry(definition: GetShare.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),
             ToolEntry(definition: GetShareNetworks.definition, toolset: .sharedFileSystem, isDefault: false, service: .sharedFileSystem),

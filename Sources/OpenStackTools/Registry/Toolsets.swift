@@ -4,13 +4,12 @@ import OpenStackKit
 public enum Toolset: String, Sendable, CaseIterable {
     case compute, network, storage, image, identity, placement, overview
     case orchestration, loadBalancer = "load-balancer", objectStore = "object-store"
-    case keyManager = "key-manager", baremetal
+    case dns, keyManager = "key-manager", baremetal
+    case sharedFileSystem = "shared-file-system", metric, alarming
     /// The `diagnose_*` tools: why, with evidence, across services.
     case diagnose
     /// A server's console log: guest output that may hold secrets, so offered only when asked for.
     case console
-    // Issue 24, helper C.
-    case sharedFileSystem = "shared-file-system", metric, alarming
 
     /// The OpenStack service the group's tools need, if one (`overview` spans several).
     var service: ServiceType? {
@@ -30,6 +29,7 @@ public enum Toolset: String, Sendable, CaseIterable {
         case .sharedFileSystem: return .sharedFileSystem
         case .metric: return .metric
         case .alarming: return .alarming
+        case .dns: return .dns
         }
     }
 }
