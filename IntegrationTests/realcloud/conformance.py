@@ -22,9 +22,11 @@ from typing import Any
 from .cloud import Account
 
 BOGUS = "00000000-0000-4000-8000-00000000dead"
+IRONIC = {"X-OpenStack-Ironic-API-Version": "1.80"}  # the most our client asks for
 HEADERS = ("x-openstack-request-id", "x-compute-request-id", "openstack-api-version", "vary", "www-authenticate", "location")
 # Maps keyed by data (network names, metadata keys, custom properties): only their type is compared.
-MAPS = re.compile(r"(\.addresses|\.metadata|\.extra_specs|\.volume_image_metadata|\.configurations|\.properties|\.scheduler_hints)$")
+MAPS = re.compile(r"(\.addresses|\.metadata|\.extra_specs|\.volume_image_metadata|\.configurations|\.properties|\.scheduler_hints"
+                  r"|\.driver_info|\.driver_internal_info|\.instance_info|\.local_link_connection|\.extra)$")
 
 
 # Differences that are not simulator bugs: a key that depends on the deployment (a Neutron
@@ -55,6 +57,7 @@ class Probe:
     token: bool = True
     microversion: str | None = "max"
     accepted: str | None = None  # why this probe's differences are the deployment's, not simulator bugs
+    headers: dict | None = None  # sent as they are (Ironic's version, Designate's project scope)
 
 
 PROBES = [
@@ -118,6 +121,34 @@ PROBES = [
     Probe("swift account", "object-store", "", {"format": "json"}, microversion=None),
     Probe("swift container, unknown", "object-store", "/no-such-container-42", {"format": "json"}, microversion=None),
     Probe("swift account, no token", "object-store", "", {"format": "json"}, token=False, microversion=None),
+    # Issue 24's services, with the headers our declarations send.
+    Probe("dns zones", "dns", "/zones", microversion=None),
+    Probe("dns zones, paged", "dns", "/zones", {"limit": "1"}, microversion=None),
+    Probe("dns zones, all projects", "dns", "/zones", microversion=None, headers={"X-Auth-All-Projects": "true"}),
+    Probe("dns zones as member", "dns", "/zones", as_user="member", microversion=None),
+    Probe("dns zone, unknown", "dns", f"/zones/{BOGUS}", microversion=None),
+    Probe("dns recordsets", "dns", "/recordsets", microversion=None, headers={"X-Auth-All-Projects": "true"}),
+    Probe("dns reverse floating IPs", "dns", "/reverse/floatingips", microversion=None),
+    Probe("dns transfer requests", "dns", "/zones/tasks/transfer_requests", microversion=None,
+          headers={"X-Auth-All-Projects": "true"}),
+    Probe("dns pools", "dns", "/pools", microversion=None),
+    Probe("dns pools as member", "dns", "/pools", as_user="member", microversion=None),
+    Probe("dns zones, no token", "dns", "/zones", token=False, microversion=None),
+    Probe("secrets", "key-manager", "/secrets", microversion=None),
+    Probe("secrets, paged", "key-manager", "/secrets", {"limit": "1"}, microversion=None),
+    Probe("secrets as member", "key-manager", "/secrets", as_user="member", microversion=None),
+    Probe("secret, unknown", "key-manager", f"/secrets/{BOGUS}", microversion=None),
+    Probe("secret containers", "key-manager", "/containers", microversion=None),
+    Probe("secret orders", "key-manager", "/orders", microversion=None),
+    Probe("secrets, no token", "key-manager", "/secrets", token=False, microversion=None),
+    Probe("baremetal nodes", "baremetal", "/nodes/detail", microversion=None, headers=IRONIC),
+    Probe("baremetal nodes, paged", "baremetal", "/nodes/detail", {"limit": "1"}, microversion=None, headers=IRONIC),
+    Probe("baremetal node, unknown", "baremetal", f"/nodes/{BOGUS}", microversion=None, headers=IRONIC),
+    Probe("baremetal ports", "baremetal", "/ports/detail", microversion=None, headers=IRONIC),
+    Probe("baremetal portgroups", "baremetal", "/portgroups/detail", microversion=None, headers=IRONIC),
+    Probe("baremetal allocations", "baremetal", "/allocations", microversion=None, headers=IRONIC),
+    Probe("baremetal conductors", "baremetal", "/conductors", {"detail": "True"}, microversion=None, headers=IRONIC),
+    Probe("baremetal nodes as member", "baremetal", "/nodes/detail", as_user="member", microversion=None, headers=IRONIC),
 ]
 
 
@@ -218,7 +249,7 @@ def send(account: Account, probe: Probe, microversion: str | None) -> Answer:
         answer = session.get(url, authenticated=False, raise_exc=False, redirect=False)
     else:
         url = endpoint.rstrip("/") + probe.path
-        headers = {}
+        headers = dict(probe.headers or {})
         if microversion:
             name = "compute" if probe.service == "compute" else "volume"
             headers["OpenStack-API-Version"] = f"{name} {microversion}"

@@ -57,6 +57,7 @@ enum DesignateGenerator {
                 "email": .string("hostmaster@" + name.dropLast()), "ttl": 3600, "serial": .int(serial),
                 "status": .string(status), "action": .string(action), "description": nil, "masters": [], "type": "PRIMARY",
                 "transferred_at": nil, "version": 1, "created_at": .string(created), "updated_at": nil, "attributes": [:],
+                "shared": false,
             ]))
             recordset(id, name, project, name, "SOA", ["ns1.example.org. hostmaster.\(name) \(serial) 3565 600 86400 3600"])
             recordset(id, name, project, name, "NS", ["ns1.example.org."])

@@ -158,7 +158,7 @@ struct KeyManagerBaremetalGenerator {
                    "ipmi_password": .string(DemoCanaries.ipmiPassword), "ipmi_hex_kg_key": .string(DemoCanaries.ipmiKGKey),
                    "deploy_kernel": "file:///var/lib/ironic/ipa.kernel", "deploy_ramdisk": "file:///var/lib/ironic/ipa.initramfs"]
             let instance = spec.7
-            let node: JSON = [
+            var node: JSON = [
                 "uuid": .string(id), "name": .string(spec.0), "power_state": spec.1.map(JSON.string) ?? nil,
                 "target_power_state": nil, "provision_state": .string(spec.2), "target_provision_state": nil,
                 "maintenance": .bool(spec.3 != nil), "maintenance_reason": spec.3.map(JSON.string) ?? nil,
@@ -174,6 +174,7 @@ struct KeyManagerBaremetalGenerator {
                 "created_at": .string(time(2000 + Double(index))), "updated_at": .string(time(Double(index + 1))),
                 "provision_updated_at": .string(time(Double(index + 1))),
             ]
+            for (key, value) in Self.nodeDefaults(driver: spec.6) { node.set(key, value) }
             result.nodes.append(node)
         }
         // Two NICs of bm-node-0 bonded in bond0, one NIC for each other node.
@@ -181,12 +182,14 @@ struct KeyManagerBaremetalGenerator {
         result.portgroups = [[
             "uuid": .string(bond), "name": "bm-node-0-bond0", "address": "52:54:00:aa:00:01", "node_uuid": .string(nodeIDs[0]),
             "mode": "802.3ad", "standalone_ports_supported": true, "properties": ["miimon": "100"], "extra": [:],
+            "internal_info": [:], "physical_network": "physnet1", "category": nil, "dynamic_portgroup": false,
             "created_at": .string(time(1990)), "updated_at": nil,
         ]]
         for (index, node) in nodeIDs.enumerated() {
             for nic in 0..<(index == 0 ? 2 : 1) {
                 result.ports.append([
-                    "uuid": .string(rng.uuid()), "name": nil, "address": .string("52:54:00:aa:0\(index):0\(nic + 1)"),
+                    "uuid": .string(rng.uuid()), "address": .string("52:54:00:aa:0\(index):0\(nic + 1)"),
+                    "internal_info": [:], "is_smartnic": false,
                     "node_uuid": .string(node), "portgroup_uuid": index == 0 ? .string(bond) : nil, "pxe_enabled": .bool(nic == 0),
                     "physical_network": "physnet1",
                     "local_link_connection": ["switch_id": "0a:1b:2c:3d:4e:5f", "port_id": .string("Ethernet1/\(index * 2 + nic + 1)"), "switch_info": "tor-1"],
@@ -227,5 +230,28 @@ struct KeyManagerBaremetalGenerator {
             ]
         }
         return result
+    }
+
+    /// What Ironic shows on every node besides its states: the hardware type's interfaces and
+    /// the fields the demo's nodes leave empty.
+    static func nodeDefaults(driver: String) -> [(String, JSON)] {
+        let own: [String: String] = driver == "redfish"
+            ? ["boot": "redfish-virtual-media", "management": "redfish", "power": "redfish", "vendor": "redfish", "bios": "redfish",
+               "inspect": "redfish", "raid": "redfish"]
+            : ["boot": "ipxe", "management": "ipmitool", "power": "ipmitool", "vendor": "ipmitool", "bios": "no-bios",
+               "inspect": "no-inspect", "raid": "no-raid"]
+        var fields: [(String, JSON)] = ["bios", "boot", "inspect", "management", "power", "raid", "vendor"].map {
+            ("\($0)_interface", .string(own[$0]!))
+        }
+        fields += [
+            ("console_interface", "no-console"), ("deploy_interface", "direct"), ("network_interface", "flat"),
+            ("rescue_interface", "no-rescue"), ("storage_interface", "noop"),
+        ]
+        let empty: [String] = ["clean_step", "deploy_step", "extra", "network_data", "raid_config", "target_raid_config"]
+        let null: [String] = [
+            "automated_clean", "boot_mode", "chassis_uuid", "description", "inspection_finished_at", "inspection_started_at",
+            "protected_reason", "reservation", "retired_reason", "secure_boot",
+        ]
+        return fields + empty.map { ($0, [:]) } + null.map { ($0, nil) }
     }
 }

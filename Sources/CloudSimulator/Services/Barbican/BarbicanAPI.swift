@@ -15,7 +15,12 @@ struct BarbicanAPI: ServiceAPI {
 
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool { segments.count <= 1 }
 
+    /// Every answer past authentication names Barbican's microversion, as Barbican's middleware does.
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
+        route(request, segments).adding("OpenStack-API-Version", "key-manager 1.0").adding("Vary", "OpenStack-API-Version")
+    }
+
+    private func route(_ request: IncomingRequest, _ segments: ArraySlice<String>) -> Reply {
         let path = Array(segments)
         let root = request.baseURL + "/key-manager"
         if path.isEmpty {

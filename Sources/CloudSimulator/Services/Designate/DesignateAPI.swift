@@ -16,7 +16,10 @@ struct DesignateAPI: ServiceAPI {
         case 404: type = "not_found"
         default: type = "service_unavailable"
         }
-        return ["code": .int(status), "type": .string(type), "message": .string(message), "request_id": .string("req-" + UUID().uuidString.lowercased())]
+        var body: JSON = ["code": .int(status), "type": .string(type), "request_id": .string("req-" + UUID().uuidString.lowercased())]
+        // Designate's policy refusals carry no message; its other errors do.
+        if status != 403 { body.set("message", .string(message)) }
+        return body
     }
 
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool { segments.isEmpty }
@@ -34,11 +37,11 @@ struct DesignateAPI: ServiceAPI {
         let visible = { (items: [DemoDNSObject]) in projects.map { set in items.filter { set.contains($0.projectID) } } ?? items }
         let rest = Array(path.dropFirst())
         switch rest {
-        case ["zones"]: return list(visible(dns.zones), key: "zones", request)
-        case ["recordsets"]: return list(visible(dns.recordsets), key: "recordsets", request)
+        case ["zones"]: return list(visible(dns.zones), key: "zones", request, counted: true)
+        case ["recordsets"]: return list(visible(dns.recordsets), key: "recordsets", request, counted: true)
         case let tail where tail.first == "pools" && tail.count <= 2:
             guard request.isAdmin else { return error(403, "You are not authorized to perform this action.", request) }
-            return rest.count == 1 ? list(dns.pools, key: "pools", request) : one(dns.pools, rest[1], "Pool", request)
+            return rest.count == 1 ? list(dns.pools, key: "pools", request) : one(dns.pools, rest[1], "Pool", "pools", request)
         case ["zones", "tasks", "transfer_requests"]:
             // Outgoing offers and those made to the caller's project.
             let offers = dns.transferRequests.filter { offer in
@@ -46,7 +49,9 @@ struct DesignateAPI: ServiceAPI {
             }
             return list(offers, key: "transfer_requests", request)
         case let tail where tail.count == 4 && tail[0] == "zones" && tail[1] == "tasks" && tail[2] == "transfer_requests":
-            return one(dns.transferRequests.filter { projects == nil || projects!.contains($0.projectID) }, tail[3], "ZoneTransferRequest", request)
+            return one(
+                dns.transferRequests.filter { projects == nil || projects!.contains($0.projectID) }, tail[3], "ZoneTransferRequest",
+                "zones/tasks/transfer_requests", request)
         case ["reverse", "floatingips"]: return .json(["floatingips": .array(pointers(request, dns)), "links": ["self": .string(request.link(replacing: []))]])
         case let tail where tail.count == 3 && tail[0] == "reverse" && tail[1] == "floatingips":
             guard let item = pointers(request, dns).first(where: { $0["id"]?.filterText == tail[2] }) else {
@@ -59,13 +64,13 @@ struct DesignateAPI: ServiceAPI {
             }
             switch Array(tail.dropFirst(2)) {
             case []: return .json(linked(zone.body, request, "zones/\(zone.id)"))
-            case ["recordsets"]: return list(dns.recordsets.filter { $0.zoneID == zone.id }, key: "recordsets", request)
+            case ["recordsets"]: return list(dns.recordsets.filter { $0.zoneID == zone.id }, key: "recordsets", request, counted: true)
             case let more where more.count == 2 && more[0] == "recordsets":
-                return one(dns.recordsets.filter { $0.zoneID == zone.id }, more[1], "RecordSet", request)
+                return one(dns.recordsets.filter { $0.zoneID == zone.id }, more[1], "RecordSet", "recordsets", request)
             default: return error(404, "The resource could not be found.", request)
             }
         case let tail where tail.count == 2 && tail[0] == "recordsets":
-            return one(visible(dns.recordsets), tail[1], "RecordSet", request)
+            return one(visible(dns.recordsets), tail[1], "RecordSet", "recordsets", request)
         default:
             return error(404, "The resource could not be found.", request)
         }
@@ -99,9 +104,18 @@ struct DesignateAPI: ServiceAPI {
         }
     }
 
-    private func one(_ items: [DemoDNSObject], _ id: String, _ noun: String, _ request: IncomingRequest) -> Reply {
+    private func one(_ items: [DemoDNSObject], _ id: String, _ noun: String, _ key: String, _ request: IncomingRequest) -> Reply {
         guard let item = items.first(where: { $0.id == id }) else { return error(404, "Could not find \(noun)", request) }
-        return .json(item.body)
+        return .json(linked(item, key: key, request))
+    }
+
+    /// An item with its `links.self`, as Designate shows every item (recordsets under their zone).
+    private func linked(_ item: DemoDNSObject, key: String, _ request: IncomingRequest) -> JSON {
+        switch key {
+        case "recordsets": return linked(item.body, request, "zones/\(item.zoneID ?? "")/recordsets/\(item.id)")
+        case "transfer_requests": return linked(item.body, request, "zones/tasks/transfer_requests/\(item.id)")
+        default: return linked(item.body, request, "\(key)/\(item.id)")
+        }
     }
 
     private func linked(_ body: JSON, _ request: IncomingRequest, _ path: String) -> JSON {
@@ -110,7 +124,8 @@ struct DesignateAPI: ServiceAPI {
         return body
     }
 
-    private func list(_ items: [DemoDNSObject], key: String, _ request: IncomingRequest) -> Reply {
+    /// A page of `items`; `counted` lists (zones, recordsets) also say the total, as Designate does.
+    private func list(_ items: [DemoDNSObject], key: String, _ request: IncomingRequest, counted: Bool = false) -> Reply {
         let filters = request.query.items.filter { !["limit", "marker", "sort_key", "sort_dir"].contains($0.name) }
         let matching = items.filter { item in filters.allSatisfy { Self.matches(item.body, $0.name, $0.value) } }
         switch SimplePaging.page(matching, key: \.id, request: request) {
@@ -119,7 +134,9 @@ struct DesignateAPI: ServiceAPI {
             if more, let last = page.last {
                 links.set("next", .string(request.link(replacing: [("limit", request.query.first("limit") ?? "1000"), ("marker", last.id)])))
             }
-            return .json([key: .array(page.map(\.body)), "links": links, "metadata": ["total_count": .int(matching.count)]])
+            var body: JSON = [key: .array(page.map { linked($0, key: key, request) }), "links": links]
+            if counted { body.set("metadata", ["total_count": .int(matching.count)]) }
+            return .json(body)
         case .unknownMarker:
             return error(400, "Marker \(request.query.first("marker") ?? "") could not be found", request)
         case .badLimit(let text):

@@ -80,16 +80,35 @@ struct IronicAPI: ServiceAPI {
         }
     }
 
+    /// An item with Ironic's `links` (self and bookmark) and, shown in full, the links to its
+    /// sub-resources. Drivers keep their own shape.
+    static func linked(_ item: JSON, key: String, marker: String, full: Bool, _ request: IncomingRequest) -> JSON {
+        guard key != "drivers", let ident = item[marker]?.stringValue else { return item }
+        let root = request.baseURL + "/baremetal"
+        func links(_ path: String) -> JSON {
+            [["href": .string("\(root)/v1/\(path)"), "rel": "self"], ["href": .string("\(root)/\(path)"), "rel": "bookmark"]]
+        }
+        var item = item
+        item.set("links", links("\(key)/\(ident)"))
+        guard full else { return item }
+        let children: [String: [String]] = ["nodes": ["ports", "states", "portgroups", "volume"], "portgroups": ["ports"]]
+        for child in children[key] ?? [] { item.set(child, links("\(key)/\(ident)/\(child)")) }
+        return item
+    }
+
     /// A list (with the filters Ironic takes), or one item by its UUID or name.
     private func collection(
         _ items: [JSON], key: String, marker: String, summary: Set<String>?, detail: Bool, tail: [String], _ request: IncomingRequest
     ) -> Reply {
-        let shape: (JSON) -> JSON = { item in detail || summary == nil ? item : item.selecting(summary!) }
+        let full = detail || summary == nil
+        let shape: (JSON) -> JSON = { item in
+            Self.linked(full ? item : item.selecting(summary!), key: key, marker: marker, full: full, request)
+        }
         if let ident = tail.first {
             guard tail.count == 1, let item = items.first(where: { $0[marker]?.stringValue == ident || $0["name"]?.stringValue == ident }) else {
                 return error(404, "\(key.dropLast().capitalized) \(tail.joined(separator: "/")) could not be found.", request)
             }
-            return .json(item)
+            return .json(Self.linked(item, key: key, marker: marker, full: true, request))
         }
         if key == "drivers" {
             let type = request.query.first("type")
