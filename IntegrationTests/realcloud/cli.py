@@ -25,6 +25,7 @@ from .checks import Run
 from .ledger import Unordered
 from .lb_image_cli import run_lb_image_cli_checks
 from .dns_cli import run_dns_cli_checks
+from .system_scope import check_project_scope_is_told
 
 
 def find_cli() -> str | None:
@@ -351,3 +352,4 @@ async def run_cli_checks(run: Run) -> None:
         await _compare_qos_rules(run, cli)
     await run_lb_image_cli_checks(run, cli)
     await run_dns_cli_checks(run, cli)
+    await check_project_scope_is_told(run)

@@ -23,6 +23,7 @@ from .ledger import Ledger
 from .proxy import RecordingProxy
 from .resources import PagingResources
 from .server import ServerProcess, connect
+from .system_scope import run_system_scope_checks
 from .tools import CHECKS, SHOW_CHECKS
 from .upstream import check_upstream, check_token_recovery, extra_scope_checks
 
@@ -108,6 +109,8 @@ async def main_async(args) -> int:
                 with phases.run(f"compare as {account.label}"):
                     admin_run = next((r for r in runs if r.admin), None)
                     runs.append(await run_account(account, args, ledger, admin_run, logs))
+            with phases.run("compare as a system-scoped admin (Ironic's drivers)"):
+                await run_system_scope_checks(args, ledger, log)
         finally:
             with phases.run("clean up paging resources"):
                 paging.cleanup()

@@ -16,6 +16,12 @@ import Testing
          "Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104."),
         ("{\"error\": {\"code\": 403, \"message\": \"You are not authorized to perform the requested action: identity:list_services.\", \"title\": \"Forbidden\"}}",
          "You are not authorized to perform the requested action: identity:list_services."),
+        // Ironic 39 wraps its fault as JSON text (here: drivers asked for with a project-scoped token).
+        ("{\"error_message\": \"{\\\"faultcode\\\": \\\"Server\\\", \\\"faultstring\\\": \\\"\\\\\\\"baremetal:driver:get\\\\\\\" requires a scope of ['system'], request was made with project scope.\\\", \\\"debuginfo\\\": null}\"}",
+         "\"baremetal:driver:get\" requires a scope of ['system'], request was made with project scope."),
+        // Barbican 23: the description, or the title where the description is empty (an unknown path).
+        ("{\"code\": 404, \"title\": \"Not Found\", \"description\": \"Secrets container not found.\"}", "Secrets container not found."),
+        ("{\"code\": 404, \"title\": \"Not Found\", \"description\": \"\"}", "Not Found"),
     ])
     func theMessageIsOpenStacksOwn(body: String, message: String) {
         #expect(ErrorBody.parse(Data(body.utf8)) == message)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Nova and Cinder: `{"itemNotFound": {"code": 404, "message": "..."}}`; Neutron:
 /// `{"NeutronError": {"type", "message", "detail"}}`; Keystone: `{"error": {"code", "title", "message"}}`;
-/// Glance and Placement: `{"errors": [{"title", "detail"}]}` or a plain/HTML text body.
+/// Glance and Placement: `{"errors": [{"title", "detail"}]}` or a plain/HTML text body; Ironic:
+/// `{"error_message": "{\"faultstring\": ...}"}`; Barbican: `{"code", "title", "description"}`.
 enum ErrorBody {
     static func parse(_ data: Data) -> String? {
         guard !data.isEmpty else { return nil }
@@ -25,8 +26,15 @@ enum ErrorBody {
         }
         if let members = json.objectValue, members.count == 1, let inner = members.values.first {
             if let message = inner["message"]?.stringValue { return message }
-            if let text = inner.stringValue { return text }
+            if let text = inner.stringValue { return fault(in: text) ?? text }
         }
-        return json["message"]?.stringValue ?? json["error"]?.stringValue
+        let description = json["description"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        return json["message"]?.stringValue ?? json["error"]?.stringValue ?? description ?? json["title"]?.stringValue
+    }
+
+    /// Ironic's `{"error_message": "<JSON text>"}`: the fault inside it.
+    private static func fault(in text: String) -> String? {
+        guard text.hasPrefix("{"), let inner = try? JSONValue.parse(Data(text.utf8)) else { return nil }
+        return inner["faultstring"]?.stringValue
     }
 }

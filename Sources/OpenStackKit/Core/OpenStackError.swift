@@ -39,7 +39,16 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
         self.status = status
         self.message = message
         self.requestID = requestID
-        self.nextStep = nextStep ?? Self.defaultNextStep(kind: kind, status: status, service: service)
+        self.nextStep = nextStep ?? Self.scopeNextStep(kind: kind, message: message)
+            ?? Self.defaultNextStep(kind: kind, status: status, service: service)
+    }
+
+    /// oslo.policy's refusal of a token of the wrong scope. Ironic answers it with a 500, so the
+    /// status alone would send the reader to the service's logs.
+    static func scopeNextStep(kind: Kind, message: String) -> String? {
+        guard kind == .http, message.contains("requires a scope of ['system']") else { return nil }
+        return "the service's policy allows this only to a system-scoped token: sign in with system scope "
+            + "(OS_SYSTEM_SCOPE=all, or system_scope: all in clouds.yaml) as a user with a role on the system"
     }
 
     public var description: String {

@@ -26,21 +26,21 @@ struct BarbicanAPI: ServiceAPI {
         if path.isEmpty {
             return .json(["versions": ["values": [version(root)]]], status: 300)
         }
-        guard path[0] == "v1" else { return error(404, "Not Found. Sorry but your resource is in another castle.", request) }
+        guard path[0] == "v1" else { return error(404, "", request) }
         if path.count == 1 { return .json(["version": version(root)]) }
         let data = environment.data.keyManager
-        let (items, key, noun): ([DemoBarbicanObject], String, String)
+        let (items, key, missing): ([DemoBarbicanObject], String, String)
         switch path[1] {
-        case "secrets": (items, key, noun) = (data.secrets, "secret", "secret")
-        case "containers": (items, key, noun) = (data.containers, "container", "container")
-        case "orders": (items, key, noun) = (data.orders, "order", "order")
-        default: return error(404, "Not Found. Sorry but your resource is in another castle.", request)
+        case "secrets": (items, key, missing) = (data.secrets, "secret", "Secret not found.")
+        case "containers": (items, key, missing) = (data.containers, "container", "Secrets container not found.")
+        case "orders": (items, key, missing) = (data.orders, "order", "Order not found.")
+        default: return error(404, "", request)
         }
         let own = items.filter { $0.projectID == request.projectID }
         let base = root + "/v1/" + path[1]
         if path.count == 2 { return list(own, collection: path[1], refKey: key + "_ref", base: base, request) }
         guard let item = own.first(where: { $0.id == path[2] }) else {
-            return error(404, "Not Found. Sorry but your \(noun) is in another castle.", request)
+            return error(404, missing, request)
         }
         switch Array(path.dropFirst(3)) {
         case [] where key == "secret" && !Self.wantsJSON(request.header("Accept")):
@@ -48,7 +48,7 @@ struct BarbicanAPI: ServiceAPI {
         case []: return .json(Self.rendered(item, refKey: key + "_ref", base: base, root: root))
         case ["payload"] where key == "secret": return Reply(status: 200, body: .text(item.payload ?? ""))
         case ["acl"] where key == "secret": return .json(item.acl)
-        default: return error(404, "Not Found. Sorry but your resource is in another castle.", request)
+        default: return error(404, "", request)
         }
     }
 

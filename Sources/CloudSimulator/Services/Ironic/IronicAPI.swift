@@ -66,6 +66,10 @@ struct IronicAPI: ServiceAPI {
         case "allocations" where version >= APIVersion(1, 52):
             let own = request.isAdmin ? data.allocations : data.allocations.filter { $0["owner"]?.stringValue == request.projectID }
             return collection(own, key: "allocations", marker: "uuid", summary: nil, detail: false, tail: rest, request)
+        case "drivers" where request.token?.scope != .system:
+            // Ironic's policy reads drivers with system scope only, and its policy layer answers
+            // a project-scoped token with a 500 (oslo.policy's InvalidScope).
+            return error(500, "\"baremetal:driver:get\": \"(role:reader and system_scope:all) or (role:service and system_scope:all) or rule:service_role\" requires a scope of ['system'], request was made with project scope.", request)
         case "conductors" where version >= APIVersion(1, 49), "drivers":
             guard request.isAdmin else {
                 return error(403, "Access was denied to the following resource: baremetal:\(path[1].dropLast()):get", request)
