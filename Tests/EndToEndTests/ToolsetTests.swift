@@ -84,6 +84,25 @@ import Testing
         }
     }
 
+    /// The binary reads the services from Keystone's catalog: a cloud without the six services of
+    /// issue 24 offers none of their tools, even with `--toolsets all`.
+    @Test func servicesMissingFromTheCatalogHideTheirTools() async throws {
+        var configuration = DemoCloudConfiguration()
+        configuration.catalogOmits = ["dns", "key-manager", "baremetal", "shared-file-system", "sharev2", "metric", "alarming"]
+        try await withDemoCloud(configuration) { cloud, _ in
+            let (server, port) = try await BinaryProcess.againstDemo(
+                authURL: (await cloud.authURL).absoluteString, flags: ["--toolsets", "all", "--json-response"])
+            defer { server.terminate() }
+            let names = Set(try await MCPTestClient(endpoint: "http://127.0.0.1:\(port)/openstack").listTools().compactMap { $0["name"]?.stringValue })
+            let hidden = Set(["dns", "key-manager", "baremetal", "shared-file-system", "metric", "alarming"].flatMap {
+                ToolSelection.members(of: $0, in: ToolRegistry.catalog)!
+            })
+            #expect(hidden.count == 32)
+            #expect(names.isDisjoint(with: hidden), "\(names.intersection(hidden).sorted())")
+            #expect(names.count == ToolRegistry.catalog.count - hidden.count, "every other service is in the catalog")
+        }
+    }
+
     @Test func toolsOfServicesNoCloudHasAreNotOffered() async throws {
         try await ServerHarness.run(services: [.identity, .compute]) { harness in
             let names = try await harness.client().listTools().compactMap { $0["name"]?.stringValue }

@@ -37,6 +37,9 @@ public struct DemoCloudConfiguration: Sendable {
     /// Seconds Keystone's clock is off from this host's; negative is behind (default 0). Tokens are
     /// issued and checked on that clock, as a Keystone with a wrong clock would.
     public var clockSkew: TimeInterval
+    /// Catalog types Keystone leaves out of its catalog (their APIs still answer), to play a cloud
+    /// that does not run those services (default none).
+    public var catalogOmits: Set<String> = []
 
     /// Creates a configuration.
     public init(

@@ -86,8 +86,9 @@ public struct DemoData: Sendable {
         roles = parts.roles
         users = parts.users
         applicationCredentials = parts.applicationCredentials
-        identityServices = parts.identityServices
-        endpoints = parts.endpoints
+        identityServices = parts.identityServices.filter { !configuration.catalogOmits.contains($0.type) }
+        let listed = Set(identityServices.map(\.id))
+        endpoints = parts.endpoints.filter { listed.contains($0.serviceID) }
         hypervisorHosts = parts.hosts
         flavors = parts.flavors
         images = parts.images
