@@ -30,6 +30,14 @@ options {
   dnssec-validation no;
 };
 controls { inet $H port 9530 allow { $H; } keys { "rndc-key"; }; };
+# Declared here, so Designate's `rndc addzone` of the same name fails: seed_designate.py's
+# broken.example.org. goes to ERROR as a zone does when its backend refuses it.
+zone "broken.example.org" { type primary; file "$DE/broken.example.org.zone"; };
+EOT
+  cat > "$DE/broken.example.org.zone" <<EOT
+\$TTL 3600
+@ IN SOA ns1.example.org. hostmaster.example.org. 1 3600 600 86400 3600
+@ IN NS ns1.example.org.
 EOT
   cat > "$DE/rndc.conf" <<EOT
 include "$DE/rndc.key";
@@ -40,6 +48,8 @@ EOT
     bg named /usr/sbin/named -c "$DE/named.conf" -f -4
     wait_for named 30 rndc -c "$DE/rndc.conf" status
     log "started named (pid $(cat "$RUN/named.pid")) on $H:5322, rndc :9530"
+  else
+    quiet rndc -c "$DE/rndc.conf" reconfig  # a named from an older recipe learns the zones declared above
   fi
   cp "$DV/etc/designate/api-paste.ini" "$DE/api-paste.ini"
   cat > "$DE/designate.conf" <<EOT

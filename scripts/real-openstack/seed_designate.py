@@ -4,9 +4,11 @@
 - zone `demo.example.org.` with an A record `<server>.demo.example.org.` for every floating IP of
   project demo that reaches a server, a CNAME `www` to the first of them and an MX;
 - a PTR record on the first of those floating IPs (`openstack ptr record set`);
-- zone `shared.example.org.` with a transfer request offered to project alt_demo.
+- zone `shared.example.org.` with a transfer request offered to project alt_demo;
+- zone `broken.example.org.`, which bind9 refuses (designate.sh declares it in named.conf), so
+  Designate leaves it in ERROR with action CREATE.
 
-Then it waits until the zones are ACTIVE, i.e. on bind9.
+Then it waits until the zones are ACTIVE, i.e. on bind9 (the broken one: in ERROR).
 """
 import sys
 import time
@@ -15,18 +17,19 @@ from seed import FAILED, SERVICES, USER_PW, connect, get_or, step
 
 ZONE = "demo.example.org."
 SHARED = "shared.example.org."
+BROKEN = "broken.example.org."
 
 
-def wait_active(dns, zone_id, what):
+def wait_active(dns, zone_id, what, wanted="ACTIVE"):
     for _ in range(60):
         status = dns.get_zone(zone_id).status
-        if status == "ACTIVE":
+        if status == wanted:
             return True
-        if status == "ERROR":
+        if status in ("ACTIVE", "ERROR"):
             break
         time.sleep(2)
-    FAILED.append(f"{what} not ACTIVE")
-    print(f"  FAILED {what} not ACTIVE", flush=True)
+    FAILED.append(f"{what} not {wanted}")
+    print(f"  FAILED {what} not {wanted}", flush=True)
     return False
 
 
@@ -90,6 +93,10 @@ def main():
         answer.raise_for_status()
         return answer.json()
     step(f"transfer request {SHARED} -> alt_demo", get_or, offers, offer)
+
+    broken = step(f"zone {BROKEN} (bind9 refuses it)", get_or, lambda: dns.find_zone(BROKEN),
+                  lambda: dns.create_zone(name=BROKEN, email="hostmaster@demo.example.org", ttl=3600))
+    wait_active(dns, broken.id, BROKEN, wanted="ERROR")
     return 1 if FAILED else 0
 
 
