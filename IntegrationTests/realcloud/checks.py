@@ -7,6 +7,7 @@ three detail levels, `full` against the raw object, paging with a small limit, a
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from typing import Any, Callable
@@ -217,3 +218,12 @@ async def run_show(check: ShowCheck, run: Run) -> None:
     missing = await run.client.call(tool, {"id": "00000000-0000-4000-8000-00000000dead"})
     ledger.check(tool, missing.is_error and "00000000-0000-4000-8000-00000000dead" in missing.text,
                  f"{run.account.label}: an unknown ID should be a clear error: {missing.text[:300]}")
+
+
+async def cli_or_fail(run: Run, cli: Any, tool: str, *argv: str) -> Any:
+    """The CLI's answer to `argv`, or None with one failed fact for `tool` when the command fails."""
+    try:
+        return await asyncio.to_thread(cli, *argv)
+    except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
+        run.ledger.fail(tool, f"{run.account.label} CLI {' '.join(argv)}: {error}")
+        return None

@@ -3,25 +3,16 @@ hold an address (`openstack recordset list all --data IP`) or a name (`--name`),
 kept out of our answers, and the pools, an admin's (Designate's CLI has no pool listing: GET /v2/pools)."""
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from .checks import Run
+from .checks import Run, cli_or_fail
 from .ledger import Unordered
 
 ZONE_FIELDS = ("id", "name", "email", "ttl", "serial", "status", "action", "type", "pool_id", "project_id")
 
 
-async def _cli(run: Run, cli: Any, tool: str, *argv: str) -> Any:
-    try:
-        return await asyncio.to_thread(cli, *argv)
-    except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
-        run.ledger.fail(tool, f"{run.account.label} CLI {' '.join(argv)}: {error}")
-        return None
-
-
 async def _zone(run: Run, cli: Any, zone: dict) -> None:
-    theirs = await _cli(run, cli, "get_zone", "zone", "show", zone["id"])
+    theirs = await cli_or_fail(run, cli, "get_zone", "zone", "show", zone["id"])
     if theirs is None:
         return
     for key in (zone["id"], zone.get("name")):
@@ -35,7 +26,7 @@ async def _zone(run: Run, cli: Any, zone: dict) -> None:
 async def _find(run: Run, cli: Any, query: str, flag: str) -> None:
     """Our recordsets that matched `query` in the data (or by name) are the CLI's across all zones."""
     value = query if flag == "--data" else query.rstrip(".") + "."
-    rows = await _cli(run, cli, "find_dns_records", "recordset", "list", "all", flag, value)
+    rows = await cli_or_fail(run, cli, "find_dns_records", "recordset", "list", "all", flag, value)
     if rows is None:
         return
     items, _ = await run.client.call_all("find_dns_records", {"query": query, "limit": 1000, "detail_level": "basic"})
@@ -58,7 +49,7 @@ async def run_dns_cli_checks(run: Run, cli: Any) -> None:
         await _find(run, cli, record["name"], "--name")
     if not records:
         run.ledger.note(f"{run.account.label}: no A record, so find_dns_records is not compared")
-    offers = await _cli(run, cli, "get_zone_transfer_requests", "zone", "transfer", "request", "list") or []
+    offers = await cli_or_fail(run, cli, "get_zone_transfer_requests", "zone", "transfer", "request", "list") or []
     if offers:
         answer = await run.client.call("get_zone_transfer_requests", {"detail_level": "full", "limit": 1000})
         keys = [o.get("key") for o in offers if o.get("key")]

@@ -6,20 +6,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from .checks import Run
+from .checks import Run, cli_or_fail
 
 STATS = ("bytes_in", "bytes_out", "active_connections", "total_connections", "request_errors")
 # Our quota keys and the CLI's rows of `loadbalancer quota show`.
 QUOTA = {"loadbalancer": "load_balancer", "listener": "listener", "pool": "pool", "healthmonitor": "health_monitor",
          "member": "member", "l7policy": "l7policy", "l7rule": "l7rule"}
-
-
-async def _cli(run: Run, cli: Any, tool: str, *argv: str) -> Any:
-    try:
-        return await asyncio.to_thread(cli, *argv)
-    except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
-        run.ledger.fail(tool, f"{run.account.label} CLI {' '.join(argv)}: {error}")
-        return None
 
 
 async def _stats(run: Run, cli: Any) -> None:
@@ -28,7 +20,7 @@ async def _stats(run: Run, cli: Any) -> None:
         run.ledger.note(f"{run.account.label}: no load balancer, so no stats to compare")
     for balancer in balancers[:6]:
         label = f"{run.account.label} CLI loadbalancer stats show {balancer['id']}"
-        theirs = await _cli(run, cli, "get_load_balancer_stats", "loadbalancer", "stats", "show", balancer["id"])
+        theirs = await cli_or_fail(run, cli, "get_load_balancer_stats", "loadbalancer", "stats", "show", balancer["id"])
         if theirs is None:
             continue
         for key in (balancer["id"], balancer.get("name")):
@@ -44,7 +36,7 @@ async def _stats(run: Run, cli: Any) -> None:
 
 async def _quota(run: Run, cli: Any, project: str) -> None:
     label = f"{run.account.label} CLI loadbalancer quota show {project}"
-    theirs = await _cli(run, cli, "get_load_balancer_quotas", "loadbalancer", "quota", "show", project)
+    theirs = await cli_or_fail(run, cli, "get_load_balancer_quotas", "loadbalancer", "quota", "show", project)
     if theirs is None:
         return
     answer = await run.client.call("get_load_balancer_quotas", {"project_id": project, "detail_level": "detailed"})
@@ -62,7 +54,7 @@ async def run_lb_image_cli_checks(run: Run, cli: Any) -> None:
         projects = [run.account.project_id] if run.account.project_id else []
         if run.admin:
             # Every project whose quota was set (alt_demo's by the recipe), a few of them.
-            listed = await _cli(run, cli, "get_load_balancer_quotas", "loadbalancer", "quota", "list") or []
+            listed = await cli_or_fail(run, cli, "get_load_balancer_quotas", "loadbalancer", "quota", "list") or []
             projects += [row.get("project_id") for row in listed if row.get("project_id") not in projects][:3]
         for project in projects:
             await _quota(run, cli, project)
