@@ -62,6 +62,32 @@ import Testing
         }
     }
 
+    /// Gnocchi's lists take no `filter` and its metric list no `resource_id` (the simulator
+    /// ignores them as Gnocchi 4.7 does): one resource is read by its ID, its metrics from it.
+    @Test func oneServersResourceAndMetricsAreReadFromTheResource() async throws {
+        try await ServerHarness.run { harness in
+            let client = harness.client()
+            let telemetry = TelemetryData(harness.cloud.data)
+            let server = telemetry.hotServer
+            let byOriginal = try await client.call("get_metric_resources", ["type": "instance", "original_resource_id": .string(server.id)])
+            #expect(byOriginal.items.compactMap { $0["id"]?.stringValue } == [server.id], "\(byOriginal.text)")
+            let unknown = "00000000-0000-4000-8000-00000000beef"
+            let none = try await client.call("get_metric_resources", ["type": "instance", "server_id": .string(unknown)])
+            #expect(none.isError && none.text.contains(unknown) && none.text.contains("no instance resource"), "\(none.text)")
+
+            let metrics = try await client.call("get_metrics", ["resource_id": .string(server.id)])
+            #expect(metrics.items.compactMap { $0["resource_id"]?.stringValue } == [server.id, server.id], "\(metrics.text)")
+            #expect(Set(metrics.items.compactMap { $0["name"]?.stringValue }) == ["cpu_util", "memory.usage"])
+            let byUnit = try await client.call("get_metrics", ["resource_id": .string(server.id), "unit": "MB"])
+            #expect(byUnit.items.compactMap { $0["name"]?.stringValue } == ["memory.usage"], "\(byUnit.text)")
+            let noResource = try await client.call("get_metrics", ["resource_id": .string(unknown)])
+            #expect(noResource.isError && noResource.text.contains("no resource '\(unknown)'"), "\(noResource.text)")
+            // Without resource_id the list is every visible metric.
+            let all = try await client.call("get_metrics", ["limit": 1000])
+            #expect(all.items.count == telemetry.metrics.count, "\(all.text.prefix(300))")
+        }
+    }
+
     @Test func theFiringAlarmAndItsHistory() async throws {
         try await ServerHarness.run { harness in
             let client = harness.client()

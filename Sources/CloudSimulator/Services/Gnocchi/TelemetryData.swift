@@ -6,7 +6,7 @@ import Foundation
 /// reads the same values every run), and alarms on the busiest server, one of them firing.
 struct TelemetryData: Sendable {
     struct Metric: Sendable {
-        let id, name, unit, resourceID, projectID: String
+        let id, name, unit, resourceID, projectID, userID: String
         /// Mean level and swing of the series, in the metric's unit.
         let base, swing: Double
         /// Only running servers report.
@@ -49,9 +49,9 @@ struct TelemetryData: Sendable {
             let base = Double(10 + rng.int(50))
             if running, busiest == nil, server.name.hasPrefix("web") { busiest = server }
             return Resource(server: server, metrics: [
-                Metric(id: rng.uuid(), name: "cpu_util", unit: "%", resourceID: server.id, projectID: server.projectID,
+                Metric(id: rng.uuid(), name: "cpu_util", unit: "%", resourceID: server.id, projectID: server.projectID, userID: server.userID,
                     base: base, swing: 8, reporting: running),
-                Metric(id: rng.uuid(), name: "memory.usage", unit: "MB", resourceID: server.id, projectID: server.projectID,
+                Metric(id: rng.uuid(), name: "memory.usage", unit: "MB", resourceID: server.id, projectID: server.projectID, userID: server.userID,
                     base: Double(400 + rng.int(1200)), swing: 40, reporting: running),
             ])
         }
