@@ -92,7 +92,7 @@ struct GnocchiAPI: ServiceAPI {
     }
 
     private func measures(_ metric: TelemetryData.Metric, _ request: IncomingRequest) -> Reply {
-        let policy = TelemetryData.policies[0]
+        let policy = TelemetryData.medium
         let aggregation = request.query.first("aggregation") ?? "mean"
         guard policy.methods.contains(aggregation) else {
             return error(404, "Aggregation method '\(aggregation)' for metric \(metric.id) does not exist", request)
@@ -127,7 +127,7 @@ struct GnocchiAPI: ServiceAPI {
 
     private func render(_ policy: TelemetryData.Policy) -> JSON {
         [
-            "name": .string(policy.name), "back_window": 0, "aggregation_methods": .strings(policy.methods),
+            "name": .string(policy.name), "back_window": .int(policy.backWindow), "aggregation_methods": .strings(policy.methods),
             "definition": .array(policy.archives.map { archive in
                 [
                     "granularity": .string(Self.timedelta(archive.granularity)), "points": .int(archive.points),
@@ -159,7 +159,7 @@ struct GnocchiAPI: ServiceAPI {
             "resource_id": .string(metric.resourceID), "creator": .string("\(metric.userID):\(metric.projectID)"),
             "created_by_user_id": .string(metric.userID), "created_by_project_id": .string(metric.projectID),
             // Gnocchi 4.7 embeds the policy in lists too (no archive_policy_name).
-            "archive_policy": render(TelemetryData.policies[0]),
+            "archive_policy": render(TelemetryData.medium),
         ]
     }
 

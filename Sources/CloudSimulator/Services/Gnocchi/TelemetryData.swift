@@ -22,6 +22,7 @@ struct TelemetryData: Sendable {
         let name: String
         let archives: [(granularity: Int, points: Int)]
         let methods: [String]
+        var backWindow = 0
     }
 
     struct Alarm: Sendable {
@@ -33,10 +34,16 @@ struct TelemetryData: Sendable {
         let history: [(id: String, time: Date, type: String, detail: JSON)]
     }
 
+    /// The archive policies `gnocchi-upgrade` creates (Gnocchi 4.7), by name; metrics use `medium`.
     static let policies = [
-        Policy(name: "medium", archives: [(60, 1440), (3600, 168), (86_400, 365)], methods: ["mean", "min", "max", "sum", "count", "last"]),
-        Policy(name: "low", archives: [(300, 8640)], methods: ["mean", "min", "max", "last"]),
+        Policy(name: "bool", archives: [(1, 31_536_000)], methods: ["last"], backWindow: 3600),
+        Policy(name: "high", archives: [(1, 3600), (60, 10_080), (3600, 8760)], methods: defaultMethods),
+        Policy(name: "low", archives: [(300, 8640)], methods: defaultMethods),
+        medium,
     ]
+    static let medium = Policy(name: "medium", archives: [(60, 10_080), (3600, 8760)], methods: defaultMethods)
+    /// Gnocchi's `[archive_policy] default_aggregation_methods`.
+    static let defaultMethods = ["mean", "min", "max", "sum", "std", "count"]
 
     let resources: [Resource]
     let alarms: [Alarm]
@@ -112,6 +119,7 @@ struct TelemetryData: Sendable {
         switch aggregation {
         case "max": value = mean + spread
         case "min": value = max(0, mean - spread)
+        case "std": value = spread / 2
         case "count": value = Double(max(1, granularity / 10))
         case "sum": value = mean * Double(max(1, granularity / 10))
         default: value = mean
