@@ -133,6 +133,11 @@ class Account:
         return any(entry.get("type") == service for entry in catalog)
 
     def endpoint(self, service: str) -> str:
+        if service not in PROXIES:
+            # No openstacksdk proxy (Gnocchi's metric, Aodh's alarming): the catalog's URL as it is.
+            return self.conn.session.get_endpoint(
+                service_type=service, interface=self.region.get_interface() or "public",
+                region_name=self.region.get_region_name())
         # The Adapter's own method: openstacksdk's identity proxy overrides the name (Keystone endpoint records).
         return keystoneauth1.adapter.Adapter.get_endpoint(getattr(self.conn, PROXIES[service]))
 

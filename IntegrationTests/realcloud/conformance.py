@@ -149,6 +149,27 @@ PROBES = [
     Probe("baremetal allocations", "baremetal", "/allocations", microversion=None, headers=IRONIC),
     Probe("baremetal conductors", "baremetal", "/conductors", {"detail": "True"}, microversion=None, headers=IRONIC),
     Probe("baremetal nodes as member", "baremetal", "/nodes/detail", as_user="member", microversion=None, headers=IRONIC),
+    # Gnocchi and Aodh: their catalog URLs are their roots, so paths carry the version.
+    Probe("metric versions", "metric", "ROOT", token=False, microversion=None),
+    Probe("archive policies", "metric", "/v1/archive_policy", microversion=None),
+    Probe("archive policy, unknown", "metric", "/v1/archive_policy/no-such-policy", microversion=None),
+    Probe("instance resources", "metric", "/v1/resource/instance", microversion=None),
+    Probe("instance resources as member", "metric", "/v1/resource/instance", as_user="member", microversion=None),
+    Probe("instance resources, paged", "metric", "/v1/resource/instance", {"limit": "1"}, microversion=None),
+    Probe("metric resource, unknown", "metric", f"/v1/resource/instance/{BOGUS}", microversion=None),
+    Probe("metric resource's metrics, unknown", "metric", f"/v1/resource/generic/{BOGUS}/metric", microversion=None),
+    Probe("resource type, unknown", "metric", "/v1/resource/no_such_type", microversion=None),
+    Probe("metrics", "metric", "/v1/metric", microversion=None),
+    Probe("metric, unknown", "metric", f"/v1/metric/{BOGUS}", microversion=None),
+    Probe("metrics, no token", "metric", "/v1/metric", token=False, microversion=None),
+    Probe("alarming versions", "alarming", "ROOT", token=False, microversion=None),
+    Probe("alarms", "alarming", "/v2/alarms", microversion=None),
+    Probe("alarms as member", "alarming", "/v2/alarms", as_user="member", microversion=None),
+    Probe("alarms in state alarm", "alarming", "/v2/alarms",
+          {"q.field": "state", "q.op": "eq", "q.value": "alarm"}, microversion=None),
+    Probe("alarm, unknown", "alarming", f"/v2/alarms/{BOGUS}", microversion=None),
+    Probe("alarm history, unknown", "alarming", f"/v2/alarms/{BOGUS}/history", microversion=None),
+    Probe("alarms, no token", "alarming", "/v2/alarms", token=False, microversion=None),
 ]
 
 
@@ -250,6 +271,9 @@ def send(account: Account, probe: Probe, microversion: str | None) -> Answer:
     else:
         url = endpoint.rstrip("/") + probe.path
         headers = dict(probe.headers or {})
+        # Our client always asks for JSON; without it Gnocchi writes its errors in HTML.
+        if probe.service == "metric":
+            headers["Accept"] = "application/json"
         if microversion:
             name = "compute" if probe.service == "compute" else "volume"
             headers["OpenStack-API-Version"] = f"{name} {microversion}"

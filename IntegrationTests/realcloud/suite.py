@@ -13,6 +13,7 @@ from .callers import run_callers
 from .canaries import run_canaries
 from .checks import Run, run_list, run_show
 from .cli import run_cli_checks
+from .telemetry_cli import run_telemetry_cli_checks
 from .edges import run_edge_checks
 from .diag_reads import run_diag_reads
 from .extra_shows import run_extra_shows
@@ -72,6 +73,7 @@ async def run_account(account: Account, args, ledger: Ledger, admin_run: Run | N
                     await run_list(check, run)
             await run_extra_shows(run)
             await run_cli_checks(run)
+            await run_telemetry_cli_checks(run)
             await run_edge_checks(run)
             await run_diag_reads(run)
             await extra_scope_checks(run, admin_run)

@@ -129,16 +129,25 @@ import Testing
             #expect(Self.names(allocations) == ["gpu-request"] && allocations.items.first?["last_error"] != nil, "\(allocations.text)")
             let conductors = try await client.call("get_baremetal_conductors")
             #expect(conductors.items.filter { $0["alive"] == false }.count == 1, "\(conductors.text)")
-            // As Ironic 39 does, drivers are refused to a project-scoped token (with a 500): the answer says which scope to use.
             let drivers = try await client.call("get_baremetal_drivers", ["detail_level": "detailed"])
-            #expect(drivers.isError && drivers.text.contains("system-scoped token") && drivers.text.contains("OS_SYSTEM_SCOPE=all"), "\(drivers.text)")
+            #expect(Set(Self.names(drivers)) == ["fake-hardware", "ipmi", "redfish"], "\(drivers.text)")
             let missing = try await client.call("get_baremetal_node", ["id": "no-such-node"])
             #expect(missing.isError && missing.text.contains("no-such-node"), "\(missing.text)")
         }
     }
 
+    /// Ironic 39's default policy: drivers only to a system-scoped token, and a 500 to a
+    /// project-scoped one, whose answer says which scope to use.
     @Test func driversAreReadWithASystemScopedToken() async throws {
-        try await withDemoCloud { cloud, _ in
+        var configuration = DemoCloudConfiguration()
+        configuration.ironicDriversNeedSystemScope = true
+        try await withDemoCloud(configuration) { cloud, _ in
+            let (project, projectPort) = try await BinaryProcess.againstDemo(
+                authURL: (await cloud.authURL).absoluteString, flags: ["--toolsets", "baremetal", "--json-response"])
+            defer { project.terminate() }
+            let refused = try await MCPTestClient(endpoint: "http://127.0.0.1:\(projectPort)/openstack").call("get_baremetal_drivers")
+            #expect(refused.isError && refused.text.contains("system-scoped token") && refused.text.contains("OS_SYSTEM_SCOPE=all"), "\(refused.text)")
+
             let port = try PlainHTTP.freePort()
             let server = try BinaryProcess(
                 ["--port", String(port), "--toolsets", "baremetal"],

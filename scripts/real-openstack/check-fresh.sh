@@ -13,8 +13,8 @@
 # Fails (exit 1) if /etc/swift exists (without --move-etc-swift) or appears, if up.sh fails, if a
 # Swift process is not running with the recipe's OSTACK_SWIFT_DIR, if the proxy does not answer
 # for the account and containers seeded by seed_extras.py, if the container updater does not
-# bring the account totals up, or if seed.py / seed_extras.py / seed_callers.py / seed_failures.py report
-# failed steps.
+# bring the account totals up, or if seed.py / seed_extras.py / seed_callers.py / seed_failures.py /
+# seed_telemetry.py report failed steps.
 # Honours OSTACK_BASE; OSTACK_SERVICES must include swift.
 set -uo pipefail
 
@@ -153,7 +153,7 @@ else
 fi
 
 seedlog="$BASE/log/seed.log"
-for s in "seed done" "seed_extras:" "seed_callers:" "seed_failures:"; do
+for s in "seed done" "seed_extras:" "seed_callers:" "seed_failures:" "seed_telemetry:"; do
   line=$(grep "^$s.*failed steps" "$seedlog" 2>/dev/null | tail -1)
   [[ "$line" == *"failed steps: 0"* ]] && ok "$line" || bad "${line:-no '$s' summary in $seedlog}"
 done

@@ -40,6 +40,10 @@ public struct DemoCloudConfiguration: Sendable {
     /// Catalog types Keystone leaves out of its catalog (their APIs still answer), to play a cloud
     /// that does not run those services (default none).
     public var catalogOmits: Set<String> = []
+    /// Play Ironic 39's default policy for drivers: only a system-scoped token may read them, and a
+    /// project-scoped one gets a 500 (oslo.policy's InvalidScope). Off by default: a cloud whose
+    /// Ironic still lets a project admin read them (older releases, or `enforce_scope` off).
+    public var ironicDriversNeedSystemScope = false
 
     /// Creates a configuration.
     public init(

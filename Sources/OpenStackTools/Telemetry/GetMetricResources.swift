@@ -12,7 +12,7 @@ enum GetMetricResources {
             extraProperties: [
                 "type": Schema.string("Resource type, e.g. instance, instance_disk, generic (default)"),
                 "server_id": Schema.string("Only the resource of this Nova server (its ID)"),
-                "original_resource_id": Schema.string(""),
+                "original_resource_id": Schema.string("Only the resource with this original ID"),
             ],
             searchFields: { [$0.displayName, $0.originalResourceID, $0.type] },
             basic: { resource, _ in
@@ -36,21 +36,23 @@ enum GetMetricResources {
                     throw ToolArgumentError(argument: "type", problem: "'\(type)' is not a resource type name; e.g. instance or generic")
                 }
                 request.path = MetricResource.path(type: type)
-                // Gnocchi's list takes its search syntax in `filter`; quotes inside a value are doubled.
-                var clauses: [String] = []
-                if let server = try arguments.string("server_id") { clauses.append("id='\(quoted(server))'") }
-                if let original = try arguments.string("original_resource_id") {
-                    clauses.append("original_resource_id='\(quoted(original))'")
+                // Gnocchi's list takes no filter (its search is a POST); one resource is read by
+                // its ID, which for an instance is the server's, or by its original ID.
+                if let key = try arguments.string("server_id") ?? arguments.string("original_resource_id") {
+                    request.path = ResourcePath("resource", type).appending(key).description
+                    request.supportsPaging = false
+                    request.extractItems = { $0.objectValue != nil ? [$0] : [] }
                 }
-                if !clauses.isEmpty { request.query.append(URLQueryItem(name: "filter", value: clauses.joined(separator: " and "))) }
                 return request
             },
             parentMissing: { arguments in
-                ("Gnocchi has no resource type '\((try? arguments.string("type")) ?? "generic")'",
-                 "use a type Gnocchi knows, such as generic or instance")
+                let type = (try? arguments.string("type")) ?? "generic"
+                if let key = ((try? arguments.string("server_id")) ?? nil) ?? ((try? arguments.string("original_resource_id")) ?? nil) {
+                    return ("Gnocchi has no \(type) resource '\(key)'",
+                            "a server nothing measures has none; get_metric_resources with type \(type) lists those that exist")
+                }
+                return ("Gnocchi has no resource type '\(type)'", "use a type Gnocchi knows, such as generic or instance")
             }
         ).definition
     }
-
-    static func quoted(_ text: String) -> String { text.replacingOccurrences(of: "'", with: "''") }
 }

@@ -17,6 +17,28 @@ enum GetMetrics {
             },
             detailed: { metric, _ in
                 .compact([("archive_policy", metric.archivePolicyName.json), ("creator", metric.raw["creator"])])
+            },
+            prepare: { _, arguments, request in
+                // Gnocchi's metric list ignores resource_id: a resource's metrics are its own
+                // collection, all in one answer, where name and unit are matched here.
+                guard let resource = try arguments.string("resource_id") else { return request }
+                let name = try arguments.string("name"), unit = try arguments.string("unit")
+                var request = request
+                request.path = ResourcePath("resource", "generic").appending(resource).appending(literal: "metric").description
+                request.query = []
+                request.supportsPaging = false
+                request.extractItems = { json in
+                    (json.arrayValue ?? []).filter { metric in
+                        (name == nil || metric["name"]?.stringValue == name) && (unit == nil || metric["unit"]?.stringValue == unit)
+                    }
+                }
+                return request
+            },
+            parentMissing: { arguments in
+                guard let resource = (try? arguments.string("resource_id")) ?? nil else {
+                    return ("this Gnocchi serves no metric list", "ask the cloud's operators whether Gnocchi is enabled")
+                }
+                return ("Gnocchi has no resource '\(resource)'", "get_metric_resources lists them; a server's resource has the server's ID")
             }
         ).definition
     }

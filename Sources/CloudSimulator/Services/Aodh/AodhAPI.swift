@@ -18,11 +18,19 @@ struct AodhAPI: ServiceAPI {
 
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool { segments.isEmpty }
 
+    /// Aodh's version list carries no request id (its v2 answers do).
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        if request.segments.count == 1 { reply.removeHeaders(named: "x-openstack-request-id") }
+    }
+
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
         let path = Array(segments)
         if path.isEmpty {
             return .json(["versions": ["values": [["id": "v2", "status": "stable", "updated": "2013-02-13T00:00:00Z",
-                "links": [["href": .string(request.baseURL + "/alarming/v2"), "rel": "self"]]]]]])
+                "links": [["href": .string(request.baseURL + "/alarming/v2"), "rel": "self"],
+                          ["href": "https://docs.openstack.org/", "rel": "describedby", "type": "text/html"]],
+                "media-types": [["base": "application/json", "type": "application/vnd.openstack.telemetry-v2+json"],
+                                ["base": "application/xml", "type": "application/vnd.openstack.telemetry-v2+xml"]]]]]])
         }
         guard path.count >= 2, path[0] == "v2", path[1] == "alarms" else { return error(404, "The resource could not be found.", request) }
         let visible = data.alarms.filter { request.isAdmin || $0.projectID == request.projectID }
@@ -80,7 +88,7 @@ struct AodhAPI: ServiceAPI {
             "timestamp": .string(Timestamp.format(alarm.stateTime, .microseconds)),
             "project_id": .string(alarm.projectID), "user_id": .string(alarm.userID),
             "repeat_actions": false, "alarm_actions": .strings(["log://"]), "ok_actions": [], "insufficient_data_actions": [],
-            "time_constraints": [], "evaluation_periods": nil,
+            "time_constraints": [], "evaluate_timestamp": .string(Timestamp.format(DemoDataGenerator.referenceDate, .seconds)),
             "\(alarm.type)_rule": alarm.rule,
         ]
     }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Gnocchi (Metric v1) under `/metric`: archive policies, resources by type (`filter` in its
-/// search syntax for `id` and `original_resource_id`), metrics with attribute filters, and
-/// measures by aggregation and granularity within each archive's retention.
+/// Gnocchi (Metric v1) under `/metric`: archive policies, resources by type, one resource and its
+/// metrics, metrics with attribute filters, and measures by aggregation and granularity within
+/// each archive's retention. As in Gnocchi 4.7, a resource list takes no `filter` (searching is
+/// `POST /v1/search/resource`) and the metric list no `resource_id`: both are ignored.
 struct GnocchiAPI: ServiceAPI {
     let environment: ServiceEnvironment
     let mount = "metric"
@@ -19,10 +20,15 @@ struct GnocchiAPI: ServiceAPI {
 
     func isPublic(_ segments: ArraySlice<String>, method: String) -> Bool { segments.isEmpty }
 
+    /// Gnocchi sends no request id.
+    func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
+        reply.removeHeaders(named: "x-openstack-request-id")
+    }
+
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
         let path = Array(segments)
         if path.isEmpty {
-            return .json(["versions": [["id": "v1.0", "status": "CURRENT", "updated": "2015-03-19",
+            return .json(["build": "4.7.1", "versions": [["id": "v1.0", "status": "CURRENT", "updated": "2015-03-19",
                 "links": [["href": .string(request.baseURL + "/metric/v1/"), "rel": "self"]]]]])
         }
         guard path[0] == "v1" else { return error(404, "The resource could not be found.", request) }
@@ -39,10 +45,15 @@ struct GnocchiAPI: ServiceAPI {
                 return error(404, "Resource \(rest[2]) does not exist", request)
             }
             return .json(render(resource))
+        case let rest where rest.count == 4 && rest[0] == "resource" && rest[3] == "metric":
+            guard ["generic", "instance"].contains(rest[1]), let resource = visible(request).first(where: { $0.server.id == rest[2] }) else {
+                return error(404, "Resource \(rest[2]) does not exist", request)
+            }
+            return .json(.array(resource.metrics.map { render($0) }))
         case ["metric"]: return metricList(request)
         case let rest where rest.count == 2 && rest[0] == "metric":
             guard let metric = visibleMetric(rest[1], request) else { return error(404, "Metric \(rest[1]) does not exist", request) }
-            return .json(render(metric, withPolicy: true))
+            return .json(render(metric))
         case let rest where rest.count == 3 && rest[0] == "metric" && rest[2] == "measures":
             guard let metric = visibleMetric(rest[1], request) else { return error(404, "Metric \(rest[1]) does not exist", request) }
             return measures(metric, request)
@@ -60,22 +71,7 @@ struct GnocchiAPI: ServiceAPI {
 
     private func resources(type: String, _ request: IncomingRequest) -> Reply {
         guard ["generic", "instance"].contains(type) else { return error(404, "Resource type \(type) does not exist", request) }
-        var items = visible(request)
-        if let filter = request.query.first("filter") {
-            // The subset of the search syntax the tools send: `attr='value'` joined by `and`.
-            for clause in filter.components(separatedBy: " and ") {
-                let parts = clause.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, parts[1].hasPrefix("'"), parts[1].hasSuffix("'"), parts[1].count >= 2 else {
-                    return error(400, "Invalid filter: \(clause)", request)
-                }
-                let value = String(parts[1].dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-                switch parts[0] {
-                case "id", "original_resource_id": items = items.filter { $0.server.id == value }
-                case "project_id": items = items.filter { $0.server.projectID == value }
-                default: return error(400, "Invalid filter: unknown attribute \(parts[0])", request)
-                }
-            }
-        }
+        let items = visible(request)
         switch SimplePaging.page(items, key: \.server.id, request: request) {
         case .page(let page, _): return .json(.array(page.map(render)))
         case .unknownMarker: return error(400, "Invalid marker: `\(request.query.first("marker") ?? "")'", request)
@@ -86,18 +82,17 @@ struct GnocchiAPI: ServiceAPI {
     private func metricList(_ request: IncomingRequest) -> Reply {
         let query = request.query
         let metrics = visible(request).flatMap(\.metrics).filter { metric in
-            (query.first("resource_id").map { $0 == metric.resourceID } ?? true)
-                && (query.first("name").map { $0 == metric.name } ?? true) && (query.first("unit").map { $0 == metric.unit } ?? true)
+            (query.first("name").map { $0 == metric.name } ?? true) && (query.first("unit").map { $0 == metric.unit } ?? true)
         }
         switch SimplePaging.page(metrics, key: \.id, request: request) {
-        case .page(let page, _): return .json(.array(page.map { render($0, withPolicy: false) }))
+        case .page(let page, _): return .json(.array(page.map { render($0) }))
         case .unknownMarker: return error(400, "Invalid marker: `\(query.first("marker") ?? "")'", request)
         case .badLimit(let text): return error(400, "Invalid limit \(text)", request)
         }
     }
 
     private func measures(_ metric: TelemetryData.Metric, _ request: IncomingRequest) -> Reply {
-        let policy = TelemetryData.policies[0]
+        let policy = TelemetryData.medium
         let aggregation = request.query.first("aggregation") ?? "mean"
         guard policy.methods.contains(aggregation) else {
             return error(404, "Aggregation method '\(aggregation)' for metric \(metric.id) does not exist", request)
@@ -132,7 +127,7 @@ struct GnocchiAPI: ServiceAPI {
 
     private func render(_ policy: TelemetryData.Policy) -> JSON {
         [
-            "name": .string(policy.name), "back_window": 0, "aggregation_methods": .strings(policy.methods),
+            "name": .string(policy.name), "back_window": .int(policy.backWindow), "aggregation_methods": .strings(policy.methods),
             "definition": .array(policy.archives.map { archive in
                 [
                     "granularity": .string(Self.timedelta(archive.granularity)), "points": .int(archive.points),
@@ -146,23 +141,26 @@ struct GnocchiAPI: ServiceAPI {
         let server = resource.server
         return [
             "id": .string(server.id), "type": "instance", "original_resource_id": .string(server.id),
-            "project_id": .string(server.projectID), "user_id": .string(server.userID), "creator": .string(server.userID),
+            "project_id": .string(server.projectID), "user_id": .string(server.userID),
+            "creator": .string("\(server.userID):\(server.projectID)"),
+            "created_by_user_id": .string(server.userID), "created_by_project_id": .string(server.projectID),
             "started_at": .string(Timestamp.format(DemoDataGenerator.referenceDate, .microsecondsZ)), "ended_at": nil,
             "revision_start": .string(Timestamp.format(DemoDataGenerator.referenceDate, .microsecondsZ)), "revision_end": nil,
             "display_name": .string(server.name), "host": .str(server.host), "flavor_id": .string(server.flavorID),
+            "flavor_name": .str(environment.data.flavor(id: server.flavorID)?.name),
             "image_ref": .str(server.imageID), "server_group": nil,
             "metrics": .object(resource.metrics.map { JSONMember(key: $0.name, value: .string($0.id)) }),
         ]
     }
 
-    private func render(_ metric: TelemetryData.Metric, withPolicy: Bool) -> JSON {
-        var body: JSON = [
+    private func render(_ metric: TelemetryData.Metric) -> JSON {
+        [
             "id": .string(metric.id), "name": .string(metric.name), "unit": .string(metric.unit),
-            "resource_id": .string(metric.resourceID), "creator": .string(metric.projectID),
-            "archive_policy_name": "medium",
+            "resource_id": .string(metric.resourceID), "creator": .string("\(metric.userID):\(metric.projectID)"),
+            "created_by_user_id": .string(metric.userID), "created_by_project_id": .string(metric.projectID),
+            // Gnocchi 4.7 embeds the policy in lists too (no archive_policy_name).
+            "archive_policy": render(TelemetryData.medium),
         ]
-        if withPolicy { body.set("archive_policy", render(TelemetryData.policies[0])) }
-        return body
     }
 
     /// Python's timedelta text: `0:01:00`, `1 day, 0:00:00`, `7 days, 0:00:00`.

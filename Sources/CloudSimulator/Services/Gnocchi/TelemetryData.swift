@@ -6,7 +6,7 @@ import Foundation
 /// reads the same values every run), and alarms on the busiest server, one of them firing.
 struct TelemetryData: Sendable {
     struct Metric: Sendable {
-        let id, name, unit, resourceID, projectID: String
+        let id, name, unit, resourceID, projectID, userID: String
         /// Mean level and swing of the series, in the metric's unit.
         let base, swing: Double
         /// Only running servers report.
@@ -22,6 +22,7 @@ struct TelemetryData: Sendable {
         let name: String
         let archives: [(granularity: Int, points: Int)]
         let methods: [String]
+        var backWindow = 0
     }
 
     struct Alarm: Sendable {
@@ -33,10 +34,16 @@ struct TelemetryData: Sendable {
         let history: [(id: String, time: Date, type: String, detail: JSON)]
     }
 
+    /// The archive policies `gnocchi-upgrade` creates (Gnocchi 4.7), by name; metrics use `medium`.
     static let policies = [
-        Policy(name: "medium", archives: [(60, 1440), (3600, 168), (86_400, 365)], methods: ["mean", "min", "max", "sum", "count", "last"]),
-        Policy(name: "low", archives: [(300, 8640)], methods: ["mean", "min", "max", "last"]),
+        Policy(name: "bool", archives: [(1, 31_536_000)], methods: ["last"], backWindow: 3600),
+        Policy(name: "high", archives: [(1, 3600), (60, 10_080), (3600, 8760)], methods: defaultMethods),
+        Policy(name: "low", archives: [(300, 8640)], methods: defaultMethods),
+        medium,
     ]
+    static let medium = Policy(name: "medium", archives: [(60, 10_080), (3600, 8760)], methods: defaultMethods)
+    /// Gnocchi's `[archive_policy] default_aggregation_methods`.
+    static let defaultMethods = ["mean", "min", "max", "sum", "std", "count"]
 
     let resources: [Resource]
     let alarms: [Alarm]
@@ -49,9 +56,9 @@ struct TelemetryData: Sendable {
             let base = Double(10 + rng.int(50))
             if running, busiest == nil, server.name.hasPrefix("web") { busiest = server }
             return Resource(server: server, metrics: [
-                Metric(id: rng.uuid(), name: "cpu_util", unit: "%", resourceID: server.id, projectID: server.projectID,
+                Metric(id: rng.uuid(), name: "cpu_util", unit: "%", resourceID: server.id, projectID: server.projectID, userID: server.userID,
                     base: base, swing: 8, reporting: running),
-                Metric(id: rng.uuid(), name: "memory.usage", unit: "MB", resourceID: server.id, projectID: server.projectID,
+                Metric(id: rng.uuid(), name: "memory.usage", unit: "MB", resourceID: server.id, projectID: server.projectID, userID: server.userID,
                     base: Double(400 + rng.int(1200)), swing: 40, reporting: running),
             ])
         }
@@ -112,6 +119,7 @@ struct TelemetryData: Sendable {
         switch aggregation {
         case "max": value = mean + spread
         case "min": value = max(0, mean - spread)
+        case "std": value = spread / 2
         case "count": value = Double(max(1, granularity / 10))
         case "sum": value = mean * Double(max(1, granularity / 10))
         default: value = mean

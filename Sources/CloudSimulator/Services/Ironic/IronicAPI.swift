@@ -66,7 +66,7 @@ struct IronicAPI: ServiceAPI {
         case "allocations" where version >= APIVersion(1, 52):
             let own = request.isAdmin ? data.allocations : data.allocations.filter { $0["owner"]?.stringValue == request.projectID }
             return collection(own, key: "allocations", marker: "uuid", summary: nil, detail: false, tail: rest, request)
-        case "drivers" where request.token?.scope != .system:
+        case "drivers" where environment.configuration.ironicDriversNeedSystemScope && request.token?.scope != .system:
             // Ironic's policy reads drivers with system scope only, and its policy layer answers
             // a project-scoped token with a 500 (oslo.policy's InvalidScope).
             return error(500, "\"baremetal:driver:get\": \"(role:reader and system_scope:all) or (role:service and system_scope:all) or rule:service_role\" requires a scope of ['system'], request was made with project scope.", request)
