@@ -48,6 +48,8 @@ import Testing
             let types = try await client.call("get_share_types")
             #expect(Set(types.items.compactMap { $0["name"]?.stringValue }) == ["default", "gold-nfs"])
             #expect(types.items.first?["required_extra_specs"]?["driver_handles_share_servers"]?.stringValue == "True")
+            let detailed = try await client.call("get_share_types", ["detail_level": "detailed"])
+            #expect(detailed.items.allSatisfy { $0["extra_specs"]?["revert_to_snapshot_support"] == nil }, "an admin sees only the specs set")
             let pools = try await client.call("get_share_pools", ["detail_level": "detailed"])
             let allocated = manila.shares.reduce(0) { $0 + $1.size }
             #expect(pools.items.first?["allocated_capacity_gb"]?.intValue == allocated, "\(pools.text)")
@@ -71,6 +73,11 @@ import Testing
             #expect(used?["shares"]?["in_use"]?.intValue == own.count, "\(limits.text)")
             #expect(used?["gigabytes"]?["in_use"]?.intValue == own.reduce(0) { $0 + $1.size })
             #expect(used?["shares"]?["remaining"]?.intValue == 50 - own.count)
+            // Manila shows a member the defaults of the optional specs a type leaves unset, as JSON
+            // booleans beside the set ones' strings; the tool keeps both as they are.
+            let types = try await client.call("get_share_types", ["detail_level": "detailed"])
+            #expect(types.items.allSatisfy { $0["extra_specs"]?["revert_to_snapshot_support"] == .bool(false) }, "\(types.text)")
+            #expect(types.items.allSatisfy { $0["extra_specs"]?["snapshot_support"]?.stringValue != nil }, "\(types.text)")
             let pools = try await client.call("get_share_pools")
             #expect(pools.isError && pools.text.contains("403"), "\(pools.text)")
         }

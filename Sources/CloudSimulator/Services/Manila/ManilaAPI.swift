@@ -93,6 +93,12 @@ struct ManilaAPI: ServiceAPI {
                 let specs: JSON = ["driver_handles_share_servers": .string(type.dhss ? "True" : "False")]
                 var extra = specs
                 extra.set("snapshot_support", .string(type.snapshots ? "True" : "False"))
+                // A member also sees the defaults of the optional specs the type leaves unset (2.24+), as booleans.
+                if !request.isAdmin && version >= APIVersion(2, 24) {
+                    for key in ["create_share_from_snapshot_support", "revert_to_snapshot_support", "mount_snapshot_support"] {
+                        extra.set(key, false)
+                    }
+                }
                 return [
                     "id": .string(type.id), "name": .string(type.name), "required_extra_specs": specs, "extra_specs": extra,
                     "share_type_access:is_public": true, "description": .string("Demo share type \(type.name)"), "is_default": .bool(type.name == "default"),
