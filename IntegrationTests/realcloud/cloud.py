@@ -40,6 +40,7 @@ _AUTH_ENV = {
 PROXIES = {
     "compute": "compute", "network": "network", "volume": "block_storage", "image": "image", "identity": "identity",
     "orchestration": "orchestration", "load-balancer": "load_balancer", "object-store": "object_store",
+    "shared-file-system": "shared_file_system",
 }
 
 
