@@ -1,8 +1,8 @@
 """Keystone's reads (roles, groups, application credentials, unified limits), Neutron's sharing
 reads (QoS, RBAC, port forwardings, segments, address scopes, extensions), Glance's members, tasks
-and stores, and the Heat, Octavia, Swift, Barbican and Ironic tools compared with the `openstack` CLI
+and stores, and the Heat, Octavia, Swift, Barbican, Ironic and Manila tools compared with the `openstack` CLI
 (python-openstackclient, python-heatclient, python-octaviaclient, python-swiftclient,
-python-barbicanclient, python-ironicclient), fact by fact: the second truth beside the REST answers
+python-barbicanclient, python-ironicclient, python-manilaclient), fact by fact: the second truth beside the REST answers
 that extras.py and extra_shows.py compare with.
 
 The CLI runs with the account's OS_* variables (the same ones our server gets). Its columns are
@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,15 +27,17 @@ from .ledger import Unordered
 from .lb_image_cli import run_lb_image_cli_checks
 from .dns_cli import run_dns_cli_checks
 from .system_scope import check_project_scope_is_told
+from .share_cli import run_share_cli_checks
 
 
 def find_cli() -> str | None:
-    """REALCLOUD_OPENSTACK_CLI, else the recipe's venv, else PATH."""
+    """REALCLOUD_OPENSTACK_CLI, else the recipe's venv, else the suite's own (requirements.txt), else PATH."""
     explicit = os.environ.get("REALCLOUD_OPENSTACK_CLI")
     if explicit:
         return explicit
     recipe = os.path.join(os.environ.get("OSTACK_BASE", "/tmp/ostack"), "venv", "bin", "openstack")
-    return recipe if os.access(recipe, os.X_OK) else shutil.which("openstack")
+    suite = os.path.join(sys.prefix, "bin", "openstack")
+    return next((path for path in (recipe, suite) if os.access(path, os.X_OK)), None) or shutil.which("openstack")
 
 
 @dataclass
@@ -57,6 +60,17 @@ class CliList:
     # Our key -> how the CLI's value reads in our words (Barbican's hrefs -> UUIDs).
     convert: dict[str, Any] = field(default_factory=dict)
 
+
+# Manila's columns (`share list --long`, `share type list`) and the pool capabilities we show.
+SHARE_COLUMNS = {"id": "id", "name": "name", "status": "status", "size_gb": "size", "share_proto": "share_protocol",
+                 "share_network_id": "share_network_id", "share_type": "share_type_name",
+                 "availability_zone": "availability_zone", "project_id": "project_id", "host": "host",
+                 "is_public": "is_public", "created_at": "created_at", "description": "description"}
+SHARE_TYPE_COLUMNS = {"id": "id", "name": "name", "is_public": "visibility", "required_extra_specs": "required_extra_specs",
+                      "description": "description"}
+SHARE_TYPE_CONVERT = {"is_public": lambda v: v == "public"}
+POOL_CAPABILITIES = ("total_capacity_gb", "free_capacity_gb", "allocated_capacity_gb", "storage_protocol",
+                     "driver_handles_share_servers")
 
 SPECS = [
     # Keystone's roles, groups, application credentials and unified limits (seed.py makes the
@@ -115,6 +129,36 @@ SPECS = [
             admin_only=True),
     CliList("get_baremetal_conductors", "baremetal", ["baremetal", "conductor", "list"],
             {"hostname": "hostname", "conductor_group": "conductor_group", "alive": "alive"}, ident="hostname",
+            admin_only=True),
+    # Manila (seed_manila.py): a share per project on its share network, its snapshot, two types,
+    # the dummy driver's pool and the share servers (admin). share_cli.py compares the rest.
+    # Manila leaves the host out for members, which the CLI prints as "".
+    CliList("get_shares", "shared-file-system", ["share", "list", "--long"], SHARE_COLUMNS, args={"detail_level": "detailed"},
+            empty_is_null=("host",)),
+    CliList("get_shares", "shared-file-system", ["share", "list", "--long", "--all-projects"], SHARE_COLUMNS,
+            args={"detail_level": "detailed", "all_projects": True}, admin_only=True),
+    CliList("get_share_networks", "shared-file-system", ["share", "network", "list", "--detail"],
+            {"id": "id", "name": "name", "status": "status", "description": "description", "created_at": "created_at"},
+            args={"detail_level": "detailed"}),
+    CliList("get_share_networks", "shared-file-system", ["share", "network", "list", "--all-projects"],
+            {"id": "id", "name": "name", "project_id": "project_id"}, args={"all_projects": True}, admin_only=True),
+    CliList("get_share_snapshots", "shared-file-system", ["share", "snapshot", "list", "--detail"],
+            {"id": "id", "name": "name", "share_id": "share_id", "status": "status", "size_gb": "size",
+             "share_size_gb": "share_size", "created_at": "created_at", "description": "description"},
+            args={"detail_level": "detailed"}),
+    CliList("get_share_snapshots", "shared-file-system", ["share", "snapshot", "list", "--detail", "--all-projects"],
+            {"id": "id", "name": "name", "share_id": "share_id", "project_id": "project_id"},
+            args={"detail_level": "detailed", "all_projects": True}, admin_only=True),
+    CliList("get_share_types", "shared-file-system", ["share", "type", "list"], SHARE_TYPE_COLUMNS,
+            args={"detail_level": "detailed"}, convert=SHARE_TYPE_CONVERT),
+    CliList("get_share_types", "shared-file-system", ["share", "type", "list", "--all"], SHARE_TYPE_COLUMNS,
+            args={"detail_level": "detailed", "is_public": "all"}, convert=SHARE_TYPE_CONVERT, admin_only=True),
+    CliList("get_share_pools", "shared-file-system", ["share", "pool", "list", "--detail"],
+            {"name": "name", "host": "host", "backend": "backend", "pool": "pool", **{key: "capabilities" for key in POOL_CAPABILITIES}},
+            ident="name", args={"detail_level": "detailed"}, admin_only=True,
+            convert={key: (lambda c, k=key: c.get(k)) for key in POOL_CAPABILITIES}),
+    CliList("get_share_servers", "shared-file-system", ["share", "server", "list"],
+            {"id": "id", "host": "host", "status": "status", "share_network_id": "share_network_id", "project_id": "project_id"},
             admin_only=True),
     CliList("get_load_balancers", "load-balancer", ["loadbalancer", "list"],
             {"id": "id", "name": "name", "vip_address": "vip_address", "provisioning_status": "provisioning_status",
@@ -353,3 +397,4 @@ async def run_cli_checks(run: Run) -> None:
     await run_lb_image_cli_checks(run, cli)
     await run_dns_cli_checks(run, cli)
     await check_project_scope_is_told(run)
+    await run_share_cli_checks(run, cli)

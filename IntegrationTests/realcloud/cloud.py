@@ -41,6 +41,7 @@ PROXIES = {
     "compute": "compute", "network": "network", "volume": "block_storage", "image": "image", "identity": "identity",
     "orchestration": "orchestration", "load-balancer": "load_balancer", "object-store": "object_store", "dns": "dns",
     "key-manager": "key_manager", "baremetal": "baremetal",
+    "shared-file-system": "shared_file_system",
 }
 
 

@@ -10,14 +10,13 @@ that window, granularity and aggregation.
 """
 from __future__ import annotations
 
-import asyncio
 import datetime
 import json
 import os
 import sys
 from typing import Any
 
-from .checks import Run
+from .checks import Run, cli_or_fail
 from .cli import Cli
 from .ledger import Unordered
 
@@ -57,15 +56,6 @@ def iso(moment: datetime.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-async def _cli(run: Run, cli: Cli, tool: str, *argv: str) -> Any:
-    """One CLI answer, or None after one failed fact."""
-    try:
-        return await asyncio.to_thread(cli, *argv)
-    except Exception as error:  # noqa: BLE001 - one failed command is one failed fact
-        run.ledger.fail(tool, f"{run.account.label} CLI {' '.join(argv)}: {error}")
-        return None
-
-
 async def _tool(run: Run, tool: str, args: dict) -> list[dict] | None:
     answer_items, _ = await run.client.call_all(tool, {"limit": 1000, **args})
     return answer_items
@@ -73,7 +63,7 @@ async def _tool(run: Run, tool: str, args: dict) -> list[dict] | None:
 
 async def compare_resources(run: Run, cli: Cli) -> list[dict]:
     tool, label = "get_metric_resources", run.account.label
-    rows = await _cli(run, cli, tool, "metric", "resource", "list", "--type", "instance", "--details")
+    rows = await cli_or_fail(run, cli, tool, "metric", "resource", "list", "--type", "instance", "--details")
     if rows is None:
         return []
     ours = await _tool(run, tool, {"type": "instance", "detail_level": "detailed"})
@@ -91,7 +81,7 @@ async def compare_resources(run: Run, cli: Cli) -> list[dict]:
                           "original_resource_id": row.get("original_resource_id"), "project_id": row.get("project_id"),
                           "started_at": row.get("started_at"), "ended_at": row.get("ended_at"),
                           "host": row.get("host"), "flavor_name": row.get("flavor_name")})
-        shown = await _cli(run, cli, tool, "metric", "resource", "show", "--type", "instance", row["id"])
+        shown = await cli_or_fail(run, cli, tool, "metric", "resource", "show", "--type", "instance", row["id"])
         if shown is not None:
             run.ledger.match(tool, f"{label} CLI metric resource show {row['id']}: metrics",
                              mine.get("metric_ids"), shown.get("metrics"))
@@ -100,7 +90,7 @@ async def compare_resources(run: Run, cli: Cli) -> list[dict]:
         # The server_id filter finds exactly this server's resource.
         one = await _tool(run, tool, {"type": "instance", "server_id": row["id"]})
         run.ledger.match(tool, f"{label} server_id={row['id']}", [o.get("id") for o in one], [row["id"]])
-    generic = await _cli(run, cli, tool, "metric", "resource", "list")
+    generic = await cli_or_fail(run, cli, tool, "metric", "resource", "list")
     if generic is not None:
         ours_generic = await _tool(run, tool, {})
         run.ledger.match(tool, f"{label} CLI metric resource list (generic): ids",
@@ -110,7 +100,7 @@ async def compare_resources(run: Run, cli: Cli) -> list[dict]:
 
 async def compare_metrics(run: Run, cli: Cli, resources: list[dict]) -> None:
     tool, label = "get_metrics", run.account.label
-    rows = await _cli(run, cli, tool, "metric", "list")
+    rows = await cli_or_fail(run, cli, tool, "metric", "list")
     if rows is None:
         return
     ours = await _tool(run, tool, {"detail_level": "detailed"})
@@ -145,7 +135,7 @@ async def _measures_case(run: Run, cli: Cli, what: str, args: dict) -> None:
     argv = ["metric", "measures", "show", "--aggregation", str(item.get("aggregation")),
             "--granularity", str(item.get("granularity_seconds")), "--start", str(window.get("start")),
             "--stop", str(window.get("stop")), str(item.get("metric_id"))]
-    rows = await _cli(run, cli, tool, *argv)
+    rows = await cli_or_fail(run, cli, tool, *argv)
     if rows is None:
         return
     where = f"{label} {what} vs CLI {' '.join(argv[3:])}"
@@ -171,7 +161,7 @@ async def compare_measures(run: Run, cli: Cli, resources: list[dict]) -> None:
     # The running servers the recipe feeds (vm-stopped reports nothing).
     fed = []
     for resource in resources:
-        points = await _cli(run, cli, tool, "metric", "measures", "show", "--resource-id", resource["id"], "cpu_util",
+        points = await cli_or_fail(run, cli, tool, "metric", "measures", "show", "--resource-id", resource["id"], "cpu_util",
                             "--aggregation", "mean", "--granularity", "60", "--start", iso(_now() - datetime.timedelta(minutes=30)))
         if points:
             fed.append(resource)
@@ -216,7 +206,7 @@ def _now() -> datetime.datetime:
 
 async def compare_archive_policies(run: Run, cli: Cli) -> None:
     tool, label = "get_archive_policies", run.account.label
-    rows = await _cli(run, cli, tool, "metric", "archive-policy", "list")
+    rows = await cli_or_fail(run, cli, tool, "metric", "archive-policy", "list")
     if rows is None:
         return
     ours = await _tool(run, tool, {"detail_level": "detailed"})
@@ -242,7 +232,7 @@ ALARM_SHOW_RULE = ("metric", "resource_id", "resource_type", "comparison_operato
 
 async def compare_alarms(run: Run, cli: Cli) -> list[dict]:
     tool, label = "get_alarms", run.account.label
-    rows = await _cli(run, cli, tool, "alarm", "list")
+    rows = await cli_or_fail(run, cli, tool, "alarm", "list")
     if rows is None:
         return []
     ours = await _tool(run, tool, {"detail_level": "detailed"})
@@ -256,7 +246,7 @@ async def compare_alarms(run: Run, cli: Cli) -> list[dict]:
         run.ledger.match(tool, f"{label} CLI alarm list {row['alarm_id']}",
                          {key: mine.get(key) for key in ("name", "type", "state", "severity", "enabled")},
                          {key: row.get(key) for key in ("name", "type", "state", "severity", "enabled")})
-        shown = await _cli(run, cli, tool, "alarm", "show", row["alarm_id"])
+        shown = await cli_or_fail(run, cli, tool, "alarm", "show", row["alarm_id"])
         if shown is None:
             continue
         run.ledger.match(tool, f"{label} CLI alarm show {row['alarm_id']}",
@@ -280,7 +270,7 @@ async def compare_alarms(run: Run, cli: Cli) -> list[dict]:
 async def compare_alarm_history(run: Run, cli: Cli, alarms: list[dict]) -> None:
     tool, label = "get_alarm_history", run.account.label
     for alarm in alarms[:6]:
-        rows = await _cli(run, cli, tool, "alarm-history", "show", alarm["alarm_id"])
+        rows = await cli_or_fail(run, cli, tool, "alarm-history", "show", alarm["alarm_id"])
         if rows is None:
             continue
         ours = await _tool(run, tool, {"alarm": alarm["alarm_id"], "detail_level": "detailed"})

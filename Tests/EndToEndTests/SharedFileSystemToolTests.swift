@@ -26,6 +26,17 @@ import Testing
             let broken = try #require(Self.item(all, "name", "demo-cifs-reports"))
             #expect(broken["status"]?.stringValue == "error" && broken["export_locations"]?.arrayValue?.isEmpty == true, "no exports while in error")
 
+            // Pages of one: Manila links the next page by marker; the tool's cursor still walks every share once.
+            var names: [String] = [], arguments: [String: JSONValue] = ["all_projects": true, "limit": 1]
+            repeat {
+                let page = try await client.call("get_shares", .object(arguments))
+                names += page.items.compactMap { $0["name"]?.stringValue }
+                arguments["cursor"] = page.structured["next_cursor"].flatMap { $0 == .null ? nil : $0 }
+            } while arguments["cursor"] != nil && names.count <= manila.shares.count
+            #expect(names.sorted() == manila.shares.map(\.name).sorted(), "\(names)")
+            let withHosts = try await client.call("get_shares", ["all_projects": true, "detail_level": "detailed"])
+            #expect(withHosts.items.allSatisfy { $0["host"]?.stringValue == "manila-share@generic#pool0" }, "an admin sees the host")
+
             let errored = try await client.call("get_shares", ["all_projects": true, "status": "error"])
             #expect(errored.items.compactMap { $0["name"]?.stringValue } == ["demo-cifs-reports"])
             let onNet = try await client.call("get_shares", ["all_projects": true, "share_network_id": .string(demoNet.id)])
@@ -48,6 +59,8 @@ import Testing
             let types = try await client.call("get_share_types")
             #expect(Set(types.items.compactMap { $0["name"]?.stringValue }) == ["default", "gold-nfs"])
             #expect(types.items.first?["required_extra_specs"]?["driver_handles_share_servers"]?.stringValue == "True")
+            let detailed = try await client.call("get_share_types", ["detail_level": "detailed"])
+            #expect(detailed.items.allSatisfy { $0["extra_specs"]?["revert_to_snapshot_support"] == nil }, "an admin sees only the specs set")
             let pools = try await client.call("get_share_pools", ["detail_level": "detailed"])
             let allocated = manila.shares.reduce(0) { $0 + $1.size }
             #expect(pools.items.first?["allocated_capacity_gb"]?.intValue == allocated, "\(pools.text)")
@@ -66,11 +79,18 @@ import Testing
             #expect(Set(shares.items.compactMap { $0["name"]?.stringValue }) == Set(own.map(\.name)), "\(shares.text)")
             #expect(shares.items.allSatisfy { $0["export_locations"]?.arrayValue?.contains { $0["admin_only"] != nil } != true },
                 "admin-only exports stay hidden from a member")
+            let detailed = try await client.call("get_shares", ["detail_level": "detailed"])
+            #expect(!detailed.items.isEmpty && detailed.items.allSatisfy { $0["host"] == nil }, "Manila hides the host from members: \(detailed.text)")
             let limits = try await client.call("get_share_limits", ["detail_level": "detailed"])
             let used = limits.structured["item"]?["limits"]
             #expect(used?["shares"]?["in_use"]?.intValue == own.count, "\(limits.text)")
             #expect(used?["gigabytes"]?["in_use"]?.intValue == own.reduce(0) { $0 + $1.size })
             #expect(used?["shares"]?["remaining"]?.intValue == 50 - own.count)
+            // Manila shows a member the defaults of the optional specs a type leaves unset, as JSON
+            // booleans beside the set ones' strings; the tool keeps both as they are.
+            let types = try await client.call("get_share_types", ["detail_level": "detailed"])
+            #expect(types.items.allSatisfy { $0["extra_specs"]?["revert_to_snapshot_support"] == .bool(false) }, "\(types.text)")
+            #expect(types.items.allSatisfy { $0["extra_specs"]?["snapshot_support"]?.stringValue != nil }, "\(types.text)")
             let pools = try await client.call("get_share_pools")
             #expect(pools.isError && pools.text.contains("403"), "\(pools.text)")
         }

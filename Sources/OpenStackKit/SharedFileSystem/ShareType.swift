@@ -12,8 +12,10 @@ public struct ShareType: DeclaredResource {
     public let isPublic: Bool?
     public let description: String?
     /// `driver_handles_share_servers` and the others a backend must match.
-    public let requiredExtraSpecs: [String: String]
-    public let extraSpecs: [String: String]
+    public let requiredExtraSpecs: [String: JSONValue]
+    /// As Manila sends them: the specs set on a type are strings ("True"), but a member also sees
+    /// the defaults of the optional specs the type leaves unset, as JSON booleans (`false`).
+    public let extraSpecs: [String: JSONValue]
 
     public init(json: JSONValue) throws {
         raw = json
@@ -21,12 +23,7 @@ public struct ShareType: DeclaredResource {
         name = json.text("name")
         isPublic = (json["share_type_access:is_public"] ?? json["os-share-type-access:is_public"])?.boolValue
         description = json.text("description")
-        requiredExtraSpecs = Self.specs(json["required_extra_specs"])
-        extraSpecs = Self.specs(json["extra_specs"])
-    }
-
-    /// Specs as text: Manila writes booleans as strings, but a sample may not.
-    static func specs(_ value: JSONValue?) -> [String: String] {
-        (value?.objectValue ?? [:]).compactMapValues { $0.stringValue ?? $0.boolValue.map(String.init) ?? $0.intValue.map(String.init) }
+        requiredExtraSpecs = json["required_extra_specs"]?.objectValue ?? [:]
+        extraSpecs = json["extra_specs"]?.objectValue ?? [:]
     }
 }

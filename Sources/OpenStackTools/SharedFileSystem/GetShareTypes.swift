@@ -12,12 +12,12 @@ enum GetShareTypes {
             basic: { type, _ in
                 .compact([
                     ("id", .string(type.id)), ("name", type.name.json), ("is_public", type.isPublic.json),
-                    ("required_extra_specs", .object(type.requiredExtraSpecs.mapValues(JSONValue.string))),
+                    ("required_extra_specs", .object(type.requiredExtraSpecs)),
                 ])
             },
             detailed: { type, _ in
                 .compact([
-                    ("description", type.description.json), ("extra_specs", .object(type.extraSpecs.mapValues(JSONValue.string))),
+                    ("description", type.description.json), ("extra_specs", .object(type.extraSpecs)),
                 ])
             }
         ).definition

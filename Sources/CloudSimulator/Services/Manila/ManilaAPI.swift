@@ -26,15 +26,23 @@ struct ManilaAPI: ServiceAPI {
     func decorate(_ reply: inout Reply, for request: IncomingRequest, requestID: String) {
         guard reply.status != 401 else { return }
         reply.headers.append(("x-openstack-request-id", requestID))
+        // The version document at the root comes from outside Manila's API pipeline: no more headers.
+        guard request.segments.count > 1 else { return }
+        // Manila's request-ID middleware still writes Nova's header too.
+        reply.headers.append(("x-compute-request-id", requestID))
         guard case .success(let version) = negotiator.negotiate(request) else { return }
         reply.headers.append(("X-OpenStack-Manila-API-Version", version.description))
+        reply.headers.append(("Vary", "X-OpenStack-Manila-API-Version"))
     }
 
     func handle(_ request: IncomingRequest, _ segments: ArraySlice<String>) async -> Reply {
         var path = Array(segments)
         let version: JSON = [
             "id": "v2.0", "status": "CURRENT", "version": .string(Self.maximumVersion.description), "min_version": "2.0",
-            "updated": "2015-08-27T11:33:21Z", "links": [["rel": "self", "href": .string(request.baseURL + "/share/v2/")]],
+            "updated": "2015-08-27T11:33:21Z",
+            "links": [["rel": "describedby", "type": "text/html", "href": "http://docs.openstack.org/"],
+                      ["rel": "self", "href": .string(request.baseURL + "/share/v2/")]],
+            "media-types": [["base": "application/json", "type": "application/vnd.openstack.share+json;version=1"]],
         ]
         if path.isEmpty { return .json(["versions": [version]], status: 300) }
         guard path[0] == "v2" else { return error(404, "The resource could not be found.", request) }
@@ -87,17 +95,8 @@ struct ManilaAPI: ServiceAPI {
             let snapshots = scoped(data.snapshots, \.projectID, request).filter { snapshot in
                 matches(request, "share_id", snapshot.shareID) && matches(request, "status", snapshot.status)
             }
-            return .json(["snapshots": .array(page(snapshots, request).map(renderSnapshot))])
-        case ["types"]:
-            return .json(["share_types": .array(data.types.map { type in
-                let specs: JSON = ["driver_handles_share_servers": .string(type.dhss ? "True" : "False")]
-                var extra = specs
-                extra.set("snapshot_support", .string(type.snapshots ? "True" : "False"))
-                return [
-                    "id": .string(type.id), "name": .string(type.name), "required_extra_specs": specs, "extra_specs": extra,
-                    "share_type_access:is_public": true, "description": .string("Demo share type \(type.name)"), "is_default": .bool(type.name == "default"),
-                ]
-            })])
+            return .json(["snapshots": .array(page(snapshots, request).map { renderSnapshot($0, request) })])
+        case ["types"]: return .json(renderTypes(request, version))
         case ["scheduler-stats", "pools"], ["scheduler-stats", "pools", "detail"]:
             guard request.isAdmin else { return error(403, "Policy doesn't allow scheduler_stats:pools:detail to be performed.", request) }
             return .json(["pools": [pool(detail: path.count == 3)]])
@@ -106,14 +105,21 @@ struct ManilaAPI: ServiceAPI {
             let servers = data.networks.filter { network in data.shares.contains { $0.network?.id == network.id } }
                 .filter { matches(request, "share_network", $0.id) }
             return .json(["share_servers": .array(servers.map { network in
-                [
+                var body: JSON = [
                     "id": .string(network.serverID), "project_id": .string(network.projectID), "status": "active",
                     "host": "manila-share@generic", "share_network_id": .string(network.id), "share_network_name": .string(network.name),
                     "updated_at": .string(Timestamp.format(DemoDataGenerator.referenceDate, .microseconds)),
-                    "share_network_subnet_id": .string(uuid(network.id, 9)), "share_network_subnet_ids": [.string(uuid(network.id, 9))],
                     "identifier": .string(network.serverID), "task_state": nil, "source_share_server_id": nil,
                     "is_auto_deletable": true, "security_service_update_support": true, "network_allocation_update_support": false,
                 ]
+                // One subnet from 2.51, a list of them from 2.70 (servers that span availability zones).
+                let subnet = JSON.string(uuid(network.id, 9))
+                if version >= APIVersion(2, 70) {
+                    body.set("share_network_subnet_ids", [subnet])
+                } else if version >= APIVersion(2, 51) {
+                    body.set("share_network_subnet_id", subnet)
+                }
+                return body
             })])
         case ["limits"]: return .json(limits(request))
         default: return error(404, "The resource could not be found.", request)
@@ -146,92 +152,28 @@ struct ManilaAPI: ServiceAPI {
     }
 
     private func sharesList(_ request: IncomingRequest, _ version: APIVersion, detail: Bool) -> Reply {
-        let shares = scoped(data.shares, \.projectID, request).filter { share in
+        var shares = scoped(data.shares, \.projectID, request).filter { share in
             matches(request, "status", share.status) && matches(request, "share_network_id", share.network?.id)
                 && matches(request, "share_type_id", share.typeID) && matches(request, "share_proto", share.proto)
                 && matches(request, "name", share.name)
         }
-        let shown = page(shares, request).map { share -> JSON in
+        // Manila ignores a marker it does not know (the whole list again).
+        if let marker = request.query.first("marker"), let index = shares.firstIndex(where: { $0.id == marker }) {
+            shares = Array(shares[(index + 1)...])
+        }
+        let paged = page(shares, request)
+        let shown = paged.map { share -> JSON in
             detail ? render(share, version, request) : ["id": .string(share.id), "name": .string(share.name)]
         }
-        return .json(["shares": .array(shown)])
-    }
-
-    private func render(_ share: ManilaData.Share, _ version: APIVersion, _ request: IncomingRequest) -> JSON {
-        var body: JSON = [
-            "id": .string(share.id), "name": .string(share.name), "status": .string(share.status), "size": .int(share.size),
-            "share_proto": .string(share.proto), "share_network_id": .str(share.network?.id), "project_id": .string(share.projectID),
-            "availability_zone": "nova", "share_type": .string(share.typeID), "is_public": false, "metadata": [:],
-            "description": .string("Demo share \(share.name)"), "snapshot_id": nil,
-            "created_at": .string(Timestamp.format(share.createdAt, .microseconds)),
-            "host": .string("manila-share@generic#pool0"),
-        ]
-        if version < APIVersion(2, 9) {
-            let paths = share.exports.filter { !$0.adminOnly }.map(\.path)
-            body.set("export_location", .str(paths.first))
-            body.set("export_locations", .strings(paths))
+        var body: JSON = ["shares": .array(shown)]
+        // A page that stops short of the end links to the next one by marker, as Manila does.
+        let offset = request.query.first("offset").flatMap(Int.init) ?? 0
+        if request.query.first("limit") != nil, let last = paged.last, offset + paged.count < shares.count {
+            var query = request.query.first("all_tenants").map { "all_tenants=\($0)&" } ?? ""
+            query += "limit=\(request.query.first("limit") ?? "")&marker=\(last.id)"
+            body.set("shares_links", [["rel": "next", "href": .string("\(request.baseURL)/share/v2/shares?\(query)")]])
         }
-        if version >= APIVersion(2, 6) { body.set("share_type_name", .string(share.typeName)) }
-        return body
-    }
-
-    private func renderNetwork(_ network: ManilaData.ShareNetwork, _ version: APIVersion, detail: Bool) -> JSON {
-        var body: JSON = ["id": .string(network.id), "name": .string(network.name)]
-        guard detail else { return body }
-        body.set("project_id", .string(network.projectID))
-        body.set("description", .string("Share network on the \(network.name.replacingOccurrences(of: "-share-net", with: "")) project's private network"))
-        body.set("created_at", .string(Timestamp.format(DemoDataGenerator.referenceDate, .microseconds)))
-        if version >= APIVersion(2, 51) {
-            body.set("status", "active")
-            body.set("share_network_subnets", [[
-                "id": .string(uuid(network.id, 9)), "neutron_net_id": .string(network.networkID),
-                "neutron_subnet_id": .string(network.subnetID), "availability_zone": nil, "cidr": .string(network.cidr),
-                "network_type": "vxlan", "ip_version": 4,
-            ]])
-        } else {
-            body.set("neutron_net_id", .string(network.networkID))
-            body.set("neutron_subnet_id", .string(network.subnetID))
-            body.set("cidr", .string(network.cidr))
-        }
-        return body
-    }
-
-    private func renderSnapshot(_ snapshot: ManilaData.Snapshot) -> JSON {
-        [
-            "id": .string(snapshot.id), "name": .string(snapshot.name), "share_id": .string(snapshot.shareID),
-            "status": .string(snapshot.status), "size": .int(snapshot.size), "share_size": .int(snapshot.size),
-            "share_proto": "NFS", "project_id": .string(snapshot.projectID), "description": nil,
-            "created_at": .string(Timestamp.format(DemoDataGenerator.referenceDate, .microseconds)),
-        ]
-    }
-
-    private func pool(detail: Bool) -> JSON {
-        var body: JSON = ["name": "manila-share@generic#pool0", "host": "manila-share", "backend": "generic", "pool": "pool0"]
-        let allocated = data.shares.reduce(0) { $0 + $1.size }
-        if detail {
-            body.set("capabilities", [
-                "total_capacity_gb": 500, "free_capacity_gb": .int(500 - allocated), "allocated_capacity_gb": .int(allocated),
-                "storage_protocol": "NFS_CIFS", "driver_handles_share_servers": true, "share_backend_name": "GENERIC",
-                "reserved_percentage": 0, "thin_provisioning": false, "snapshot_support": true,
-            ])
-        }
-        return body
-    }
-
-    private func limits(_ request: IncomingRequest) -> JSON {
-        let shares = data.shares.filter { $0.projectID == request.projectID }
-        let snapshots = data.snapshots.filter { $0.projectID == request.projectID }
-        return ["limits": [
-            "rate": [],
-            "absolute": [
-                "maxTotalShares": 50, "totalSharesUsed": .int(shares.count),
-                "maxTotalShareGigabytes": 1000, "totalShareGigabytesUsed": .int(shares.reduce(0) { $0 + $1.size }),
-                "maxTotalShareSnapshots": 50, "totalShareSnapshotsUsed": .int(snapshots.count),
-                "maxTotalSnapshotGigabytes": 1000, "totalSnapshotGigabytesUsed": .int(snapshots.reduce(0) { $0 + $1.size }),
-                "maxTotalShareNetworks": 10, "totalShareNetworksUsed": .int(data.networks.filter { $0.projectID == request.projectID }.count),
-                "maxTotalShareReplicas": 100, "totalShareReplicasUsed": 0,
-            ],
-        ]]
+        return .json(body)
     }
 
     private func notFound(_ kind: String, _ id: String, _ request: IncomingRequest) -> Reply {
@@ -239,7 +181,7 @@ struct ManilaAPI: ServiceAPI {
     }
 
     /// A stable UUID-shaped ID derived from another ID and an index.
-    private func uuid(_ base: String, _ index: Int) -> String {
+    func uuid(_ base: String, _ index: Int) -> String {
         var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: base.hashValueStable &+ index))
         return rng.uuid()
     }
