@@ -19,6 +19,16 @@ import Testing
         // Ironic 39 wraps its fault as JSON text (here: drivers asked for with a project-scoped token).
         ("{\"error_message\": \"{\\\"faultcode\\\": \\\"Server\\\", \\\"faultstring\\\": \\\"\\\\\\\"baremetal:driver:get\\\\\\\" requires a scope of ['system'], request was made with project scope.\\\", \\\"debuginfo\\\": null}\"}",
          "\"baremetal:driver:get\" requires a scope of ['system'], request was made with project scope."),
+        // Heat 27: the policy refusal is in error.message, not in the title or the explanation.
+        ("{\"code\": 403, \"title\": \"Forbidden\", \"explanation\": \"Access was denied to this resource.\", \"error\": {\"type\": \"Forbidden\", \"traceback\": null, \"message\": \"You are not authorized to use stacks:global_index.\"}}",
+         "You are not authorized to use stacks:global_index."),
+        // Octavia 19, Aodh 23 and Gnocchi 4.7.
+        ("{\"faultcode\": \"Client\", \"faultstring\": \"Load Balancer 00000000-0000-4000-8000-00000000dead not found.\", \"debuginfo\": null}",
+         "Load Balancer 00000000-0000-4000-8000-00000000dead not found."),
+        ("{\"error_message\": {\"faultcode\": \"Client\", \"faultstring\": \"Alarm 00000000-0000-4000-8000-00000000dead not found\", \"debuginfo\": null}}",
+         "Alarm 00000000-0000-4000-8000-00000000dead not found"),
+        ("{\"code\": 404, \"title\": \"Not Found\", \"description\": \"Metric 00000000-0000-4000-8000-00000000dead does not exist\"}",
+         "Metric 00000000-0000-4000-8000-00000000dead does not exist"),
         // Barbican 23: the description, or the title where the description is empty (an unknown path).
         ("{\"code\": 404, \"title\": \"Not Found\", \"description\": \"Secrets container not found.\"}", "Secrets container not found."),
         ("{\"code\": 404, \"title\": \"Not Found\", \"description\": \"\"}", "Not Found"),

@@ -5,7 +5,9 @@ import Foundation
 /// Nova and Cinder: `{"itemNotFound": {"code": 404, "message": "..."}}`; Neutron:
 /// `{"NeutronError": {"type", "message", "detail"}}`; Keystone: `{"error": {"code", "title", "message"}}`;
 /// Glance and Placement: `{"errors": [{"title", "detail"}]}` or a plain/HTML text body; Ironic:
-/// `{"error_message": "{\"faultstring\": ...}"}`; Barbican: `{"code", "title", "description"}`.
+/// `{"error_message": "{\"faultstring\": ...}"}`; Barbican: `{"code", "title", "description"}`; Heat:
+/// `{"code", "title", "explanation", "error": {"type", "message"}}`; Octavia: `{"faultcode", "faultstring"}`;
+/// Aodh: `{"error_message": {"faultstring"}}`; Gnocchi: `{"code", "title", "description"}`.
 enum ErrorBody {
     static func parse(_ data: Data) -> String? {
         guard !data.isEmpty else { return nil }
@@ -27,9 +29,11 @@ enum ErrorBody {
         if let members = json.objectValue, members.count == 1, let inner = members.values.first {
             if let message = inner["message"]?.stringValue { return message }
             if let text = inner.stringValue { return fault(in: text) ?? text }
+            if let fault = inner["faultstring"]?.stringValue { return fault }  // Aodh's error_message object
         }
         let description = json["description"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        return json["message"]?.stringValue ?? json["error"]?.stringValue ?? description ?? json["title"]?.stringValue
+        return json["message"]?.stringValue ?? json["error"]?.stringValue ?? json["error"]?["message"]?.stringValue
+            ?? json["faultstring"]?.stringValue ?? description ?? json["title"]?.stringValue
     }
 
     /// Ironic's `{"error_message": "<JSON text>"}`: the fault inside it.

@@ -45,7 +45,8 @@ public struct MCPHTTPService: Service {
         let window = TimeAmount(options.lameDuckWindow)
         let app = Application(
             responder: responder,
-            server: .http1(additionalChannelHandlers: [LameDuckHandler(window: window)]),
+            // The autoclosure makes a LameDuckHandler per connection: it counts that connection's requests.
+            server: .http1(configuration: .init(additionalChannelHandlers: [LameDuckHandler(window: window)])),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             services: services,
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

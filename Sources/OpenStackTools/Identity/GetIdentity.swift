@@ -30,7 +30,7 @@ enum GetIdentity {
             ("auth_methods", .array(identity.methods.map(JSONValue.string))),
             ("application_credential", reference(identity.applicationCredential)),
             ("issued_at", identity.issuedAt.json),
-            ("expires_at", (identity.expiresAt ?? ISODate.format(token.expiresAt)).json),
+            ("expires_at", .string(identity.expiresAt ?? ISODate.format(token.expiresAt))),
             ("interface", .string(interface)),
             ("regions", .array(token.catalog.regions.map(JSONValue.string))),
             ("services", .array(services(token.catalog, region: region))),

@@ -114,7 +114,7 @@ extension BinaryProcess {
     /// spawned at the same moment (tests run in parallel), which cut a long help text short.
     static func output(of arguments: [String], timeout: Duration = .seconds(30)) async throws -> (status: Int32, stdout: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binaryPath)
