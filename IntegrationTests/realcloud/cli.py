@@ -27,6 +27,7 @@ from .ledger import Unordered
 from .lb_image_cli import run_lb_image_cli_checks
 from .dns_cli import run_dns_cli_checks
 from .system_scope import check_project_scope_is_told
+from .kmbm_shows import check_node_shows, check_secret_shows
 from .share_cli import run_share_cli_checks
 
 
@@ -397,4 +398,6 @@ async def run_cli_checks(run: Run) -> None:
     await run_lb_image_cli_checks(run, cli)
     await run_dns_cli_checks(run, cli)
     await check_project_scope_is_told(run)
+    await check_secret_shows(run, cli)
+    await check_node_shows(run, cli)
     await run_share_cli_checks(run, cli)
