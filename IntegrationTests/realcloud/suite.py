@@ -116,6 +116,8 @@ async def main_async(args) -> int:
         finally:
             with phases.run("clean up paging resources"):
                 paging.cleanup()
+                # As after creating them: the next phase's read-only window must open after these DELETEs.
+                time.sleep(2.5)
     if "canaries" in args.only:
         # After the comparisons: their answers and logs are scanned too, and the sweeps reuse their arguments.
         with phases.run("canary secrets (every tool, resource, prompt and log line)"):
